@@ -1,0 +1,166 @@
+//! Citations: the source must be registered and the quote must anchor to exactly one
+//! place in its article (see `corpus::anchor`).
+
+use super::sources::Sources;
+use crate::corpus::{AnchorError, resolve};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::model::Citation;
+use crate::model::raw::RawCite;
+use crate::suggest::nearest;
+use crate::text::{fold_str, sanitize_line};
+
+/// Longest stretch of a suggested passage quoted in a message.
+const SHOWN: usize = 160;
+
+fn shorten(s: &str) -> String {
+    let s = sanitize_line(s);
+    if s.chars().count() <= SHOWN {
+        s
+    } else {
+        format!("{}…", s.chars().take(SHOWN).collect::<String>())
+    }
+}
+
+/// Resolves every citation in `cites`, reporting the ones that fail.
+pub fn resolve_all(
+    sources: &Sources,
+    file: &SourceFile,
+    cites: &[RawCite],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Citation> {
+    cites
+        .iter()
+        .filter_map(|c| resolve_one(sources, file, c, diags))
+        .collect()
+}
+
+/// Resolves one citation, or reports why it does not resolve.
+pub fn resolve_one(
+    sources: &Sources,
+    file: &SourceFile,
+    c: &RawCite,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Citation> {
+    let sid = c.source.get_ref();
+    let Some(index) = sources.index(sid) else {
+        if !sources.registry_failed && !sources.broken.contains(sid) {
+            let known: Vec<&str> = sources.list.iter().map(|s| s.id.as_str()).collect();
+            let mut d = file.error(
+                c.source.span(),
+                format!("unknown source '{sid}'; known: {}", known.join(", ")),
+            );
+            if let Some(best) = nearest(sid, known.iter().copied(), 1).first() {
+                d = d.with_help(format!("did you mean '{best}'?"));
+            }
+            diags.push(d);
+        }
+        return None;
+    };
+    let source = &sources.list[index];
+    let quote = c.quote.get_ref();
+    if quote.trim().is_empty() {
+        diags.push(
+            file.error(c.quote.span(), "quote is empty")
+                .with_help("copy the supporting words from the article"),
+        );
+        return None;
+    }
+    if quote.trim() != quote {
+        diags.push(
+            file.error(c.quote.span(), "quote has leading or trailing spaces")
+                .with_help(format!("write {:?}", quote.trim())),
+        );
+        return None;
+    }
+    for (part, what) in [(&c.prefix, "prefix"), (&c.suffix, "suffix")] {
+        if part.as_ref().is_some_and(|p| p.get_ref().trim().is_empty()) {
+            if let Some(p) = part {
+                diags.push(
+                    file.error(p.span(), format!("{what} is empty"))
+                        .with_help(format!(
+                            "remove the {what}, or copy the words next to the quote"
+                        )),
+                );
+            }
+            return None;
+        }
+    }
+    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
+    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
+    match resolve(&source.article, quote, prefix, suffix) {
+        Ok(anchor) => {
+            let text = &source.article.text;
+            let last = text
+                .get(..anchor.range.end)
+                .and_then(|t| t.char_indices().next_back())
+                .map_or(anchor.range.start, |(i, _)| i);
+            Some(Citation {
+                source: index,
+                quote: quote.clone(),
+                note: c.note.as_ref().map(|n| n.get_ref().clone()),
+                start: source.article.lines.locate(text, anchor.range.start),
+                end: source.article.lines.locate(text, last),
+                range: anchor.range,
+            })
+        }
+        Err(AnchorError::NotFound(suggestion)) => {
+            let d = match suggestion {
+                Some(s) => file
+                    .error(c.quote.span(), format!("quote not found in {sid}; closest passage (line {}): \"{}\"", s.line, shorten(&s.text)))
+                    .with_help(format!("copy the words exactly from seeds/{} line {}; quotes match after folding spaces, quotes and dashes, never fuzzily", source.file, s.line)),
+                None => file
+                    .error(c.quote.span(), format!("quote not found in {sid}, and no passage shares a word with it"))
+                    .with_help(format!("check that seeds/{} is the article you meant", source.file)),
+            };
+            diags.push(d);
+            None
+        }
+        Err(AnchorError::Ambiguous { lines }) => {
+            let where_: Vec<String> = lines.iter().map(usize::to_string).collect();
+            diags.push(
+                file.error(c.quote.span(), format!("quote occurs {} times in {sid} (lines {}); add prefix or suffix", lines.len(), where_.join(", ")))
+                    .with_help("lengthen the quote, or add prefix = \"…\" (the words just before it) or suffix = \"…\" (just after)"),
+            );
+            None
+        }
+        Err(AnchorError::PrefixMismatch { actual }) => {
+            let span = c.prefix.as_ref().map_or(c.quote.span(), |p| p.span());
+            diags.push(
+                file.error(
+                    span,
+                    format!(
+                        "prefix \"{}\" does not immediately precede the quote",
+                        shorten(prefix.unwrap_or(""))
+                    ),
+                )
+                .with_help(format!(
+                    "the text before the quote ends \"{}\"",
+                    shorten(&actual)
+                )),
+            );
+            None
+        }
+        Err(AnchorError::SuffixMismatch { actual }) => {
+            let span = c.suffix.as_ref().map_or(c.quote.span(), |p| p.span());
+            diags.push(
+                file.error(
+                    span,
+                    format!(
+                        "suffix \"{}\" does not immediately follow the quote",
+                        shorten(suffix.unwrap_or(""))
+                    ),
+                )
+                .with_help(format!(
+                    "the text after the quote starts \"{}\"",
+                    shorten(&actual)
+                )),
+            );
+            None
+        }
+    }
+}
+
+/// True when `alias` occurs in `quote` after folding (spelling and case must match).
+pub fn alias_in_quote(alias: &str, quote: &str) -> bool {
+    fold_str(quote).contains(&fold_str(alias))
+}

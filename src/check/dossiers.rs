@@ -1,0 +1,328 @@
+//! Dossier files: parsed with spans, then every rule of data-model.md that concerns one
+//! file — id and file name, kinds, padding, citations, disputed claims — is checked.
+
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
+
+use super::cite::{alias_in_quote, resolve_all};
+use super::fields;
+use super::sources::Sources;
+use crate::data::{DOSSIER_CAP, DataRoot};
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::raw::{RawAlias, RawClaim, RawDossier, RawRelation};
+use crate::model::{Alias, AliasKind, Claim, Dossier, Kind, Relation, RelationType, Variant};
+
+/// A dossier file that parsed.
+pub struct Parsed {
+    /// Corpus-relative path.
+    pub rel: String,
+    pub file: SourceFile,
+    pub raw: RawDossier,
+}
+
+/// Reads and parses every dossier file; files that cannot be read or parsed are reported
+/// and skipped.
+pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+    let files = match root.dossier_files() {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for rel in files {
+        let text = match root.read_text(&rel, DOSSIER_CAP) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));
+                continue;
+            }
+        };
+        let file = SourceFile::new(root.display(&rel), text);
+        match toml::from_str::<RawDossier>(&file.text) {
+            Ok(raw) => out.push(Parsed { rel, file, raw }),
+            Err(e) => fields::toml_error(&file, &e, diags),
+        }
+    }
+    out
+}
+
+/// What the whole corpus knows when one dossier is checked.
+pub struct Ctx<'a> {
+    pub sources: &'a Sources,
+    /// Every dossier id, so relation targets can be checked.
+    pub ids: &'a HashSet<String>,
+    /// Lower-cased names and aliases → dossier id, for "did you mean".
+    pub names: &'a HashMap<String, (String, String)>,
+}
+
+/// Checks one parsed dossier and builds its resolved form.
+pub fn build(ctx: &Ctx<'_>, p: &Parsed, diags: &mut Vec<Diagnostic>) -> Dossier {
+    let (file, raw) = (&p.file, &p.raw);
+    let stem = p
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".toml");
+    let folder = p.rel.split('/').nth(1).unwrap_or("");
+    fields::slug(file, &raw.id, "id", diags);
+    if raw.id.get_ref() != stem {
+        diags.push(
+            file.error(
+                raw.id.span(),
+                format!(
+                    "id '{}' does not match file name '{stem}.toml'",
+                    raw.id.get_ref()
+                ),
+            )
+            .with_help(format!(
+                "set id = \"{stem}\", or rename the file to {}.toml",
+                raw.id.get_ref()
+            )),
+        );
+    }
+    let kind = fields::word(file, &raw.kind, "kind", Kind::ALL, Kind::parse, diags);
+    if let Some(k) = kind {
+        if k.folder() != folder {
+            diags.push(
+                file.error(
+                    raw.kind.span(),
+                    format!("kind '{k}' but the file is in dossiers/{folder}/"),
+                )
+                .with_help(format!("move the file to dossiers/{}/", k.folder())),
+            );
+        }
+    }
+    fields::text(file, &raw.name, "name", diags);
+    fields::opt_text(file, &raw.summary, "summary", diags);
+
+    Dossier {
+        id: raw.id.get_ref().clone(),
+        kind: kind.unwrap_or(Kind::Group),
+        name: raw.name.get_ref().clone(),
+        summary: raw.summary.as_ref().map(|s| s.get_ref().clone()),
+        path: p.rel.clone(),
+        aliases: aliases(ctx, file, &raw.name, &raw.alias, diags),
+        claims: claims(ctx, file, &raw.claim, diags),
+        relations: relations(ctx, file, raw.id.get_ref(), &raw.relation, diags),
+    }
+}
+
+fn no_citation(file: &SourceFile, span: std::ops::Range<usize>, what: String) -> Diagnostic {
+    file.error(span, format!("{what} has no citation"))
+        .with_help("add cite = [{ source = \"…\", quote = \"…\" }] with the words of an article that support it")
+}
+
+fn aliases(
+    ctx: &Ctx<'_>,
+    file: &SourceFile,
+    name: &Spanned<String>,
+    raw: &[RawAlias],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Alias> {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for a in raw {
+        let n = a.name.get_ref();
+        fields::text(file, &a.name, "alias name", diags);
+        fields::opt_text(file, &a.note, "note", diags);
+        if seen.insert(n.as_str(), ()).is_some() {
+            diags.push(
+                file.error(a.name.span(), format!("alias '{n}' is listed twice"))
+                    .with_help(
+                        "keep one [[alias]] and cite every source that uses the spelling in it",
+                    ),
+            );
+        }
+        if n == name.get_ref() {
+            diags.push(
+                file.error(
+                    a.name.span(),
+                    format!("alias '{n}' is the dossier's own name"),
+                )
+                .with_help("remove it: an alias records another spelling"),
+            );
+        }
+        let kind = fields::word(
+            file,
+            &a.kind,
+            "alias kind",
+            AliasKind::ALL,
+            AliasKind::parse,
+            diags,
+        );
+        if a.cite.is_empty() {
+            diags.push(no_citation(file, a.name.span(), format!("alias '{n}'")));
+        }
+        let cites = resolve_all(ctx.sources, file, &a.cite, diags);
+        for rc in &a.cite {
+            if !alias_in_quote(n, rc.quote.get_ref()) {
+                diags.push(
+                    file.error(
+                        rc.quote.span(),
+                        format!("alias '{n}' does not occur in its cited quote"),
+                    )
+                    .with_help(
+                        "cite a passage that spells the alias exactly as written (case matters)",
+                    ),
+                );
+            }
+        }
+        out.push(Alias {
+            name: n.clone(),
+            kind: kind.unwrap_or(AliasKind::Misrendering),
+            note: a.note.as_ref().map(|v| v.get_ref().clone()),
+            cites,
+        });
+    }
+    out
+}
+
+fn claims(
+    ctx: &Ctx<'_>,
+    file: &SourceFile,
+    raw: &[RawClaim],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Claim> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for c in raw {
+        let id = c.id.get_ref();
+        fields::slug(file, &c.id, "claim id", diags);
+        if !seen.insert(id) {
+            diags.push(
+                file.error(
+                    c.id.span(),
+                    format!("claim id '{id}' is used twice in this file"),
+                )
+                .with_help("give each claim its own id"),
+            );
+        }
+        fields::text(file, &c.text, "claim text", diags);
+        fields::opt_text(file, &c.note, "note", diags);
+        fields::date(file, &c.date, "date", diags);
+        let disputed = c.disputed.as_ref().is_some_and(|d| *d.get_ref());
+        if disputed && c.variant.len() < 2 {
+            diags.push(
+                file.error(
+                    c.id.span(),
+                    format!(
+                        "claim '{id}' is disputed but has {} variant{}",
+                        c.variant.len(),
+                        if c.variant.len() == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help(
+                    "add a [[claim.variant]] for each version the sources give, or drop `disputed`",
+                ),
+            );
+        }
+        if !disputed && !c.variant.is_empty() {
+            diags.push(
+                file.error(
+                    c.id.span(),
+                    format!("claim '{id}' has variants but is not disputed"),
+                )
+                .with_help("add `disputed = true`, or fold the variants into one cited claim"),
+            );
+        }
+        if !disputed && c.cite.is_empty() {
+            diags.push(no_citation(file, c.id.span(), format!("claim '{id}'")));
+        }
+        let mut variants = Vec::new();
+        for v in &c.variant {
+            fields::text(file, &v.value, "variant value", diags);
+            fields::opt_text(file, &v.note, "note", diags);
+            fields::date(file, &v.date, "date", diags);
+            if v.cite.is_empty() {
+                diags.push(no_citation(
+                    file,
+                    v.value.span(),
+                    format!("variant '{}' of claim '{id}'", v.value.get_ref()),
+                ));
+            }
+            variants.push(Variant {
+                value: v.value.get_ref().clone(),
+                note: v.note.as_ref().map(|n| n.get_ref().clone()),
+                date: v.date.as_ref().map(|n| n.get_ref().clone()),
+                cites: resolve_all(ctx.sources, file, &v.cite, diags),
+            });
+        }
+        out.push(Claim {
+            id: id.clone(),
+            text: c.text.get_ref().clone(),
+            disputed,
+            date: c.date.as_ref().map(|d| d.get_ref().clone()),
+            note: c.note.as_ref().map(|d| d.get_ref().clone()),
+            cites: resolve_all(ctx.sources, file, &c.cite, diags),
+            variants,
+        });
+    }
+    out
+}
+
+fn relations(
+    ctx: &Ctx<'_>,
+    file: &SourceFile,
+    own_id: &str,
+    raw: &[RawRelation],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for r in raw {
+        let kind = fields::word(
+            file,
+            &r.kind,
+            "relation type",
+            RelationType::ALL,
+            RelationType::parse,
+            diags,
+        );
+        fields::opt_text(file, &r.role, "role", diags);
+        fields::opt_text(file, &r.note, "note", diags);
+        let target = r.target.get_ref();
+        if target == own_id {
+            diags.push(
+                file.error(r.target.span(), "a relation cannot target its own dossier")
+                    .with_help("name another dossier's id"),
+            );
+        } else if !ctx.ids.contains(target) {
+            diags.push(unknown_target(ctx, file, &r.target));
+        }
+        if r.cite.is_empty() {
+            diags.push(no_citation(
+                file,
+                r.kind.span(),
+                format!("relation '{}' → '{target}'", r.kind.get_ref()),
+            ));
+        }
+        out.push(Relation {
+            kind: kind.unwrap_or(RelationType::AffiliatedWith),
+            target: target.clone(),
+            role: r.role.as_ref().map(|v| v.get_ref().clone()),
+            note: r.note.as_ref().map(|v| v.get_ref().clone()),
+            cites: resolve_all(ctx.sources, file, &r.cite, diags),
+        });
+    }
+    out
+}
+
+/// `no dossier 'rdk' (did you mean 'russian-volunteer-corps', which has alias 'RDK'?)`
+fn unknown_target(ctx: &Ctx<'_>, file: &SourceFile, target: &Spanned<String>) -> Diagnostic {
+    let t = target.get_ref();
+    let spoken = t.replace('-', " ").to_lowercase();
+    let hint = if let Some((id, alias)) = ctx.names.get(&spoken) {
+        format!(" (did you mean '{id}', which has alias '{alias}'?)")
+    } else if let Some(best) =
+        crate::suggest::nearest(t, ctx.ids.iter().map(String::as_str), 1).first()
+    {
+        format!(" (did you mean '{best}'?)")
+    } else {
+        String::new()
+    };
+    file.error(target.span(), format!("no dossier '{t}'{hint}"))
+        .with_help("a relation's target is the id of another dossier (its file name without .toml)")
+}

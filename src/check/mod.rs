@@ -1,0 +1,208 @@
+//! `dossier check`: every rule of data-model.md, as a list of diagnostics. Nothing here
+//! prints; the CLI renders the [`Report`]. Every problem is collected (one bad file does
+//! not hide the next), then sorted by file and position.
+
+mod cite;
+mod dossiers;
+mod fields;
+mod sources;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+pub use fields::is_date;
+pub use sources::sha256_hex;
+
+use crate::data::DataRoot;
+use crate::diag::{self, Diagnostic, Severity, SourceFile};
+use crate::model::{Corpus, Dossier};
+
+/// Counts for the one-line summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub dossiers: usize,
+    pub claims: usize,
+    /// Citations that resolved to exactly one passage.
+    pub citations: usize,
+    pub disputed: usize,
+    pub sources: usize,
+}
+
+/// The outcome of checking a corpus: what loaded, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The corpus as far as it loaded (complete when there are no errors).
+    pub corpus: Corpus,
+    /// Sorted diagnostics, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+impl Report {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Loads and checks the corpus at `root`.
+pub fn check(root: &DataRoot) -> Report {
+    let mut diags = Vec::new();
+    let sources = sources::load(root, &mut diags);
+    let parsed = dossiers::parse_all(root, &mut diags);
+
+    // Ids must be unique across folders (file stems are unique within one).
+    let mut first: HashMap<&str, &dossiers::Parsed> = HashMap::new();
+    for p in &parsed {
+        let id = p.raw.id.get_ref().as_str();
+        if let Some(other) = first.get(id) {
+            diags.push(
+                p.file
+                    .error(
+                        p.raw.id.span(),
+                        format!("id '{id}' is also used by {}", other.file.path),
+                    )
+                    .with_help("every dossier needs its own id"),
+            );
+        } else {
+            first.insert(id, p);
+        }
+    }
+    let ids: HashSet<String> = first.keys().map(|s| (*s).to_owned()).collect();
+    let mut names: HashMap<String, (String, String)> = HashMap::new();
+    for p in &parsed {
+        let id = p.raw.id.get_ref();
+        for a in &p.raw.alias {
+            names
+                .entry(a.name.get_ref().to_lowercase())
+                .or_insert_with(|| (id.clone(), a.name.get_ref().clone()));
+        }
+    }
+    let ctx = dossiers::Ctx {
+        sources: &sources,
+        ids: &ids,
+        names: &names,
+    };
+    let mut built: Vec<Dossier> = parsed
+        .iter()
+        .map(|p| dossiers::build(&ctx, p, &mut diags))
+        .collect();
+    warn_shared_aliases(&parsed, &mut diags);
+    warn_uncited_sources(&sources, &built, &mut diags);
+
+    built.sort_by(|a, b| a.id.cmp(&b.id));
+    built.dedup_by(|a, b| a.id == b.id);
+    let stats = Stats {
+        dossiers: built.len(),
+        claims: built.iter().map(|d| d.claims.len()).sum(),
+        citations: built
+            .iter()
+            .map(|d| {
+                d.aliases.iter().map(|a| a.cites.len()).sum::<usize>()
+                    + d.claims
+                        .iter()
+                        .map(|c| c.all_cites().count())
+                        .sum::<usize>()
+                    + d.relations.iter().map(|r| r.cites.len()).sum::<usize>()
+            })
+            .sum(),
+        disputed: built
+            .iter()
+            .flat_map(|d| &d.claims)
+            .filter(|c| c.disputed)
+            .count(),
+        sources: sources.list.len(),
+    };
+    diag::sort(&mut diags);
+    Report {
+        corpus: Corpus {
+            sources: sources.list,
+            dossiers: built,
+        },
+        diagnostics: diags,
+        stats,
+    }
+}
+
+/// Warns when two dossiers claim the same alias (case-insensitively): a reader typing it
+/// cannot know which is meant.
+fn warn_shared_aliases(parsed: &[dossiers::Parsed], diags: &mut Vec<Diagnostic>) {
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for p in parsed {
+        let id = p.raw.id.get_ref().as_str();
+        let mut own = vec![(p.raw.name.get_ref().to_lowercase(), None)];
+        own.extend(
+            p.raw
+                .alias
+                .iter()
+                .map(|a| (a.name.get_ref().to_lowercase(), Some(a))),
+        );
+        for (key, alias) in own {
+            match owner.get(&key) {
+                Some(other) if *other != id => {
+                    if let Some(a) = alias {
+                        diags.push(warning_at(
+                            &p.file,
+                            a.name.span(),
+                            format!(
+                                "alias '{}' is also a name or alias of '{other}'",
+                                a.name.get_ref()
+                            ),
+                        ));
+                    }
+                }
+                _ => {
+                    owner.insert(key, id);
+                }
+            }
+        }
+    }
+}
+
+fn warning_at(file: &SourceFile, span: std::ops::Range<usize>, msg: String) -> Diagnostic {
+    file.warning(span, msg)
+        .with_help("if both are right, say in a note which dossier the spelling usually means")
+}
+
+/// Warns about registered sources that no citation uses.
+fn warn_uncited_sources(
+    sources: &sources::Sources,
+    built: &[Dossier],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut used = vec![false; sources.list.len()];
+    for d in built {
+        let cites = d
+            .aliases
+            .iter()
+            .flat_map(|a| &a.cites)
+            .chain(d.claims.iter().flat_map(|c| c.all_cites()))
+            .chain(d.relations.iter().flat_map(|r| &r.cites));
+        for c in cites {
+            if let Some(u) = used.get_mut(c.source) {
+                *u = true;
+            }
+        }
+    }
+    for (s, u) in sources.list.iter().zip(used) {
+        if !u {
+            diags.push(Diagnostic::file(
+                Severity::Warning,
+                &format!("seeds/{}", s.file),
+                format!("source '{}' is cited nowhere", s.id),
+            ));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! `seeds/sources.toml`: every registered article is read, its checksum compared, and its
+//! fields validated.
+
+use std::collections::HashSet;
+
+use sha2::{Digest as _, Sha256};
+
+use super::fields;
+use crate::corpus::Article;
+use crate::data::{DOSSIER_CAP, DataRoot, SOURCES_FILE, is_plain_file_name};
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::raw::{RawSource, RawSources};
+use crate::model::{Derivation, Source};
+
+/// The sources that loaded, and what to keep quiet about later.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Sources whose article was read.
+    pub list: Vec<Source>,
+    /// Ids registered but unusable (their article could not be read); citations of them
+    /// are not checked further, the registry error having been reported already.
+    pub broken: HashSet<String>,
+    /// True when the registry itself could not be read or parsed: then no citation's
+    /// source can be judged, and none is reported as unknown.
+    pub registry_failed: bool,
+}
+
+impl Sources {
+    /// Index of the source with `id` among the loaded ones.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.list.iter().position(|s| s.id == id)
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Loads and validates the registry and every article it names.
+pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
+    let shown = root.display(SOURCES_FILE);
+    let mut out = Sources::default();
+    let text = match root.read_text(SOURCES_FILE, DOSSIER_CAP) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::file(Severity::Error, &e.path, e.message)
+                    .with_help("a corpus needs seeds/sources.toml registering its articles"),
+            );
+            out.registry_failed = true;
+            return out;
+        }
+    };
+    let file = SourceFile::new(shown, text);
+    let raw: RawSources = match toml::from_str(&file.text) {
+        Ok(r) => r,
+        Err(e) => {
+            fields::toml_error(&file, &e, diags);
+            out.registry_failed = true;
+            return out;
+        }
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    for s in raw.source {
+        let id = s.id.get_ref().clone();
+        if !seen.insert(id.clone()) {
+            diags.push(
+                file.error(s.id.span(), format!("source id '{id}' is registered twice"))
+                    .with_help("give each [[source]] its own id"),
+            );
+            continue;
+        }
+        match load_one(root, &file, s, diags) {
+            Some(src) => out.list.push(src),
+            None => {
+                out.broken.insert(id);
+            }
+        }
+    }
+    out
+}
+
+fn load_one(
+    root: &DataRoot,
+    file: &SourceFile,
+    s: RawSource,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Source> {
+    fields::slug(file, &s.id, "source id", diags);
+    for (v, what) in [
+        (&s.title, "title"),
+        (&s.outlet, "outlet"),
+        (&s.lang, "lang"),
+        (&s.file, "file"),
+    ] {
+        fields::text(file, v, what, diags);
+    }
+    for (v, what) in [
+        (&s.short, "short"),
+        (&s.original, "original"),
+        (&s.note, "note"),
+    ] {
+        fields::opt_text(file, v, what, diags);
+    }
+    for b in &s.byline {
+        fields::text(file, b, "byline", diags);
+    }
+    fields::date(file, &s.published, "published", diags);
+    let derivation = fields::word(
+        file,
+        &s.derivation,
+        "derivation",
+        Derivation::ALL,
+        Derivation::parse,
+        diags,
+    );
+    if derivation.is_some_and(|d| d != Derivation::Original) && s.original.is_none() {
+        diags.push(
+            file.error(s.derivation.span(), format!("source '{}' is a {} but names no `original`", s.id.get_ref(), s.derivation.get_ref()))
+                .with_help("add `original = \"…\"` naming the publication it derives from; sources sharing an original are not independent"),
+        );
+    }
+
+    let name = s.file.get_ref();
+    if !is_plain_file_name(name) {
+        diags.push(
+            file.error(s.file.span(), format!("source file '{name}' must be a plain file name inside seeds/"))
+                .with_help("put the article in seeds/ and write only its file name, e.g. file = \"000_article.txt\""),
+        );
+        return None;
+    }
+    let text = match root.read_article(name) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(file.error(s.file.span(), format!("{}: {}", e.path, e.message)));
+            return None;
+        }
+    };
+    let digest = sha256_hex(text.as_bytes());
+    let expected = s.sha256.get_ref();
+    if !(expected.len() == 64 && expected.bytes().all(|b| b.is_ascii_hexdigit())) {
+        diags.push(
+            file.error(
+                s.sha256.span(),
+                format!("sha256 '{expected}' is not 64 hexadecimal digits"),
+            )
+            .with_help(format!("the file's sha256 is {digest}")),
+        );
+    } else if !expected.eq_ignore_ascii_case(&digest) {
+        diags.push(
+            file.error(
+                s.sha256.span(),
+                format!("seeds/{name} changed since it was registered (sha256 {digest}); re-check its citations"),
+            )
+            .with_help(format!("once its citations are re-checked, set sha256 = \"{digest}\"")),
+        );
+    }
+    let id = s.id.into_inner();
+    Some(Source {
+        short: s
+            .short
+            .map(|v| v.into_inner())
+            .unwrap_or_else(|| id.clone()),
+        id,
+        file: s.file.into_inner(),
+        title: s.title.into_inner(),
+        outlet: s.outlet.into_inner(),
+        published: s.published.map(|v| v.into_inner()),
+        lang: s.lang.into_inner(),
+        original: s.original.map(|v| v.into_inner()),
+        derivation: derivation.unwrap_or(Derivation::Original),
+        sha256: digest,
+        note: s.note.map(|v| v.into_inner()),
+        byline: s.byline.into_iter().map(|b| b.into_inner()).collect(),
+        article: Article::new(text),
+    })
+}

@@ -1,0 +1,66 @@
+//! `dossier check`: diagnostics to stderr, sorted, then a count; a summary line on
+//! success.
+
+use std::process::ExitCode;
+
+use super::out;
+use crate::check::check;
+use crate::data::DataRoot;
+
+pub fn run(root: &DataRoot, json: bool) -> ExitCode {
+    let report = check(root);
+    let errors = report.errors();
+    let warnings = report.warnings();
+    if json {
+        let value = serde_json::json!({
+            "ok": errors == 0,
+            "errors": errors,
+            "warnings": warnings,
+            "stats": report.stats,
+            "diagnostics": report.diagnostics,
+        });
+        out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        ));
+    } else {
+        for d in &report.diagnostics {
+            eprintln!("{}", d.render());
+        }
+        let s = report.stats;
+        if errors == 0 {
+            out(&format!(
+                "ok: {} dossiers, {} claims, {} citations verified, {} disputed claims, {} sources{}\n",
+                s.dossiers,
+                s.claims,
+                s.citations,
+                s.disputed,
+                s.sources,
+                if warnings > 0 {
+                    format!(" ({warnings} warning{})", plural(warnings))
+                } else {
+                    String::new()
+                }
+            ));
+        } else {
+            eprintln!(
+                "error: {errors} error{}{} found; the corpus does not check",
+                plural(errors),
+                if warnings > 0 {
+                    format!(" and {warnings} warning{}", plural(warnings))
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

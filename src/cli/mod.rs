@@ -1,0 +1,146 @@
+//! The non-interactive command line: `check`, `list`, `show`, `search`. Plain output for
+//! people (every string from the data sanitised), `--json` for scripts. Exit codes: 0 ok,
+//! 1 data errors (or an unknown id), 2 usage errors.
+
+mod check;
+mod json;
+mod list;
+mod search;
+mod show;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::Report;
+use crate::data::DataRoot;
+use crate::model::{Corpus, Kind};
+
+/// Read hand-curated dossiers on the groups and people in a set of news articles; every
+/// statement cites the exact words of an article.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the corpus in DIR (with seeds/ and dossiers/) instead of the bundled one.
+    #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_DATA")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Verify every dossier and citation; report problems as path:line:col.
+    Check {
+        /// Print the diagnostics and summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the dossiers.
+    List {
+        /// Only this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one dossier with every citation resolved to its quote and position.
+    Show {
+        /// The dossier id (its file name without .toml), e.g. denis-kapustin.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-search names, aliases and claims (fzf syntax: 'exact ^prefix suffix$ !not).
+    Search {
+        /// The query; several words must all match.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+}
+
+/// `--kind` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Person,
+    Group,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Person => Kind::Person,
+            KindArg::Group => Kind::Group,
+        }
+    }
+}
+
+impl Cli {
+    /// The corpus the arguments select.
+    pub fn root(&self) -> DataRoot {
+        match &self.data {
+            Some(dir) => DataRoot::Dir(dir.clone()),
+            None => DataRoot::Bundled,
+        }
+    }
+}
+
+/// Prints to stdout, ignoring a closed pipe (`dossier list | head`).
+pub(crate) fn out(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes());
+    let _ = stdout.flush();
+}
+
+/// Loads and checks the corpus; when it has errors, says so and returns `None` (the
+/// reading commands refuse an unverified corpus, like a compiler refusing to run).
+pub(crate) fn verified(root: &DataRoot) -> Option<Report> {
+    let report = crate::check::check(root);
+    if report.errors() > 0 {
+        eprintln!(
+            "error: the corpus has {} error{}; run `dossier{} check` to see them",
+            report.errors(),
+            if report.errors() == 1 { "" } else { "s" },
+            match root {
+                DataRoot::Bundled => String::new(),
+                DataRoot::Dir(d) => format!(" --data {}", d.display()),
+            }
+        );
+        return None;
+    }
+    Some(report)
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let root = cli.root();
+    match command {
+        Command::Check { json } => check::run(&root, *json),
+        Command::List { kind, json } => {
+            with_corpus(&root, |c| list::run(c, kind.map(Kind::from), *json))
+        }
+        Command::Show { id, json } => with_corpus(&root, |c| show::run(c, id, *json)),
+        Command::Search { query, json, limit } => {
+            with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
+        }
+    }
+}
+
+fn with_corpus(root: &DataRoot, f: impl FnOnce(&Corpus) -> ExitCode) -> ExitCode {
+    match verified(root) {
+        Some(report) => f(&report.corpus),
+        None => ExitCode::from(1),
+    }
+}

@@ -1,0 +1,163 @@
+//! `dossier show ID`: the dossier with every citation resolved.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use super::json::{DossierJson, corroboration};
+use super::out;
+use crate::model::{Citation, Corpus, Dossier};
+use crate::search::{SearchIndex, parse};
+use crate::suggest::nearest;
+use crate::text::{sanitize, sanitize_line};
+
+pub fn run(corpus: &Corpus, id: &str, json: bool) -> ExitCode {
+    let Some(d) = corpus.dossier(id) else {
+        eprintln!("{}", unknown_id(corpus, id));
+        return ExitCode::from(1);
+    };
+    if json {
+        out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&DossierJson::new(corpus, d)).unwrap_or_default()
+        ));
+    } else {
+        out(&render(corpus, d));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `error: no dossier 'x'` with the nearest ids, and the dossier whose name or alias the
+/// word matches (people often type a name where an id is wanted).
+pub fn unknown_id(corpus: &Corpus, id: &str) -> String {
+    let mut msg = format!("error: no dossier '{}'", sanitize_line(id));
+    let mut ideas: Vec<String> = nearest(id, corpus.dossiers.iter().map(|d| d.id.as_str()), 3)
+        .into_iter()
+        .map(|s| format!("'{s}'"))
+        .collect();
+    let index = SearchIndex::new(corpus);
+    if let Some(hit) = index.search(&parse(&id.replace('-', " ")), 1).first() {
+        if let Some(d) = corpus.dossiers.get(hit.dossier) {
+            let idea = format!("'{}'", d.id);
+            if !ideas.contains(&idea) {
+                ideas.insert(0, format!("{idea} ({})", sanitize_line(&hit.text)));
+            }
+        }
+    }
+    if ideas.is_empty() {
+        msg.push_str("; `dossier list` shows every id");
+    } else {
+        let _ = write!(msg, "; did you mean {}?", ideas.join(", "));
+    }
+    msg
+}
+
+fn cite_lines(s: &mut String, corpus: &Corpus, cites: &[Citation], indent: &str) {
+    for (n, c) in cites.iter().enumerate() {
+        let Some(src) = corpus.sources.get(c.source) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "{indent}[{}] \u{201C}{}\u{201D}",
+            n + 1,
+            sanitize_line(&c.quote)
+        );
+        let _ = writeln!(
+            s,
+            "{indent}    — {} · {} · seeds/{}:{}:{}",
+            sanitize_line(&src.title),
+            sanitize_line(&src.outlet),
+            sanitize_line(&src.file),
+            c.start.line,
+            c.start.column
+        );
+        if let Some(note) = &c.note {
+            let _ = writeln!(s, "{indent}    note: {}", sanitize_line(note));
+        }
+    }
+}
+
+/// The plain-text rendering of a dossier.
+pub fn render(corpus: &Corpus, d: &Dossier) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}  ({} · {})",
+        sanitize_line(&d.name),
+        d.kind,
+        sanitize_line(&d.id)
+    );
+    let _ = writeln!(s, "{}", sanitize_line(&d.path));
+    if let Some(summary) = &d.summary {
+        let _ = writeln!(s, "\n{}", sanitize(summary).trim_end());
+    }
+    if !d.aliases.is_empty() {
+        let _ = writeln!(s, "\nAliases");
+        for a in &d.aliases {
+            let _ = writeln!(s, "  {} ({})", sanitize_line(&a.name), a.kind);
+            if let Some(note) = &a.note {
+                let _ = writeln!(s, "    note: {}", sanitize_line(note));
+            }
+            cite_lines(&mut s, corpus, &a.cites, "    ");
+        }
+    }
+    if !d.claims.is_empty() {
+        let _ = writeln!(s, "\nClaims");
+        for c in &d.claims {
+            let (n, ind) = corroboration(corpus, c);
+            let backing = format!(
+                "{n} source{} ({ind} independent)",
+                if n == 1 { "" } else { "s" }
+            );
+            let mark = if c.disputed { "DISPUTED  " } else { "" };
+            let date = c
+                .date
+                .as_ref()
+                .map(|d| format!(" [{d}]"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  {mark}{}{date} — {backing}  #{}",
+                sanitize_line(&c.text),
+                sanitize_line(&c.id)
+            );
+            if let Some(note) = &c.note {
+                let _ = writeln!(s, "    note: {}", sanitize_line(note));
+            }
+            cite_lines(&mut s, corpus, &c.cites, "    ");
+            for v in &c.variants {
+                let _ = writeln!(s, "    variant: {}", sanitize_line(&v.value));
+                if let Some(note) = &v.note {
+                    let _ = writeln!(s, "      note: {}", sanitize_line(note));
+                }
+                cite_lines(&mut s, corpus, &v.cites, "      ");
+            }
+        }
+    }
+    if !d.relations.is_empty() {
+        let _ = writeln!(s, "\nRelations");
+        for r in &d.relations {
+            let target = corpus
+                .dossier(&r.target)
+                .map(|t| t.name.as_str())
+                .unwrap_or("?");
+            let role = r
+                .role
+                .as_ref()
+                .map(|x| format!(" — {}", sanitize_line(x)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  {} → {} ({}){role}",
+                r.kind,
+                sanitize_line(target),
+                sanitize_line(&r.target)
+            );
+            if let Some(note) = &r.note {
+                let _ = writeln!(s, "    note: {}", sanitize_line(note));
+            }
+            cite_lines(&mut s, corpus, &r.cites, "    ");
+        }
+    }
+    s
+}

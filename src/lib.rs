@@ -1,0 +1,24 @@
+//! dossier: hand-curated dossiers on the groups and people in a set of news articles,
+//! where every statement is anchored to the exact words of an article.
+//!
+//! Module map:
+//! - [`data`]: where the corpus comes from (bundled in the binary or `--data DIR`), read
+//!   defensively.
+//! - [`model`]: the format's serde types ([`model::raw`]) and the verified, resolved model.
+//! - [`text`]: folding (for quote matching), sanitising (for display), line/column maths.
+//! - [`corpus`]: anchoring quotes in articles.
+//! - [`check`]: every validation rule → a [`check::Report`] of diagnostics; no printing.
+//! - [`diag`]: diagnostics and their `path:line:col` rendering.
+//! - [`search`]: fzf-style queries and fuzzy ranking over names, aliases and claims.
+//! - [`suggest`]: "did you mean" by edit distance.
+//! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
+
+pub mod check;
+pub mod cli;
+pub mod corpus;
+pub mod data;
+pub mod diag;
+pub mod model;
+pub mod search;
+pub mod suggest;
+pub mod text;

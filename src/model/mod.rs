@@ -1,0 +1,135 @@
+//! The resolved model that the CLI and the browser read: sources with their text, and
+//! dossiers whose every citation has been anchored to a byte range of its article.
+//! Built only by [`crate::check`], so holding a [`Corpus`] means it was verified.
+
+pub mod raw;
+pub mod vocab;
+
+use std::ops::Range;
+
+use crate::corpus::anchor::Article;
+use crate::text::LineCol;
+pub use vocab::{AliasKind, Derivation, Kind, RelationType};
+
+/// Every source and dossier of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Sources in registry order.
+    pub sources: Vec<Source>,
+    /// Dossiers sorted by id.
+    pub dossiers: Vec<Dossier>,
+}
+
+impl Corpus {
+    /// The dossier with this id.
+    pub fn dossier(&self, id: &str) -> Option<&Dossier> {
+        self.dossiers
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.dossiers.get(i))
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// One registered article.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    /// Plain file name inside `seeds/`.
+    pub file: String,
+    pub title: String,
+    /// A few letters for citation markers; defaults to the id.
+    pub short: String,
+    pub outlet: String,
+    pub published: Option<String>,
+    pub lang: String,
+    pub original: Option<String>,
+    pub derivation: Derivation,
+    pub sha256: String,
+    pub note: Option<String>,
+    pub byline: Vec<String>,
+    /// The article text, prepared for anchoring.
+    pub article: Article,
+}
+
+/// A dossier on one person or group.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub summary: Option<String>,
+    /// Corpus-relative path of the file, e.g. `dossiers/people/denis-kapustin.toml`.
+    pub path: String,
+    pub aliases: Vec<Alias>,
+    pub claims: Vec<Claim>,
+    pub relations: Vec<Relation>,
+}
+
+/// Another name for the dossier's subject, as a source uses it.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub name: String,
+    pub kind: AliasKind,
+    pub note: Option<String>,
+    pub cites: Vec<Citation>,
+}
+
+/// One statement about the subject, cited; or, when disputed, its cited variants.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub text: String,
+    pub disputed: bool,
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub cites: Vec<Citation>,
+    pub variants: Vec<Variant>,
+}
+
+impl Claim {
+    /// Every citation of the claim, its own and its variants'.
+    pub fn all_cites(&self) -> impl Iterator<Item = &Citation> {
+        self.cites
+            .iter()
+            .chain(self.variants.iter().flat_map(|v| v.cites.iter()))
+    }
+}
+
+/// One version of a disputed claim.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub value: String,
+    pub note: Option<String>,
+    pub date: Option<String>,
+    pub cites: Vec<Citation>,
+}
+
+/// A typed link to another dossier.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub kind: RelationType,
+    pub target: String,
+    pub role: Option<String>,
+    pub note: Option<String>,
+    pub cites: Vec<Citation>,
+}
+
+/// A quote anchored in an article.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Index into [`Corpus::sources`].
+    pub source: usize,
+    pub quote: String,
+    pub note: Option<String>,
+    /// Raw byte range of the quote in the article.
+    pub range: Range<usize>,
+    /// Position of the first quoted character.
+    pub start: LineCol,
+    /// Position of the last quoted character.
+    pub end: LineCol,
+}

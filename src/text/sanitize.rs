@@ -1,0 +1,118 @@
+//! Making untrusted text safe to show on a terminal.
+//!
+//! Article and dossier text may carry escape sequences that retitle the window, write
+//! the clipboard or inject input (see ../shared/design/terminal.md). Before any of it is
+//! printed, every character that a terminal would interpret is replaced with a visible
+//! placeholder, so an attack is shown rather than silently hidden:
+//!
+//! - C0 controls (except newline) and DEL become their Unicode "control picture"
+//!   (ESC → `␛`, BEL → `␇`, a lone CR → `␍`); CRLF becomes a plain newline;
+//! - tabs become spaces up to the next multiple of [`TAB_WIDTH`] columns;
+//! - C1 controls (U+0080–U+009F), bidi overrides and isolates, zero-width characters and
+//!   other invisible format characters become `⟨U+XXXX⟩`.
+//!
+//! Sanitising is idempotent: the placeholders contain no character that would be replaced.
+
+/// Columns a tab advances to (the next multiple of this).
+pub const TAB_WIDTH: usize = 4;
+
+/// Characters that are invisible or reorder text: bidi embeddings, overrides and
+/// isolates, zero-width characters, the Arabic letter mark, and the BOM.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{00AD}')
+}
+
+/// True when `c` must never reach a terminal as it is.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_invisible_format(c)
+}
+
+/// The visible replacement for one unsafe character (never called for `\n` or `\t`).
+fn placeholder(c: char, out: &mut String) {
+    let code = c as u32;
+    if code < 0x20 {
+        // U+2400 + code is the control picture for that C0 control.
+        out.push(char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}'));
+    } else if code == 0x7F {
+        out.push('\u{2421}');
+    } else {
+        out.push_str(&format!("⟨U+{code:04X}⟩"));
+    }
+}
+
+/// Returns `s` with every unsafe character replaced by a visible placeholder. Newlines
+/// are kept; CRLF becomes `\n`; a lone CR is shown as `␍`; tabs expand to spaces.
+pub fn sanitize(s: &str) -> String {
+    if !s.chars().any(|c| is_unsafe(c)) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut column = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+                continue;
+            }
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\t' => {
+                let n = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+                continue;
+            }
+            c if is_unsafe(c) => placeholder(c, &mut out),
+            c => out.push(c),
+        }
+        column += 1;
+    }
+    out
+}
+
+/// Like [`sanitize`] but also shows newlines as `␤`, for text that must stay on one line
+/// (a name, an id, a value in a table).
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s).replace('\n', "\u{2424}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_visible() {
+        let s = "a\u{1b}]0;pwned\u{7}b\u{9b}31mc\u{202e}d\u{200b}e\rf\u{7f}";
+        let out = sanitize(s);
+        assert_eq!(out, "a␛]0;pwned␇b⟨U+009B⟩31mc⟨U+202E⟩d⟨U+200B⟩e␍f␡");
+        assert!(!out.chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn crlf_and_tabs() {
+        assert_eq!(sanitize("ab\tc\r\nd\te"), "ab  c\nd   e");
+    }
+
+    #[test]
+    fn idempotent_and_plain_text_untouched() {
+        let s = "x\u{1b}[2J\ty\u{2066}z";
+        assert_eq!(sanitize(&sanitize(s)), sanitize(s));
+        assert_eq!(
+            sanitize("Легион «Свобода России»"),
+            "Легион «Свобода России»"
+        );
+    }
+
+    #[test]
+    fn single_line_form_shows_newlines() {
+        assert_eq!(sanitize_line("a\nb"), "a␤b");
+    }
+}
