@@ -183,7 +183,7 @@ pub fn resolve(
 /// chosen among the windows sharing most words with it by smallest edit distance.
 /// `None` when nothing shares a word with the quote.
 pub fn closest_passage(article: &Article, quote: &str) -> Option<Suggestion> {
-    const CANDIDATES: usize = 24;
+    const CANDIDATES: usize = 64;
     let fq = fold_str(quote).to_lowercase();
     let qwords: Vec<&str> = fq.split(' ').filter(|w| !w.is_empty()).collect();
     if qwords.is_empty() {
@@ -230,15 +230,21 @@ fn closest_in(
         .iter()
         .map(|w| usize::from(wanted.contains(&hay[w.clone()])))
         .collect();
-    // Windows of n words, scored by how many of their words occur in the quote.
-    let mut scored: Vec<(usize, usize)> = Vec::new();
-    let mut sum: usize = hits.iter().take(n).sum();
-    for i in 0..=words.len() - n {
-        if i > 0 {
-            sum = sum + hits[i + n - 1] - hits[i - 1];
+    // Windows of about n words (the text may have a word more or less than the quote),
+    // scored by how many of their words occur in the quote.
+    let mut scored: Vec<(usize, usize, usize)> = Vec::new();
+    for size in [n.saturating_sub(1).max(1), n, n + 1, n + 2] {
+        if size > words.len() {
+            continue;
         }
-        if sum > 0 {
-            scored.push((sum, i));
+        let mut sum: usize = hits.iter().take(size).sum();
+        for i in 0..=words.len() - size {
+            if i > 0 {
+                sum = sum + hits[i + size - 1] - hits[i - 1];
+            }
+            if sum > 0 {
+                scored.push((sum, i, size));
+            }
         }
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -246,8 +252,8 @@ fn closest_in(
     let qchars: Vec<char> = fq.chars().collect();
     let best = scored
         .iter()
-        .map(|&(_, i)| {
-            let span = words[i].start..words[i + n - 1].end;
+        .map(|&(_, i, size)| {
+            let span = words[i].start..words[i + size - 1].end;
             let wchars: Vec<char> = hay[span.clone()].chars().collect();
             (levenshtein_chars(&qchars, &wchars), span)
         })

@@ -87,6 +87,9 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
+/// Rank key of an entry: match class, field rank, score, shortness, entry index.
+type RankKey = (MatchClass, u8, i64, usize, usize);
+
 /// What queries search: every name, alias and claim of a corpus, folded once.
 pub struct SearchIndex {
     entries: Vec<Entry>,
@@ -194,7 +197,7 @@ impl SearchIndex {
     /// The dossiers matching `query`, best first, at most `limit`. An empty query lists
     /// every dossier by name.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        let mut best: Vec<Option<(MatchClass, u8, i64, usize, usize)>> = vec![None; self.dossiers];
+        let mut best: Vec<Option<RankKey>> = vec![None; self.dossiers];
         if query.is_empty() {
             let mut all: Vec<usize> = (0..self.dossiers).collect();
             all.sort_by(|a, b| self.names[*a].cmp(&self.names[*b]));
@@ -243,7 +246,7 @@ impl SearchIndex {
                 *slot = Some(key);
             }
         }
-        let mut found: Vec<(MatchClass, u8, i64, usize, usize)> =
+        let mut found: Vec<RankKey> =
             best.into_iter().flatten().collect();
         found.sort_by(|a, b| {
             (b.0, b.1, b.2, b.3)

@@ -50,7 +50,7 @@ fn placeholder(c: char, out: &mut String) {
 /// Returns `s` with every unsafe character replaced by a visible placeholder. Newlines
 /// are kept; CRLF becomes `\n`; a lone CR is shown as `␍`; tabs expand to spaces.
 pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(|c| is_unsafe(c)) {
+    if !s.chars().any(is_unsafe) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len() + 16);

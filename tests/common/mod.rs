@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests: copying the good fixture corpus into a
+//! temporary folder, editing it, and running the real binary on it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The good fixture corpus.
+pub fn good() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read fixture dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A writable copy of the good corpus.
+pub struct Corpus {
+    pub dir: tempfile::TempDir,
+}
+
+impl Corpus {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        copy_dir(&good(), dir.path());
+        Corpus { dir }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Replaces the one occurrence of `old` in `rel` with `new`.
+    pub fn edit(&self, rel: &str, old: &str, new: &str) -> &Self {
+        let p = self.path(rel);
+        let text = std::fs::read_to_string(&p).expect("read fixture file");
+        assert_eq!(text.matches(old).count(), 1, "{old:?} must occur once in {rel}");
+        std::fs::write(&p, text.replacen(old, new, 1)).expect("write fixture file");
+        self
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, text).expect("write");
+        self
+    }
+
+    /// `dossier --data DIR ARGS…`
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("dossier").expect("binary");
+        c.arg("--data").arg(self.dir.path()).args(args);
+        c.env_remove("DOSSIER_DATA");
+        c
+    }
+
+    /// Runs `check`; returns (exit code, stdout, stderr).
+    pub fn check(&self) -> (i32, String, String) {
+        let out = self.cmd(&["check"]).output().expect("run");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+}
+
+/// The dossier binary with no corpus arguments.
+pub fn dossier() -> Command {
+    let mut c = Command::cargo_bin("dossier").expect("binary");
+    c.env_remove("DOSSIER_DATA");
+    c
+}
