@@ -2,6 +2,8 @@
 //! each case makes one edit and asserts the exit status and the located message
 //! (`path:line:col: severity: message`).
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly on broken fixtures
+
 mod common;
 
 use common::Corpus;
@@ -24,7 +26,10 @@ fn expect(c: &Corpus, code: i32, file: &str, line: usize, severity: &str, messag
         let path = parts.next().unwrap_or("");
         path.ends_with(file) && got_line == Some(line) && rest.starts_with(message)
     });
-    assert!(found, "expected {file}:{line}: {severity}: {message}\n--- stderr:\n{err}");
+    assert!(
+        found,
+        "expected {file}:{line}: {severity}: {message}\n--- stderr:\n{err}"
+    );
 }
 
 const JANE: &str = "dossiers/people/jane-doe.toml";
@@ -45,8 +50,19 @@ fn good_corpus_passes_with_summary() {
 #[test]
 fn unknown_field() {
     let c = Corpus::new();
-    c.edit(JANE, r#"quote = "Jane Doe, 41" }"#, r#"quote = "Jane Doe, 41", sorce = "x" }"#);
-    expect(&c, 1, JANE, 14, "error", "unknown field 'sorce'; expected one of source, quote, prefix, suffix, note");
+    c.edit(
+        JANE,
+        r#"quote = "Jane Doe, 41" }"#,
+        r#"quote = "Jane Doe, 41", sorce = "x" }"#,
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        14,
+        "error",
+        "unknown field 'sorce'; expected one of source, quote, prefix, suffix, note",
+    );
 }
 
 #[test]
@@ -60,14 +76,28 @@ fn missing_field() {
 fn toml_syntax_error_is_located() {
     let c = Corpus::new();
     c.edit(JANE, "role = \"founder\"", "role = \"founder");
-    expect(&c, 1, JANE, 19, "error", "invalid basic string; expected '\"'");
+    expect(
+        &c,
+        1,
+        JANE,
+        19,
+        "error",
+        "invalid basic string; expected '\"'",
+    );
 }
 
 #[test]
 fn id_must_equal_file_stem() {
     let c = Corpus::new();
     c.edit(ACME, "id = \"acme-corps\"", "id = \"acme\"");
-    expect(&c, 1, ACME, 1, "error", "id 'acme' does not match file name 'acme-corps.toml'");
+    expect(
+        &c,
+        1,
+        ACME,
+        1,
+        "error",
+        "id 'acme' does not match file name 'acme-corps.toml'",
+    );
 }
 
 #[test]
@@ -75,31 +105,74 @@ fn ids_unique_across_folders() {
     let c = Corpus::new();
     let text = std::fs::read_to_string(c.path(JANE)).unwrap_or_default();
     c.write("dossiers/xpeople/jane-doe.toml", &text);
-    expect(&c, 1, "dossiers/xpeople/jane-doe.toml", 1, "error", "id 'jane-doe' is also used by");
+    expect(
+        &c,
+        1,
+        "dossiers/xpeople/jane-doe.toml",
+        1,
+        "error",
+        "id 'jane-doe' is also used by",
+    );
 }
 
 #[test]
 fn kind_must_be_known_and_match_folder() {
     let c = Corpus::new();
     c.edit(JANE, "kind = \"person\"", "kind = \"persn\"");
-    expect(&c, 1, JANE, 2, "error", "unknown kind 'persn'; expected one of person, group");
+    expect(
+        &c,
+        1,
+        JANE,
+        2,
+        "error",
+        "unknown kind 'persn'; expected one of person, group",
+    );
     let c = Corpus::new();
     c.edit(JANE, "kind = \"person\"", "kind = \"group\"");
-    expect(&c, 1, JANE, 2, "error", "kind 'group' but the file is in dossiers/people/");
+    expect(
+        &c,
+        1,
+        JANE,
+        2,
+        "error",
+        "kind 'group' but the file is in dossiers/people/",
+    );
 }
 
 #[test]
 fn unknown_source() {
     let c = Corpus::new();
-    c.edit(JANE, r#"source = "beta", quote = "Jane Doe, 41" }"#, r#"source = "gamma", quote = "Jane Doe, 41" }"#);
-    expect(&c, 1, JANE, 14, "error", "unknown source 'gamma'; known: alpha, beta");
+    c.edit(
+        JANE,
+        r#"source = "beta", quote = "Jane Doe, 41" }"#,
+        r#"source = "gamma", quote = "Jane Doe, 41" }"#,
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        14,
+        "error",
+        "unknown source 'gamma'; known: alpha, beta",
+    );
 }
 
 #[test]
 fn source_file_must_be_plain_name() {
     let c = Corpus::new();
-    c.edit(SOURCES, "file = \"beta.txt\"", "file = \"../../etc/passwd\"");
-    expect(&c, 1, SOURCES, 16, "error", "source file '../../etc/passwd' must be a plain file name inside seeds/");
+    c.edit(
+        SOURCES,
+        "file = \"beta.txt\"",
+        "file = \"../../etc/passwd\"",
+    );
+    expect(
+        &c,
+        1,
+        SOURCES,
+        16,
+        "error",
+        "source file '../../etc/passwd' must be a plain file name inside seeds/",
+    );
 }
 
 #[cfg(unix)]
@@ -126,10 +199,17 @@ fn fifo_article_is_refused_without_hanging() {
     if !made.is_ok_and(|s| s.success()) {
         return; // no mkfifo on this system
     }
-    let out = c.cmd(&["check"]).timeout(std::time::Duration::from_secs(10)).output().expect("run");
+    let out = c
+        .cmd(&["check"])
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("is not a regular file (it is a FIFO)"), "{err}");
+    assert!(
+        err.contains("is not a regular file (it is a FIFO)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -139,88 +219,222 @@ fn article_checksum_must_match() {
     let mut text = std::fs::read_to_string(&p).unwrap_or_default();
     text.push_str("An extra line.\n");
     std::fs::write(&p, text).unwrap_or_default();
-    expect(&c, 1, SOURCES, 22, "error", "seeds/beta.txt changed since it was registered (sha256 ");
+    expect(
+        &c,
+        1,
+        SOURCES,
+        22,
+        "error",
+        "seeds/beta.txt changed since it was registered (sha256 ",
+    );
 }
 
 #[test]
 fn quote_not_found_suggests_closest_passage() {
     let c = Corpus::new();
-    c.edit(JANE, r#"quote = "Jane Doe, 41" }"#, r#"quote = "Jane Doe, 42" }"#);
-    expect(&c, 1, JANE, 14, "error", "quote not found in beta; closest passage (line 1): \"Jane Doe, 41,\"");
+    c.edit(
+        JANE,
+        r#"quote = "Jane Doe, 41" }"#,
+        r#"quote = "Jane Doe, 42" }"#,
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        14,
+        "error",
+        "quote not found in beta; closest passage (line 1): \"Jane Doe, 41,\"",
+    );
 }
 
 #[test]
 fn quote_must_be_unique() {
     let c = Corpus::new();
     c.edit(JANE, r#", suffix = "Jane Doe" }"#, " }");
-    expect(&c, 1, JANE, 9, "error", "quote occurs 2 times in alpha (lines 3, 5); add prefix or suffix");
+    expect(
+        &c,
+        1,
+        JANE,
+        9,
+        "error",
+        "quote occurs 2 times in alpha (lines 3, 5); add prefix or suffix",
+    );
 }
 
 #[test]
 fn prefix_and_suffix_must_be_adjacent() {
     let c = Corpus::new();
-    c.edit(JANE, r#"quote = "Jane Doe, 41" }"#, r#"quote = "Jane Doe, 41", prefix = "Acme" }"#);
-    expect(&c, 1, JANE, 14, "error", "prefix \"Acme\" does not immediately precede the quote");
+    c.edit(
+        JANE,
+        r#"quote = "Jane Doe, 41" }"#,
+        r#"quote = "Jane Doe, 41", prefix = "Acme" }"#,
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        14,
+        "error",
+        "prefix \"Acme\" does not immediately precede the quote",
+    );
     let c = Corpus::new();
-    c.edit(JANE, r#"suffix = "Jane Doe" }"#, r#"suffix = "The group" }"#);
-    expect(&c, 1, JANE, 9, "error", "suffix \"The group\" does not immediately follow the quote");
+    c.edit(
+        JANE,
+        r#"suffix = "Jane Doe" }"#,
+        r#"suffix = "The group" }"#,
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        9,
+        "error",
+        "suffix \"The group\" does not immediately follow the quote",
+    );
 }
 
 #[test]
 fn everything_must_be_cited() {
     let c = Corpus::new();
-    c.edit(JANE, r#"cite = [{ source = "beta", quote = "Jane Doe, 41" }]"#, "cite = []");
+    c.edit(
+        JANE,
+        r#"cite = [{ source = "beta", quote = "Jane Doe, 41" }]"#,
+        "cite = []",
+    );
     expect(&c, 1, JANE, 12, "error", "claim 'age' has no citation");
     let c = Corpus::new();
-    c.edit(ACME, r#"cite = [{ source = "beta", quote = "Acme Corps (AC)" }]"#, "");
+    c.edit(
+        ACME,
+        r#"cite = [{ source = "beta", quote = "Acme Corps (AC)" }]"#,
+        "",
+    );
     expect(&c, 1, ACME, 7, "error", "alias 'AC' has no citation");
     let c = Corpus::new();
-    c.edit(JANE, r#"cite = [{ source = "beta", quote = "Jane Doe, 41, leads it." }]"#, "");
-    expect(&c, 1, JANE, 17, "error", "relation 'leads' → 'acme-corps' has no citation");
+    c.edit(
+        JANE,
+        r#"cite = [{ source = "beta", quote = "Jane Doe, 41, leads it." }]"#,
+        "",
+    );
+    expect(
+        &c,
+        1,
+        JANE,
+        17,
+        "error",
+        "relation 'leads' → 'acme-corps' has no citation",
+    );
     let c = Corpus::new();
-    c.edit(ACME, r#"cite = [{ source = "beta", quote = "3,000 members" }]"#, "");
-    expect(&c, 1, ACME, 34, "error", "variant '3,000' of claim 'size' has no citation");
+    c.edit(
+        ACME,
+        r#"cite = [{ source = "beta", quote = "3,000 members" }]"#,
+        "",
+    );
+    expect(
+        &c,
+        1,
+        ACME,
+        34,
+        "error",
+        "variant '3,000' of claim 'size' has no citation",
+    );
 }
 
 #[test]
 fn alias_must_occur_in_its_quote() {
     let c = Corpus::new();
-    c.edit(ACME, r#"quote = "Acme Corps (AC)""#, r#"quote = "Acme Corps""#);
-    expect(&c, 1, ACME, 9, "error", "alias 'AC' does not occur in its cited quote");
+    c.edit(
+        ACME,
+        r#"quote = "Acme Corps (AC)""#,
+        r#"quote = "Acme Corps""#,
+    );
+    expect(
+        &c,
+        1,
+        ACME,
+        9,
+        "error",
+        "alias 'AC' does not occur in its cited quote",
+    );
 }
 
 #[test]
 fn relation_target_must_exist_with_suggestions() {
     let c = Corpus::new();
     c.edit(JANE, "target = \"acme-corps\"", "target = \"acme-corp\"");
-    expect(&c, 1, JANE, 18, "error", "no dossier 'acme-corp' (did you mean 'acme-corps'?)");
+    expect(
+        &c,
+        1,
+        JANE,
+        18,
+        "error",
+        "no dossier 'acme-corp' (did you mean 'acme-corps'?)",
+    );
     let c = Corpus::new();
     c.edit(JANE, "target = \"acme-corps\"", "target = \"ac\"");
-    expect(&c, 1, JANE, 18, "error", "no dossier 'ac' (did you mean 'acme-corps', which has alias 'AC'?)");
+    expect(
+        &c,
+        1,
+        JANE,
+        18,
+        "error",
+        "no dossier 'ac' (did you mean 'acme-corps', which has alias 'AC'?)",
+    );
 }
 
 #[test]
 fn disputed_claims_need_two_variants_and_only_they_have_variants() {
     let c = Corpus::new();
     c.edit(ACME, "[[claim.variant]]\nvalue = \"3,000\"\nnote = \"Probably a translation error adding a zero.\"\ncite = [{ source = \"beta\", quote = \"3,000 members\" }]\n", "");
-    expect(&c, 1, ACME, 27, "error", "claim 'size' is disputed but has 1 variant");
+    expect(
+        &c,
+        1,
+        ACME,
+        27,
+        "error",
+        "claim 'size' is disputed but has 1 variant",
+    );
     let c = Corpus::new();
     c.edit(ACME, "disputed = true\n", "");
-    expect(&c, 1, ACME, 27, "error", "claim 'size' has variants but is not disputed");
+    expect(
+        &c,
+        1,
+        ACME,
+        27,
+        "error",
+        "claim 'size' has variants but is not disputed",
+    );
 }
 
 #[test]
 fn dates_must_be_well_formed() {
     let c = Corpus::new();
-    c.edit(SOURCES, "published = \"2023-05-25\"", "published = \"23-05\"");
-    expect(&c, 1, SOURCES, 9, "error", "published '23-05' is not YYYY[-MM[-DD]]");
+    c.edit(
+        SOURCES,
+        "published = \"2023-05-25\"",
+        "published = \"23-05\"",
+    );
+    expect(
+        &c,
+        1,
+        SOURCES,
+        9,
+        "error",
+        "published '23-05' is not YYYY[-MM[-DD]]",
+    );
 }
 
 #[test]
 fn no_empty_or_padded_strings() {
     let c = Corpus::new();
     c.edit(JANE, "name = \"Jane Doe\"", "name = \" Jane Doe\"");
-    expect(&c, 1, JANE, 3, "error", "name has leading or trailing spaces");
+    expect(
+        &c,
+        1,
+        JANE,
+        3,
+        "error",
+        "name has leading or trailing spaces",
+    );
     let c = Corpus::new();
     c.edit(JANE, r#"quote = "Jane Doe, 41" }"#, r#"quote = "" }"#);
     expect(&c, 1, JANE, 14, "error", "quote is empty");
@@ -236,11 +450,25 @@ fn warnings_do_not_fail() {
         dossier::check::sha256_hex(b"Nothing cites this.\n")
     ));
     c.write(SOURCES, &reg);
-    expect(&c, 0, "seeds/gamma.txt", 0, "warning", "source 'gamma' is cited nowhere");
+    expect(
+        &c,
+        0,
+        "seeds/gamma.txt",
+        0,
+        "warning",
+        "source 'gamma' is cited nowhere",
+    );
 
     let c = Corpus::new();
     c.edit(JANE, "[[claim]]\nid = \"photo\"", "[[alias]]\nname = \"AC\"\nkind = \"abbreviation\"\ncite = [{ source = \"beta\", quote = \"Acme Corps (AC)\" }]\n\n[[claim]]\nid = \"photo\"");
-    expect(&c, 0, JANE, 7, "warning", "alias 'AC' is also a name or alias of 'acme-corps'");
+    expect(
+        &c,
+        0,
+        JANE,
+        7,
+        "warning",
+        "alias 'AC' is also a name or alias of 'acme-corps'",
+    );
 }
 
 #[test]
@@ -256,7 +484,11 @@ fn all_problems_are_collected_sorted_and_counted() {
     assert!(lines[0].contains("acme-corps.toml:2:"), "{err}");
     assert!(lines[1].contains("jane-doe.toml:2:"), "{err}");
     assert!(lines[2].contains("jane-doe.toml:18:"), "{err}");
-    assert!(err.trim_end().ends_with("error: 3 errors found; the corpus does not check"), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("error: 3 errors found; the corpus does not check"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -264,12 +496,22 @@ fn diagnostics_show_the_line_and_a_caret() {
     let c = Corpus::new();
     c.edit(JANE, "kind = \"person\"", "kind = \"persn\"");
     let (_, _, err) = c.check();
-    assert!(err.contains("2 | kind = \"persn\"\n  |        ^^^^^^^\n  = help: did you mean 'person'?"), "{err}");
+    assert!(
+        err.contains("2 | kind = \"persn\"\n  |        ^^^^^^^\n  = help: did you mean 'person'?"),
+        "{err}"
+    );
 }
 
 #[test]
 fn invalid_utf8_dossier_is_named() {
     let c = Corpus::new();
     std::fs::write(c.path(JANE), b"id = \"jane-doe\"\nname = \"\xff\"\n").unwrap_or_default();
-    expect(&c, 1, JANE, 0, "error", "is not valid UTF-8 (bad byte at offset 24, line 2)");
+    expect(
+        &c,
+        1,
+        JANE,
+        0,
+        "error",
+        "is not valid UTF-8 (bad byte at offset 24, line 2)",
+    );
 }

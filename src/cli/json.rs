@@ -101,7 +101,8 @@ pub struct ClaimJson<'a> {
     pub note: Option<&'a str>,
     /// Distinct sources citing the claim (own citations and variants').
     pub sources: usize,
-    /// Of those, how many are independent (sources sharing an `original` count once).
+    /// Of those, how many are independent: sources sharing an `original` count once, and a
+    /// source without `original` counts as its own `outlet` (so a repost of it is not independent).
     pub independent_sources: usize,
     pub citations: Vec<CitationJson<'a>>,
     pub variants: Vec<VariantJson<'a>>,
@@ -115,7 +116,7 @@ pub fn corroboration(corpus: &Corpus, claim: &Claim) -> (usize, usize) {
     let mut originals: Vec<String> = ids
         .iter()
         .filter_map(|&i| corpus.sources.get(i))
-        .map(|s| s.original.clone().unwrap_or_else(|| format!("id:{}", s.id)))
+        .map(|s| s.original.clone().unwrap_or_else(|| s.outlet.clone()))
         .collect();
     originals.sort();
     originals.dedup();

@@ -246,8 +246,7 @@ impl SearchIndex {
                 *slot = Some(key);
             }
         }
-        let mut found: Vec<RankKey> =
-            best.into_iter().flatten().collect();
+        let mut found: Vec<RankKey> = best.into_iter().flatten().collect();
         found.sort_by(|a, b| {
             (b.0, b.1, b.2, b.3)
                 .cmp(&(a.0, a.1, a.2, a.3))

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: copying the good fixture corpus into a
 //! temporary folder, editing it, and running the real binary on it.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly on broken fixtures
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -45,7 +46,11 @@ impl Corpus {
     pub fn edit(&self, rel: &str, old: &str, new: &str) -> &Self {
         let p = self.path(rel);
         let text = std::fs::read_to_string(&p).expect("read fixture file");
-        assert_eq!(text.matches(old).count(), 1, "{old:?} must occur once in {rel}");
+        assert_eq!(
+            text.matches(old).count(),
+            1,
+            "{old:?} must occur once in {rel}"
+        );
         std::fs::write(&p, text.replacen(old, new, 1)).expect("write fixture file");
         self
     }

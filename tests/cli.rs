@@ -1,0 +1,260 @@
+//! The non-interactive CLI, run as a script would run it: each subcommand, plain and
+//! JSON, and each exit code (0 ok, 1 data error or unknown id, 2 usage).
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly on broken fixtures
+
+mod common;
+
+use common::{Corpus, dossier, good};
+use predicates::prelude::*;
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("valid JSON")
+}
+
+#[test]
+fn bundled_corpus_checks() {
+    dossier().arg("check").assert().success().stdout(
+        predicate::str::starts_with("ok: ").and(predicate::str::contains("citations verified")),
+    );
+}
+
+#[test]
+fn list_plain_kind_and_json() {
+    let c = Corpus::new();
+    c.cmd(&["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "group   acme-corps  Acme Corps  (2 aliases, 3 claims)",
+        ))
+        .stdout(predicate::str::contains("person  jane-doe    Jane Doe"));
+    c.cmd(&["list", "--kind", "person"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("jane-doe").and(predicate::str::contains("acme").not()));
+    let out = c.cmd(&["list", "--json"]).output().expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v[0]["id"], "acme-corps");
+    assert_eq!(v[0]["kind"], "group");
+    assert_eq!(v[0]["aliases"], 2);
+    assert_eq!(v[1]["path"], "dossiers/people/jane-doe.toml");
+}
+
+#[test]
+fn show_resolves_every_citation() {
+    let c = Corpus::new();
+    c.cmd(&["show", "acme-corps"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Acme Corps  (group · acme-corps)"))
+        .stdout(predicate::str::contains(
+            "“was founded in May 2022 by Jane Doe”",
+        ))
+        .stdout(predicate::str::contains(
+            "— Alpha report · Alpha News · seeds/alpha.txt:1:45",
+        ))
+        .stdout(predicate::str::contains(
+            "DISPUTED  Its size is reported inconsistently.",
+        ))
+        .stdout(predicate::str::contains("variant: 3,000"))
+        .stdout(predicate::str::contains("2 sources (1 independent)"));
+}
+
+#[test]
+fn show_json_has_offsets_that_slice_the_quote() {
+    let c = Corpus::new();
+    let out = c
+        .cmd(&["show", "acme-corps", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let v = json(&out.stdout);
+    let claim = &v["claims"][1];
+    assert_eq!(claim["id"], "crossed-border");
+    let cite = &claim["citations"][0];
+    assert_eq!(cite["location"], "seeds/alpha.txt:7:21");
+    assert_eq!(cite["start"]["line"], 7);
+    assert_eq!(cite["end"]["line"], 8);
+    let text = std::fs::read_to_string(good().join("seeds/alpha.txt")).expect("fixture");
+    let (s, e) = (
+        cite["byte_start"].as_u64().unwrap_or(0) as usize,
+        cite["byte_end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(
+        &text[s..e],
+        "“We’re going home” — and the group\ncrossed the border on Monday"
+    );
+    assert_eq!(cite["matched"], &text[s..e]);
+    assert_eq!(v["claims"][2]["disputed"], true);
+    assert_eq!(v["claims"][2]["sources"], 2);
+    assert_eq!(v["claims"][2]["independent_sources"], 1);
+    assert_eq!(v["claims"][2]["variants"][1]["value"], "3,000");
+}
+
+#[test]
+fn unknown_id_suggests_and_exits_1() {
+    let c = Corpus::new();
+    c.cmd(&["show", "acme"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: no dossier 'acme'; did you mean 'acme-corps'",
+        ));
+    dossier()
+        .args(["show", "rdk"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean 'russian-volunteer-corps' (RDK)?",
+        ));
+}
+
+#[test]
+fn search_plain_and_json() {
+    let c = Corpus::new();
+    c.cmd(&["search", "AC"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            " 1. acme-corps  Acme Corps (group) · alias “AC” (abbreviation)",
+        ));
+    let out = c.cmd(&["search", "Акме", "--json"]).output().expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v[0]["id"], "acme-corps");
+    assert_eq!(v[0]["matched"]["field"], "alias");
+    assert_eq!(v[0]["matched"]["alias_kind"], "original-script");
+    assert_eq!(
+        v[0]["matched"]["positions"],
+        serde_json::json!([0, 1, 2, 3])
+    );
+    let out = c
+        .cmd(&["search", "border", "--json"])
+        .output()
+        .expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v[0]["matched"]["field"], "claim");
+    assert_eq!(v[0]["matched"]["claim_id"], "crossed-border");
+}
+
+#[test]
+fn search_fzf_syntax_and_limit() {
+    let c = Corpus::new();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = c.cmd(args).output().expect("run");
+        json(&out.stdout)
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|h| h["id"].as_str().unwrap_or("").to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(ids(&["search", "^Jane", "--json"]), ["jane-doe"]);
+    assert_eq!(ids(&["search", "corps$", "--json"]), ["acme-corps"]);
+    assert_eq!(ids(&["search", "'May 2022", "--json"]), ["acme-corps"]);
+    assert_eq!(ids(&["search", "'Doe", "!^Jane", "--json"]), ["acme-corps"]);
+    assert_eq!(ids(&["search", "e", "--json", "--limit", "1"]).len(), 1);
+    c.cmd(&["search", "zzzzqqq"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no dossier matches 'zzzzqqq'"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    dossier().arg("frobnicate").assert().code(2);
+    dossier().args(["show"]).assert().code(2);
+    dossier().args(["list", "--kind", "robot"]).assert().code(2);
+    dossier()
+        .args(["search", "x", "--limit", "many"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_and_version() {
+    dossier()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("check").and(predicate::str::contains("--data")));
+    dossier()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("dossier "));
+}
+
+#[test]
+fn data_errors_stop_reading_commands_with_exit_1() {
+    let c = Corpus::new();
+    c.edit(
+        "dossiers/people/jane-doe.toml",
+        "target = \"acme-corps\"",
+        "target = \"nobody\"",
+    );
+    for args in [&["list"][..], &["show", "jane-doe"], &["search", "jane"]] {
+        c.cmd(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "the corpus has 1 error; run `dossier --data",
+            ));
+    }
+}
+
+#[test]
+fn data_directory_from_environment() {
+    dossier()
+        .env("DOSSIER_DATA", good())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("jane-doe"));
+    dossier()
+        .env("DOSSIER_DATA", "/nonexistent/corpus")
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "/nonexistent/corpus/seeds/sources.toml: error: does not exist",
+        ));
+}
+
+#[test]
+fn no_raw_control_characters_reach_human_output() {
+    let c = Corpus::new();
+    c.edit(
+        "dossiers/people/jane-doe.toml",
+        "summary = \"\"\"Founder and leader of the Acme Corps.\"\"\"",
+        "summary = \"\"\"Founder\\u001b]0;pwned\\u0007 and \\u009b31m leader\\u202e of the Acme Corps.\"\"\"",
+    );
+    c.edit(
+        "dossiers/people/jane-doe.toml",
+        "name = \"Jane Doe\"",
+        "name = \"Jane\\u001b[2J Doe\"",
+    );
+    for args in [&["show", "jane-doe"][..], &["list"], &["search", "Jane"]] {
+        let out = c.cmd(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.chars().any(|ch| ch.is_control() && ch != '\n'),
+            "{args:?}: {text:?}"
+        );
+        assert!(!text.contains('\u{202e}'));
+        assert!(text.contains("Jane␛[2J Doe"), "{args:?}: {text}");
+    }
+    let show = c.cmd(&["show", "jane-doe"]).output().expect("run");
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        text.contains("Founder␛]0;pwned␇ and ⟨U+009B⟩31m leader⟨U+202E⟩ of"),
+        "{text}"
+    );
+}
