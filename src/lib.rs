@@ -14,11 +14,14 @@
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 
 pub mod check;
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod data;
 pub mod diag;
+pub mod keymap;
 pub mod model;
 pub mod search;
 pub mod suggest;
 pub mod text;
+pub mod ui;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Citation, Claim, Corpus, Dossier};
+use crate::model::{Citation, Corpus, Dossier};
 use crate::text::LineCol;
 
 /// A dossier in `list --json`.
@@ -108,21 +108,6 @@ pub struct ClaimJson<'a> {
     pub variants: Vec<VariantJson<'a>>,
 }
 
-/// Distinct sources and independent sources (one per `original`) behind a claim.
-pub fn corroboration(corpus: &Corpus, claim: &Claim) -> (usize, usize) {
-    let mut ids: Vec<usize> = claim.all_cites().map(|c| c.source).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut originals: Vec<String> = ids
-        .iter()
-        .filter_map(|&i| corpus.sources.get(i))
-        .map(|s| s.original.clone().unwrap_or_else(|| s.outlet.clone()))
-        .collect();
-    originals.sort();
-    originals.dedup();
-    (ids.len(), originals.len())
-}
-
 #[derive(Debug, Serialize)]
 pub struct RelationJson<'a> {
     #[serde(rename = "type")]
@@ -169,7 +154,7 @@ impl<'a> DossierJson<'a> {
                 .claims
                 .iter()
                 .map(|c| {
-                    let (sources, independent_sources) = corroboration(corpus, c);
+                    let (sources, independent_sources) = corpus.corroboration(c);
                     ClaimJson {
                         id: &c.id,
                         text: &c.text,

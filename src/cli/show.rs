@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::json::{DossierJson, corroboration};
+use super::json::DossierJson;
 use super::out;
 use crate::model::{Citation, Corpus, Dossier};
 use crate::search::{SearchIndex, parse};
@@ -104,7 +104,7 @@ pub fn render(corpus: &Corpus, d: &Dossier) -> String {
     if !d.claims.is_empty() {
         let _ = writeln!(s, "\nClaims");
         for c in &d.claims {
-            let (n, ind) = corroboration(corpus, c);
+            let (n, ind) = corpus.corroboration(c);
             let backing = format!(
                 "{n} source{} ({ind} independent)",
                 if n == 1 { "" } else { "s" }

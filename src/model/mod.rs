@@ -29,6 +29,24 @@ impl Corpus {
             .and_then(|i| self.dossiers.get(i))
     }
 
+    /// Distinct sources citing a claim (its own citations and its variants'), and how
+    /// many of them are independent: sources sharing an `original` count once, and a
+    /// source without `original` counts as its own `outlet` (so a repost of it is not
+    /// independent of it).
+    pub fn corroboration(&self, claim: &Claim) -> (usize, usize) {
+        let mut ids: Vec<usize> = claim.all_cites().map(|c| c.source).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut originals: Vec<&str> = ids
+            .iter()
+            .filter_map(|&i| self.sources.get(i))
+            .map(|s| s.original.as_deref().unwrap_or(&s.outlet))
+            .collect();
+        originals.sort_unstable();
+        originals.dedup();
+        (ids.len(), originals.len())
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

@@ -1,0 +1,114 @@
+//! Everything the browser can be asked to do. Keys map to actions through the keymap;
+//! `update` turns actions into state changes. No action touches the terminal.
+
+/// A request to change the browser's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Show or hide the help overlay.
+    Help,
+    /// Go back one step in the history (restores the previous view exactly).
+    Back,
+    /// Go forward again after [`Action::Back`].
+    Forward,
+    /// Move the selection (or the reader's view) one row down.
+    Down,
+    /// One row up.
+    Up,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// One page down.
+    PageDown,
+    /// One page up.
+    PageUp,
+    /// Open what is selected: a dossier, a citation's quote, a relation's target.
+    Open,
+    /// Start typing a filter (index) .
+    Filter,
+    /// Clear the index filter.
+    ClearFilter,
+    /// Keep the typed filter or search and leave typing mode.
+    Accept,
+    /// Drop the typed filter or search and leave typing mode.
+    Cancel,
+    /// A character typed into the filter or search line.
+    Input(char),
+    /// Delete the last typed character.
+    DeleteChar,
+    /// Delete the last typed word.
+    DeleteWord,
+    /// Select the next citation (dossier) or cited passage / search match (reader).
+    NextCite,
+    /// The previous one.
+    PrevCite,
+    /// Jump to the next section of the dossier.
+    NextPane,
+    /// Jump to the previous section.
+    PrevPane,
+    /// Copy the selected citation to the clipboard (OSC 52).
+    Copy,
+    /// Start searching the article (reader).
+    Search,
+    /// Suspend to the shell (handled by the terminal loop).
+    Suspend,
+    /// Redraw everything (handled by the terminal loop).
+    Redraw,
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// Parses an action name as written in keymap files.
+    pub fn parse(name: &str) -> Option<Action> {
+        Some(match name {
+            "quit" => Action::Quit,
+            "help" => Action::Help,
+            "back" => Action::Back,
+            "forward" => Action::Forward,
+            "down" => Action::Down,
+            "up" => Action::Up,
+            "top" => Action::Top,
+            "bottom" => Action::Bottom,
+            "page-down" => Action::PageDown,
+            "page-up" => Action::PageUp,
+            "open" => Action::Open,
+            "filter" => Action::Filter,
+            "clear-filter" => Action::ClearFilter,
+            "accept" => Action::Accept,
+            "cancel" => Action::Cancel,
+            "delete-char" => Action::DeleteChar,
+            "delete-word" => Action::DeleteWord,
+            "next-cite" => Action::NextCite,
+            "prev-cite" => Action::PrevCite,
+            "next-pane" => Action::NextPane,
+            "prev-pane" => Action::PrevPane,
+            "copy" => Action::Copy,
+            "search" => Action::Search,
+            "suspend" => Action::Suspend,
+            "redraw" => Action::Redraw,
+            _ => return None,
+        })
+    }
+
+    /// Every action name a keymap may use.
+    pub const NAMES: &'static [&'static str] = &[
+        "quit", "help", "back", "forward", "down", "up", "top", "bottom", "page-down", "page-up", "open",
+        "filter", "clear-filter", "accept", "cancel", "delete-char", "delete-word", "next-cite",
+        "prev-cite", "next-pane", "prev-pane", "copy", "search", "suspend", "redraw",
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_parses() {
+        for n in Action::NAMES {
+            assert!(Action::parse(n).is_some(), "{n}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The browser's state and its pure `update`, in The Elm Architecture's shape: keys
+//! become [`Action`]s, `update` changes the [`App`], render functions only read it. No
+//! terminal I/O here, so every behaviour is unit-testable ("keys in, state out").
+
+mod action;
+pub mod reader;
+pub mod rows;
+pub mod update;
+pub mod wrap;
+
+use std::ops::Range;
+
+pub use action::Action;
+pub use update::update;
+
+use crate::keymap::{Keymap, Mode};
+use crate::model::Corpus;
+use crate::search::{Hit, SearchIndex, parse};
+
+/// The list of dossiers, filtered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexView {
+    /// The filter as typed.
+    pub query: String,
+    /// True while typing the filter.
+    pub typing: bool,
+    /// Matching dossiers, best first.
+    pub hits: Vec<Hit>,
+    /// Selected row of `hits`.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+/// One dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DossierView {
+    /// Index into the corpus's dossiers.
+    pub dossier: usize,
+    /// Selected target (citation marker or relation), in reading order.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderView {
+    /// Index into the corpus's sources.
+    pub source: usize,
+    /// The quote being read, highlighted.
+    pub highlight: Option<Range<usize>>,
+    /// First visible display line.
+    pub top: usize,
+    /// The search as typed.
+    pub search: String,
+    /// True while typing the search.
+    pub typing: bool,
+    /// Byte ranges of the search's matches.
+    pub matches: Vec<Range<usize>>,
+    /// The current match.
+    pub current: Option<usize>,
+}
+
+/// What is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Index(IndexView),
+    Dossier(DossierView),
+    Reader(ReaderView),
+}
+
+/// The whole browser.
+pub struct App {
+    pub corpus: Corpus,
+    pub search: SearchIndex,
+    pub keymap: Keymap,
+    pub screen: Screen,
+    /// Screens to go back to, most recent last.
+    pub back: Vec<Screen>,
+    /// Screens to go forward to, most recent last.
+    pub forward: Vec<Screen>,
+    /// The help overlay is shown.
+    pub help: bool,
+    /// A message for the status line, cleared by the next key.
+    pub message: Option<String>,
+    /// Set by [`Action::Quit`].
+    pub quit: bool,
+    /// Terminal size (columns, rows), for paging and keeping selections in view.
+    pub size: (u16, u16),
+    /// Text to put on the clipboard (the terminal loop sends it as OSC 52).
+    pub clipboard: Option<String>,
+    /// Per source: the start-sorted byte ranges any dossier cites.
+    pub cited: Vec<Vec<Range<usize>>>,
+    /// Wrapped lines of the open article, for the width they were made for.
+    pub wrapped: reader::WrapCache,
+}
+
+impl App {
+    /// A browser on `corpus`, showing the index.
+    pub fn new(corpus: Corpus, keymap: Keymap, size: (u16, u16)) -> App {
+        let search = SearchIndex::new(&corpus);
+        let hits = search.search(&parse(""), usize::MAX);
+        let cited = reader::cited_ranges(&corpus);
+        App {
+            corpus,
+            search,
+            keymap,
+            screen: Screen::Index(IndexView { query: String::new(), typing: false, hits, selected: 0, offset: 0 }),
+            back: Vec::new(),
+            forward: Vec::new(),
+            help: false,
+            message: None,
+            quit: false,
+            size,
+            clipboard: None,
+            cited,
+            wrapped: reader::WrapCache::default(),
+        }
+    }
+
+    /// The keymap mode of the current screen.
+    pub fn mode(&self) -> Mode {
+        match &self.screen {
+            Screen::Index(v) if v.typing => Mode::Filter,
+            Screen::Index(_) => Mode::Index,
+            Screen::Dossier(_) => Mode::Dossier,
+            Screen::Reader(v) if v.typing => Mode::Search,
+            Screen::Reader(_) => Mode::Reader,
+        }
+    }
+
+    /// Rows available for a list or text body: the screen less title and status lines.
+    pub fn body_height(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(3).max(1)
+    }
+}

@@ -1,0 +1,230 @@
+//! The dossier view as rows of styled text, wrapped to a width: built by the same pure
+//! function for `update` (to keep the selection in view) and for rendering. Every
+//! selectable thing — a citation marker or a relation — is a [`Target`] with the row it
+//! sits on.
+
+use crate::model::{Citation, Corpus, Dossier};
+use crate::text::sanitize_line;
+
+use super::wrap::char_width;
+
+/// What a piece of text is, for the theme to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Title,
+    Heading,
+    Dim,
+    Label,
+    Marker,
+    Selected,
+    Disputed,
+    Quote,
+    Match,
+}
+
+/// One piece of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// One display row.
+pub type Row = Vec<Seg>;
+
+/// Something the selection can rest on.
+#[derive(Debug, Clone)]
+pub enum Target<'a> {
+    /// A citation marker.
+    Cite(&'a Citation),
+    /// A relation, by index.
+    Relation(usize),
+}
+
+/// The dossier laid out at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout<'a> {
+    pub rows: Vec<Row>,
+    /// Selectable things, in reading order.
+    pub targets: Vec<Target<'a>>,
+    /// For each target, the row it is on.
+    pub target_rows: Vec<usize>,
+    /// Row where each section starts (aliases, summary, relations, claims).
+    pub sections: Vec<usize>,
+}
+
+fn seg(text: impl Into<String>, tone: Tone) -> Seg {
+    Seg { text: text.into(), tone }
+}
+
+/// Appends text to a row, merging with the last segment when the tone is the same.
+fn push_seg(row: &mut Row, text: String, tone: Tone) {
+    match row.last_mut() {
+        Some(last) if last.tone == tone && tone != Tone::Selected && tone != Tone::Marker => last.text.push_str(&text),
+        _ => row.push(Seg { text, tone }),
+    }
+}
+
+struct Builder<'a> {
+    width: usize,
+    selected: Option<usize>,
+    out: Layout<'a>,
+}
+
+impl<'a> Builder<'a> {
+    /// Adds `segs` as one logical line, wrapped word by word to the width, with `indent`
+    /// columns of indentation on continuation rows. Markers never break; a word longer
+    /// than a row is split. Targets are recorded on the row they land on.
+    fn line(&mut self, segs: Vec<(Seg, Option<Target<'a>>)>, indent: usize) {
+        let indent = indent.min(self.width / 2);
+        let mut tokens: Vec<(String, Tone, Option<Target<'a>>)> = Vec::new();
+        for (s, t) in segs {
+            if t.is_some() {
+                tokens.push((s.text, s.tone, t));
+            } else {
+                tokens.extend(s.text.split_inclusive(' ').map(|w| (w.to_owned(), s.tone, None)));
+            }
+        }
+        let mut row: Row = Vec::new();
+        let mut col = 0;
+        for (mut text, tone, target) in tokens {
+            let visible: usize = text.trim_end().chars().map(char_width).sum();
+            if col + visible > self.width && col > indent {
+                self.out.rows.push(std::mem::take(&mut row));
+                row.push(seg(" ".repeat(indent), Tone::Plain));
+                col = indent;
+                if target.is_none() && text.trim().is_empty() {
+                    continue;
+                }
+            }
+            // A word wider than the room left: split it across rows.
+            while target.is_none() && text.chars().map(char_width).sum::<usize>() > self.width.saturating_sub(col) && col < self.width {
+                let room = self.width - col;
+                let mut used = 0;
+                let cut = text
+                    .char_indices()
+                    .find(|(_, c)| {
+                        used += char_width(*c);
+                        used > room
+                    })
+                    .map_or(text.len(), |(i, _)| i);
+                if cut == 0 {
+                    break;
+                }
+                let rest = text.split_off(cut);
+                push_seg(&mut row, text, tone);
+                self.out.rows.push(std::mem::take(&mut row));
+                row.push(seg(" ".repeat(indent), Tone::Plain));
+                col = indent;
+                text = rest;
+            }
+            let w: usize = text.chars().map(char_width).sum();
+            if let Some(t) = target {
+                let n = self.out.targets.len();
+                let tone = if self.selected == Some(n) { Tone::Selected } else { tone };
+                self.out.targets.push(t);
+                self.out.target_rows.push(self.out.rows.len());
+                row.push(seg(text, tone));
+            } else {
+                push_seg(&mut row, text, tone);
+            }
+            col += w;
+        }
+        self.out.rows.push(row);
+    }
+
+    fn blank(&mut self) {
+        self.out.rows.push(Vec::new());
+    }
+
+    fn section(&mut self, title: &str) {
+        self.blank();
+        self.out.sections.push(self.out.rows.len());
+        self.out.rows.push(vec![seg(title, Tone::Heading)]);
+    }
+
+    fn markers(&self, corpus: &'a Corpus, cites: &'a [Citation], first: usize) -> Vec<(Seg, Option<Target<'a>>)> {
+        cites
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let short = corpus.sources.get(c.source).map(|s| s.short.as_str()).unwrap_or("?");
+                (seg(format!("[{} {}]", first + i, sanitize_line(short)), Tone::Marker), Some(Target::Cite(c)))
+            })
+            .flat_map(|m| [(seg(" ", Tone::Plain), None), m])
+            .collect()
+    }
+}
+
+/// Lays out `d` at `width` columns with target `selected` highlighted.
+pub fn layout<'a>(corpus: &'a Corpus, d: &'a Dossier, width: u16, selected: Option<usize>) -> Layout<'a> {
+    let mut b = Builder { width: usize::from(width).max(1), selected, out: Layout::default() };
+    b.line(
+        vec![
+            (seg(sanitize_line(&d.name), Tone::Title), None),
+            (seg(format!("  {} · {}", d.kind, sanitize_line(&d.id)), Tone::Dim), None),
+        ],
+        2,
+    );
+    if !d.aliases.is_empty() {
+        b.section("Aliases");
+        for a in &d.aliases {
+            let mut segs = vec![
+                (seg("  ", Tone::Plain), None),
+                (seg(sanitize_line(&a.name), Tone::Plain), None),
+                (seg(format!(" ({})", a.kind), Tone::Dim), None),
+            ];
+            segs.extend(b.markers(corpus, &a.cites, 1));
+            b.line(segs, 4);
+        }
+    }
+    if let Some(summary) = &d.summary {
+        b.section("Summary");
+        b.line(vec![(seg("  ", Tone::Plain), None), (seg(sanitize_line(summary), Tone::Plain), None)], 2);
+    }
+    if !d.relations.is_empty() {
+        b.section("Relations");
+        for (i, r) in d.relations.iter().enumerate() {
+            let target = corpus.dossier(&r.target).map(|t| sanitize_line(&t.name)).unwrap_or_else(|| sanitize_line(&r.target));
+            let mut segs = vec![
+                (seg("  ", Tone::Plain), None),
+                (seg(format!("{} → ", r.kind), Tone::Label), None),
+                (seg(target, Tone::Marker), Some(Target::Relation(i))),
+            ];
+            if let Some(role) = &r.role {
+                segs.push((seg(format!(" — {}", sanitize_line(role)), Tone::Dim), None));
+            }
+            segs.extend(b.markers(corpus, &r.cites, 1));
+            b.line(segs, 4);
+        }
+    }
+    if !d.claims.is_empty() {
+        b.section("Claims");
+        for c in &d.claims {
+            let (n, ind) = corpus.corroboration(c);
+            let mut segs = vec![(seg("  ", Tone::Plain), None)];
+            if c.disputed {
+                segs.push((seg("⚑ DISPUTED ", Tone::Disputed), None));
+            }
+            segs.push((seg(sanitize_line(&c.text), Tone::Plain), None));
+            segs.push((seg(format!("  {n} src ({ind} indep.)"), Tone::Dim), None));
+            segs.extend(b.markers(corpus, &c.cites, 1));
+            b.line(segs, 4);
+            let mut k = c.cites.len() + 1;
+            for v in &c.variants {
+                let mut segs = vec![
+                    (seg("    ├ ", Tone::Disputed), None),
+                    (seg(sanitize_line(&v.value), Tone::Label), None),
+                ];
+                segs.extend(b.markers(corpus, &v.cites, k));
+                k += v.cites.len();
+                b.line(segs, 6);
+                if let Some(note) = &v.note {
+                    b.line(vec![(seg("    │ ", Tone::Disputed), None), (seg(sanitize_line(note), Tone::Dim), None)], 6);
+                }
+            }
+        }
+    }
+    b.out
+}

@@ -1,0 +1,422 @@
+//! `update`: one action in, the state changed, maybe a follow-up action out. Pure: no
+//! terminal, no clock, no I/O, so tests can drive it key by key.
+
+use super::reader::{GUTTER, find_all, line_of};
+use super::rows::{Target, layout};
+use super::{Action, App, DossierView, ReaderView, Screen};
+use crate::model::Citation;
+use crate::search::parse;
+use crate::text::sanitize_line;
+
+/// Rows the dossier view keeps for the selected citation's quote.
+pub const QUOTE_PANE: usize = 6;
+
+/// Applies `action` to `app`; returns a follow-up action, if any.
+pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    app.message = None;
+    if app.help {
+        match action {
+            Action::Quit => app.quit = true,
+            Action::Resize(w, h) => resize(app, w, h),
+            _ => app.help = false,
+        }
+        return None;
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Help => app.help = true,
+        Action::Resize(w, h) => resize(app, w, h),
+        Action::Back => back(app),
+        Action::Forward => forward(app),
+        Action::Suspend | Action::Redraw => {}
+        other => match &app.screen {
+            Screen::Index(_) => index(app, other),
+            Screen::Dossier(_) => dossier(app, other),
+            Screen::Reader(_) => reader(app, other),
+        },
+    }
+    None
+}
+
+fn resize(app: &mut App, w: u16, h: u16) {
+    app.size = (w, h);
+    if let Screen::Reader(v) = &app.screen {
+        let source = v.source;
+        app.wrapped.ensure(&app.corpus, source, usize::from(w.saturating_sub(GUTTER)));
+    }
+    clamp(app);
+}
+
+/// Opens `screen`, remembering the current one for Back.
+fn open(app: &mut App, screen: Screen) {
+    let old = std::mem::replace(&mut app.screen, screen);
+    app.back.push(old);
+    app.forward.clear();
+    after_switch(app);
+}
+
+fn back(app: &mut App) {
+    if let Some(prev) = app.back.pop() {
+        let cur = std::mem::replace(&mut app.screen, prev);
+        app.forward.push(cur);
+        after_switch(app);
+    } else if let Screen::Index(v) = &mut app.screen {
+        // Nothing to go back to: Esc in the index clears the filter.
+        if !v.query.is_empty() {
+            v.query.clear();
+            refilter(app);
+        }
+    }
+}
+
+fn forward(app: &mut App) {
+    if let Some(next) = app.forward.pop() {
+        let cur = std::mem::replace(&mut app.screen, next);
+        app.back.push(cur);
+        after_switch(app);
+    } else {
+        app.message = Some("nothing to go forward to".into());
+    }
+}
+
+fn after_switch(app: &mut App) {
+    if let Screen::Reader(v) = &app.screen {
+        let source = v.source;
+        let w = usize::from(app.size.0.saturating_sub(GUTTER));
+        app.wrapped.ensure(&app.corpus, source, w);
+    }
+    clamp(app);
+}
+
+/// Keeps selections and scroll positions inside the content after a resize.
+fn clamp(app: &mut App) {
+    let h = app.body_height();
+    match &mut app.screen {
+        Screen::Index(v) => {
+            v.selected = v.selected.min(v.hits.len().saturating_sub(1));
+            keep_visible(&mut v.offset, v.selected, h);
+        }
+        Screen::Dossier(_) => keep_target_visible(app),
+        Screen::Reader(v) => {
+            let max_top = app.wrapped.lines.len().saturating_sub(h);
+            v.top = v.top.min(max_top);
+        }
+    }
+}
+
+fn keep_visible(offset: &mut usize, row: usize, height: usize) {
+    let height = height.max(1);
+    if row < *offset {
+        *offset = row;
+    } else if row >= *offset + height {
+        *offset = row + 1 - height;
+    }
+}
+
+fn refilter(app: &mut App) {
+    if let Screen::Index(v) = &mut app.screen {
+        v.hits = app.search.search(&parse(&v.query), usize::MAX);
+        v.selected = 0;
+        v.offset = 0;
+    }
+}
+
+fn move_by(pos: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    pos.saturating_add_signed(delta).min(len - 1)
+}
+
+fn index(app: &mut App, action: Action) {
+    let h = app.body_height();
+    let Screen::Index(v) = &mut app.screen else { return };
+    let page = h as isize;
+    match action {
+        Action::Filter => v.typing = true,
+        Action::Input(c) => {
+            v.query.push(c);
+            refilter(app);
+        }
+        Action::DeleteChar => {
+            v.query.pop();
+            refilter(app);
+        }
+        Action::DeleteWord => {
+            let trimmed = v.query.trim_end().len();
+            let cut = v.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
+            v.query.truncate(cut);
+            refilter(app);
+        }
+        Action::Accept => v.typing = false,
+        Action::Cancel | Action::ClearFilter => {
+            v.typing = false;
+            v.query.clear();
+            refilter(app);
+        }
+        Action::Down => v.selected = move_by(v.selected, v.hits.len(), 1),
+        Action::Up => v.selected = move_by(v.selected, v.hits.len(), -1),
+        Action::PageDown => v.selected = move_by(v.selected, v.hits.len(), page),
+        Action::PageUp => v.selected = move_by(v.selected, v.hits.len(), -page),
+        Action::Top => v.selected = 0,
+        Action::Bottom => v.selected = v.hits.len().saturating_sub(1),
+        Action::Open => {
+            if let Some(hit) = v.hits.get(v.selected) {
+                let d = hit.dossier;
+                v.typing = false;
+                open(app, Screen::Dossier(DossierView { dossier: d, selected: 0, offset: 0 }));
+                return;
+            }
+        }
+        _ => {}
+    }
+    if let Screen::Index(v) = &mut app.screen {
+        keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+/// Height of the dossier's row list.
+pub fn dossier_list_height(app: &App) -> usize {
+    app.body_height().saturating_sub(QUOTE_PANE).max(1)
+}
+
+fn keep_target_visible(app: &mut App) {
+    let h = dossier_list_height(app);
+    let width = app.size.0;
+    let Screen::Dossier(v) = &mut app.screen else { return };
+    let Some(d) = app.corpus.dossiers.get(v.dossier) else { return };
+    let lay = layout(&app.corpus, d, width, None);
+    v.selected = v.selected.min(lay.targets.len().saturating_sub(1));
+    let max_offset = lay.rows.len().saturating_sub(h);
+    if let Some(&row) = lay.target_rows.get(v.selected) {
+        keep_visible(&mut v.offset, row, h);
+    }
+    v.offset = v.offset.min(max_offset);
+}
+
+/// The text `y` puts on the clipboard for a citation.
+pub fn citation_text(app: &App, c: &Citation) -> String {
+    let Some(s) = app.corpus.sources.get(c.source) else { return String::new() };
+    sanitize_line(&format!(
+        "“{}” — {}, {}, seeds/{}:{}",
+        c.quote, s.title, s.outlet, s.file, c.start.line
+    ))
+}
+
+fn dossier(app: &mut App, action: Action) {
+    let h = dossier_list_height(app);
+    let width = app.size.0;
+    let Screen::Dossier(v) = &app.screen else { return };
+    let Some(d) = app.corpus.dossiers.get(v.dossier) else { return };
+    let lay = layout(&app.corpus, d, width, None);
+    let n = lay.targets.len();
+    let (mut selected, mut offset) = (v.selected, v.offset);
+    let is_cite = |i: usize| matches!(lay.targets.get(i), Some(Target::Cite(_)));
+    let mut follow: Option<Screen> = None;
+    match action {
+        Action::Down => selected = move_by(selected, n, 1),
+        Action::Up => selected = move_by(selected, n, -1),
+        Action::NextCite => {
+            if let Some(i) = (selected + 1..n).find(|&i| is_cite(i)) {
+                selected = i;
+            } else {
+                app.message = Some("last citation".into());
+            }
+        }
+        Action::PrevCite => {
+            if let Some(i) = (0..selected).rev().find(|&i| is_cite(i)) {
+                selected = i;
+            } else {
+                app.message = Some("first citation".into());
+            }
+        }
+        Action::Top => {
+            selected = 0;
+            offset = 0;
+        }
+        Action::Bottom => {
+            selected = n.saturating_sub(1);
+            offset = lay.rows.len().saturating_sub(h);
+        }
+        Action::PageDown | Action::PageUp => {
+            let max_offset = lay.rows.len().saturating_sub(h);
+            offset = if action == Action::PageDown { (offset + h).min(max_offset) } else { offset.saturating_sub(h) };
+            if let Some(i) = lay.target_rows.iter().position(|&r| r >= offset && r < offset + h) {
+                selected = i;
+            }
+        }
+        Action::NextPane | Action::PrevPane => {
+            let row = lay.target_rows.get(selected).copied().unwrap_or(0);
+            let current = lay.sections.iter().copied().filter(|&s| s <= row).last().unwrap_or(0);
+            let section = if action == Action::NextPane {
+                lay.sections.iter().copied().find(|&s| s > row)
+            } else {
+                lay.sections.iter().copied().filter(|&s| s < current).last()
+            };
+            if let Some(s) = section {
+                if let Some(i) = lay.target_rows.iter().position(|&r| r >= s) {
+                    selected = i;
+                }
+            }
+        }
+        Action::Open => match lay.targets.get(selected) {
+            Some(Target::Cite(c)) => {
+                follow = Some(Screen::Reader(ReaderView {
+                    source: c.source,
+                    highlight: Some(c.range.clone()),
+                    top: 0,
+                    search: String::new(),
+                    typing: false,
+                    matches: Vec::new(),
+                    current: None,
+                }));
+            }
+            Some(Target::Relation(r)) => {
+                if let Some(i) = d.relations.get(*r).and_then(|rel| app.corpus.dossiers.iter().position(|x| x.id == rel.target)) {
+                    follow = Some(Screen::Dossier(DossierView { dossier: i, selected: 0, offset: 0 }));
+                }
+            }
+            None => app.message = Some("nothing to open here".into()),
+        },
+        Action::Copy => match lay.targets.get(selected) {
+            Some(Target::Cite(c)) => {
+                app.clipboard = Some(citation_text(app, c));
+                app.message = Some("citation copied to the clipboard (OSC 52)".into());
+            }
+            _ => app.message = Some("select a citation to copy (n/N)".into()),
+        },
+        _ => {}
+    }
+    if let Some(screen) = follow {
+        if let Screen::Dossier(v) = &mut app.screen {
+            v.selected = selected;
+            v.offset = offset;
+        }
+        open(app, screen);
+        let h = app.body_height();
+        if let Screen::Reader(v) = &mut app.screen {
+            if let Some(hl) = v.highlight.clone() {
+                v.top = third_from_top(app.wrapped.lines.as_slice(), hl.start, h);
+            }
+        }
+        return;
+    }
+    if let Screen::Dossier(v) = &mut app.screen {
+        v.selected = selected;
+        v.offset = offset;
+    }
+    keep_target_visible(app);
+}
+
+/// The top line that shows byte `offset` about a third of the way down.
+fn third_from_top(lines: &[std::ops::Range<usize>], offset: usize, height: usize) -> usize {
+    let line = line_of(lines, offset);
+    let max_top = lines.len().saturating_sub(height);
+    line.saturating_sub(height / 3).min(max_top)
+}
+
+fn reader(app: &mut App, action: Action) {
+    let h = app.body_height();
+    let Screen::Reader(v) = &mut app.screen else { return };
+    let lines = &app.wrapped.lines;
+    let max_top = lines.len().saturating_sub(h);
+    let text = app.corpus.sources.get(v.source).map(|s| s.article.text.as_str()).unwrap_or("");
+    match action {
+        Action::Down => v.top = (v.top + 1).min(max_top),
+        Action::Up => v.top = v.top.saturating_sub(1),
+        Action::PageDown => v.top = (v.top + h).min(max_top),
+        Action::PageUp => v.top = v.top.saturating_sub(h),
+        Action::Top => v.top = 0,
+        Action::Bottom => v.top = max_top,
+        Action::Search => {
+            v.typing = true;
+            v.search.clear();
+            v.matches.clear();
+            v.current = None;
+        }
+        Action::Input(c) => {
+            v.search.push(c);
+            research(v, text, lines, h);
+        }
+        Action::DeleteChar => {
+            v.search.pop();
+            research(v, text, lines, h);
+        }
+        Action::DeleteWord => {
+            v.search.clear();
+            research(v, text, lines, h);
+        }
+        Action::Accept => {
+            v.typing = false;
+            if v.matches.is_empty() && !v.search.is_empty() {
+                app.message = Some(format!("no match for '{}'", sanitize_line(&v.search)));
+            }
+        }
+        Action::Cancel => {
+            v.typing = false;
+            v.search.clear();
+            v.matches.clear();
+            v.current = None;
+        }
+        Action::NextCite | Action::PrevCite => {
+            let forward = action == Action::NextCite;
+            if !v.matches.is_empty() {
+                let n = v.matches.len();
+                let cur = v.current.unwrap_or(0);
+                let next = if forward { (cur + 1) % n } else { (cur + n - 1) % n };
+                v.current = Some(next);
+                if let Some(m) = v.matches.get(next) {
+                    v.top = third_from_top(lines, m.start, h);
+                }
+            } else {
+                let cited = app.cited.get(v.source).map(Vec::as_slice).unwrap_or(&[]);
+                let here = v.highlight.as_ref().map_or_else(|| lines.get(v.top).map_or(0, |l| l.start), |r| r.start);
+                let found = if forward {
+                    cited.iter().find(|r| r.start > here || (v.highlight.is_none() && r.start >= here))
+                } else {
+                    cited.iter().rev().find(|r| r.start < here)
+                };
+                match found {
+                    Some(r) => {
+                        v.highlight = Some(r.clone());
+                        v.top = third_from_top(lines, r.start, h);
+                    }
+                    None => app.message = Some(if forward { "no later cited passage" } else { "no earlier cited passage" }.into()),
+                }
+            }
+        }
+        Action::Copy => {
+            let source = v.source;
+            if let Some(r) = v.highlight.clone() {
+                let quote = text.get(r.clone()).unwrap_or("");
+                let s = app.corpus.sources.get(source);
+                let line = app.corpus.sources.get(source).map_or(0, |s| s.article.lines.locate(&s.article.text, r.start).line);
+                app.clipboard = Some(sanitize_line(&format!(
+                    "“{quote}” — {}, {}, seeds/{}:{line}",
+                    s.map_or("", |s| s.title.as_str()),
+                    s.map_or("", |s| s.outlet.as_str()),
+                    s.map_or("", |s| s.file.as_str())
+                )));
+                app.message = Some("passage copied to the clipboard (OSC 52)".into());
+            } else {
+                app.message = Some("no highlighted passage to copy (n/N)".into());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn research(v: &mut ReaderView, text: &str, lines: &[std::ops::Range<usize>], h: usize) {
+    v.matches = find_all(text, &v.search);
+    let here = lines.get(v.top).map_or(0, |l| l.start);
+    v.current = v.matches.iter().position(|m| m.start >= here).or(if v.matches.is_empty() { None } else { Some(0) });
+    if let Some(m) = v.current.and_then(|c| v.matches.get(c)) {
+        let line = line_of(lines, m.start);
+        if line < v.top || line >= v.top + h {
+            v.top = third_from_top(lines, m.start, h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

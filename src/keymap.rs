@@ -1,0 +1,370 @@
+//! The key bindings: one table of (mode, key, action, description), read from
+//! `assets/keymap.toml` (compiled in) and optionally a user's config. Lookup, reverse
+//! lookup for the status-line hints, and the help overlay are all generated from it
+//! (yazi's keymap-default.toml and television's reverse lookup are the models).
+
+use serde::Deserialize;
+
+use crate::app::Action;
+
+/// The default keymap, compiled into the binary.
+pub const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Every view (after the view's own bindings).
+    Global,
+    /// The list of dossiers.
+    Index,
+    /// Typing a filter in the index.
+    Filter,
+    /// A dossier.
+    Dossier,
+    /// An article.
+    Reader,
+    /// Typing a search in the reader.
+    Search,
+}
+
+impl Mode {
+    fn parse(s: &str) -> Option<Mode> {
+        Some(match s {
+            "global" => Mode::Global,
+            "index" => Mode::Index,
+            "filter" => Mode::Filter,
+            "dossier" => Mode::Dossier,
+            "reader" => Mode::Reader,
+            "search" => Mode::Search,
+            _ => return None,
+        })
+    }
+
+    /// The word used in keymap files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Index => "index",
+            Mode::Filter => "filter",
+            Mode::Dossier => "dossier",
+            Mode::Reader => "reader",
+            Mode::Search => "search",
+        }
+    }
+
+    /// True for the modes where printable keys are typed text.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Mode::Filter | Mode::Search)
+    }
+}
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// The key itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Delete,
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("backspace", KeyCode::Backspace),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pgup", KeyCode::PageUp),
+    ("pgdn", KeyCode::PageDown),
+    ("delete", KeyCode::Delete),
+];
+
+impl Key {
+    /// A plain key.
+    pub fn new(code: KeyCode) -> Key {
+        Key { code, ctrl: false, alt: false }
+    }
+
+    /// A character key.
+    pub fn char(c: char) -> Key {
+        Key::new(KeyCode::Char(c))
+    }
+
+    /// Ctrl + a character.
+    pub fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), ctrl: true, alt: false }
+    }
+
+    /// Parses `j`, `G`, `ctrl-d`, `alt-x`, `enter`, `pgdn`, `" "` …
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut rest = s;
+        loop {
+            if rest.chars().count() > 1 {
+                if let Some(r) = rest.strip_prefix("ctrl-") {
+                    ctrl = true;
+                    rest = r;
+                    continue;
+                }
+                if let Some(r) = rest.strip_prefix("alt-") {
+                    alt = true;
+                    rest = r;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => NAMED.iter().find(|(n, _)| *n == rest).map(|(_, c)| *c)?,
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// How the key is written in keymaps and shown in help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            other => NAMED.iter().find(|(_, c)| *c == other).map(|(n, _)| (*n).to_owned()).unwrap_or_default(),
+        };
+        format!("{}{}{base}", if self.ctrl { "ctrl-" } else { "" }, if self.alt { "alt-" } else { "" })
+    }
+}
+
+/// One binding.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub desc: String,
+    /// Shown in the status line.
+    pub hint: bool,
+}
+
+/// All bindings, in file order.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKeymap {
+    #[serde(default)]
+    bind: Vec<RawBinding>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBinding {
+    mode: toml::Spanned<String>,
+    keys: Vec<toml::Spanned<String>>,
+    action: toml::Spanned<String>,
+    #[serde(default)]
+    desc: String,
+    #[serde(default)]
+    hint: bool,
+}
+
+/// A problem in a keymap file: a byte span and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapError {
+    pub span: std::ops::Range<usize>,
+    pub message: String,
+}
+
+impl Keymap {
+    /// The compiled-in default keymap.
+    pub fn default_keymap() -> Keymap {
+        // The default is tested to parse; an empty keymap is the only possible fallback.
+        Keymap::parse(DEFAULT_KEYMAP).unwrap_or(Keymap { bindings: Vec::new() })
+    }
+
+    /// Parses keymap TOML, reporting the first bad mode, key or action with its span.
+    pub fn parse(text: &str) -> Result<Keymap, KeymapError> {
+        let raw: RawKeymap = toml::from_str(text).map_err(|e| KeymapError {
+            span: e.span().unwrap_or(0..0),
+            message: e.message().replace('`', "'"),
+        })?;
+        let mut bindings = Vec::new();
+        for b in raw.bind {
+            let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
+                span: b.mode.span(),
+                message: format!(
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search",
+                    b.mode.get_ref()
+                ),
+            })?;
+            let action = Action::parse(b.action.get_ref()).ok_or_else(|| KeymapError {
+                span: b.action.span(),
+                message: format!("unknown action '{}'; expected one of {}", b.action.get_ref(), Action::NAMES.join(", ")),
+            })?;
+            let mut keys = Vec::new();
+            for k in &b.keys {
+                keys.push(Key::parse(k.get_ref()).ok_or_else(|| KeymapError {
+                    span: k.span(),
+                    message: format!(
+                        "unknown key '{}'; write a character, or ctrl-/alt- plus one, or one of {}",
+                        k.get_ref(),
+                        NAMED.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    ),
+                })?);
+            }
+            bindings.push(Binding { mode, keys, action, desc: b.desc, hint: b.hint });
+        }
+        Ok(Keymap { bindings })
+    }
+
+    /// Adds `other`'s bindings in front, so they win; a key bound again in the same mode
+    /// loses its old binding.
+    pub fn overlay(&mut self, other: Keymap) {
+        for b in &other.bindings {
+            for old in self.bindings.iter_mut().filter(|o| o.mode == b.mode) {
+                old.keys.retain(|k| !b.keys.contains(k));
+            }
+        }
+        let mut merged = other.bindings;
+        merged.append(&mut self.bindings);
+        merged.retain(|b| !b.keys.is_empty());
+        self.bindings = merged;
+    }
+
+    /// The action bound to `key` in `mode`, falling back to global bindings unless the
+    /// mode is a typing mode (where unbound printable keys are text).
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        let find = |m: Mode| self.bindings.iter().find(|b| b.mode == m && b.keys.contains(&key)).map(|b| b.action.clone());
+        if let Some(a) = find(mode) {
+            return Some(a);
+        }
+        if mode.is_typing() {
+            return match key.code {
+                KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
+                KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
+                KeyCode::Char('z') if key.ctrl => Some(Action::Suspend),
+                KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
+                KeyCode::Backspace => Some(Action::DeleteChar),
+                _ => None,
+            };
+        }
+        find(Mode::Global)
+    }
+
+    /// Bindings shown in the status line for `mode` (its own, then global ones).
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for m in [mode, Mode::Global] {
+            if m == Mode::Global && mode.is_typing() {
+                continue;
+            }
+            for b in self.bindings.iter().filter(|b| b.mode == m && b.hint) {
+                if let Some(k) = b.keys.first() {
+                    out.push((k.label(), short_desc(&b.desc)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every binding that applies in `mode`, for the help overlay: (keys, description).
+    pub fn help(&self, mode: Mode) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for m in [mode, Mode::Global] {
+            if m == Mode::Global && mode.is_typing() {
+                continue;
+            }
+            for b in self.bindings.iter().filter(|b| b.mode == m) {
+                let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
+                out.push((keys.join(" "), b.desc.as_str()));
+            }
+        }
+        out
+    }
+}
+
+/// The first words of a description, for the status line.
+fn short_desc(desc: &str) -> &str {
+    let end = desc.find([' ', '(', ',']).unwrap_or(desc.len());
+    let first = &desc[..end];
+    if first.len() < 4 {
+        // "go to the top" → keep two words
+        desc.splitn(3, ' ').take(2).map(str::len).sum::<usize>().checked_add(1).and_then(|n| desc.get(..n.min(desc.len()))).unwrap_or(first)
+    } else {
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_keymap_parses_and_binds_the_issue_keys() {
+        let k = Keymap::parse(DEFAULT_KEYMAP).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(k.lookup(Mode::Index, Key::char('j')), Some(Action::Down));
+        assert_eq!(k.lookup(Mode::Index, Key::new(KeyCode::Down)), Some(Action::Down));
+        assert_eq!(k.lookup(Mode::Index, Key::ctrl('d')), Some(Action::PageDown));
+        assert_eq!(k.lookup(Mode::Dossier, Key::char('n')), Some(Action::NextCite));
+        assert_eq!(k.lookup(Mode::Reader, Key::char('/')), Some(Action::Search));
+        assert_eq!(k.lookup(Mode::Index, Key::ctrl('o')), Some(Action::Back));
+        assert_eq!(k.lookup(Mode::Index, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(k.lookup(Mode::Filter, Key::char('q')), Some(Action::Input('q')));
+        assert_eq!(k.lookup(Mode::Filter, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(k.lookup(Mode::Filter, Key::new(KeyCode::Backspace)), Some(Action::DeleteChar));
+    }
+
+    #[test]
+    fn every_esc_action_has_another_key() {
+        let k = Keymap::default_keymap();
+        for b in k.bindings.iter().filter(|b| b.keys.contains(&Key::new(KeyCode::Esc))) {
+            assert!(b.keys.len() > 1, "{:?} is bound only to esc", b.action);
+        }
+    }
+
+    #[test]
+    fn overlay_rebinds_and_bad_entries_are_located() {
+        let mut k = Keymap::default_keymap();
+        let user = Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"j\"]\naction = \"up\"\n").unwrap_or_else(|e| panic!("{e:?}"));
+        k.overlay(user);
+        assert_eq!(k.lookup(Mode::Index, Key::char('j')), Some(Action::Up));
+        let err = Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"ctrl-\"]\naction = \"jump\"\n");
+        assert!(matches!(err, Err(KeymapError { ref message, .. }) if message.starts_with("unknown action 'jump'")));
+    }
+
+    #[test]
+    fn keys_parse_and_label() {
+        for s in ["j", "G", "ctrl-d", "enter", "pgdn", "backtab", "?", "/", "ctrl-o", "alt-x", "-"] {
+            let k = Key::parse(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(k.label(), s);
+        }
+        assert_eq!(Key::parse(" ").map(|k| k.label()), Some("space".into()));
+        assert_eq!(Key::parse("hyper-x"), None);
+    }
+}

@@ -1,0 +1,25 @@
+//! The status line: a message when there is one, otherwise key hints for the current
+//! view, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::app::App;
+use crate::text::sanitize_line;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let text = match &app.message {
+        Some(m) => sanitize_line(m),
+        None => app
+            .keymap
+            .hints(app.mode())
+            .iter()
+            .map(|(k, d)| format!("{k} {d}"))
+            .collect::<Vec<_>>()
+            .join("  "),
+    };
+    frame.render_widget(Paragraph::new(Line::from(Span::raw(format!(" {text}")))).style(theme.status()), area);
+}
