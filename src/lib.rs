@@ -24,4 +24,5 @@ pub mod model;
 pub mod search;
 pub mod suggest;
 pub mod text;
+pub mod tui;
 pub mod ui;

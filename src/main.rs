@@ -1,35 +1,29 @@
 //! The `dossier` binary: parses arguments and hands over to the library. A subcommand
-//! runs the non-interactive CLI; no subcommand opens the browser (until it lands, the
-//! dossier list is printed).
+//! runs the non-interactive CLI; no subcommand opens the browser.
 
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use dossier::cli::{Cli, Command, run};
+use dossier::cli::{Cli, run, verified};
+use dossier::keymap::Keymap;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command = cli.command.as_ref().map_or(
-        Command::List {
-            kind: None,
-            json: false,
-        },
-        |c| match c {
-            Command::Check { json } => Command::Check { json: *json },
-            Command::List { kind, json } => Command::List {
-                kind: *kind,
-                json: *json,
-            },
-            Command::Show { id, json } => Command::Show {
-                id: id.clone(),
-                json: *json,
-            },
-            Command::Search { query, json, limit } => Command::Search {
-                query: query.clone(),
-                json: *json,
-                limit: *limit,
-            },
-        },
-    );
-    run(&cli, &command)
+    match &cli.command {
+        Some(command) => run(&cli, command),
+        None => {
+            if let Some(why) = dossier::tui::unsupported() {
+                eprintln!(
+                    "dossier: {why}; the browser needs an interactive terminal.\n\
+                     Use the non-interactive commands instead: `dossier list`, `dossier show ID`, \
+                     `dossier search QUERY` (see --help)."
+                );
+                return ExitCode::from(2);
+            }
+            match verified(&cli.root()) {
+                Some(report) => dossier::tui::run(report.corpus, Keymap::default_keymap()),
+                None => ExitCode::from(1),
+            }
+        }
+    }
 }

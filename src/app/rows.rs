@@ -99,7 +99,7 @@ impl<'a> Builder<'a> {
                 }
             }
             // A word wider than the room left: split it across rows.
-            while target.is_none() && text.chars().map(char_width).sum::<usize>() > self.width.saturating_sub(col) && col < self.width {
+            while target.is_none() && text.trim_end().chars().map(char_width).sum::<usize>() > self.width.saturating_sub(col) && col < self.width {
                 let room = self.width - col;
                 let mut used = 0;
                 let cut = text

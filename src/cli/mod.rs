@@ -106,7 +106,7 @@ pub(crate) fn out(s: &str) {
 
 /// Loads and checks the corpus; when it has errors, says so and returns `None` (the
 /// reading commands refuse an unverified corpus, like a compiler refusing to run).
-pub(crate) fn verified(root: &DataRoot) -> Option<Report> {
+pub fn verified(root: &DataRoot) -> Option<Report> {
     let report = crate::check::check(root);
     if report.errors() > 0 {
         eprintln!(

@@ -1,0 +1,122 @@
+//! The interactive browser's event loop: wait (blocking, no ticks) for a key, resize,
+//! signal or dead terminal; drain everything pending; update; draw once.
+
+pub mod input;
+pub mod term;
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, update};
+use crate::keymap::Keymap;
+use crate::model::Corpus;
+use crate::ui::{Theme, render};
+use input::Msg;
+
+/// Why the browser will not start here, if it will not.
+pub fn unsupported() -> Option<String> {
+    let term = std::env::var("TERM").unwrap_or_default();
+    if !std::io::stdout().is_terminal() {
+        return Some("stdout is not a terminal".into());
+    }
+    if term == "dumb" {
+        return Some("TERM=dumb cannot show a full-screen browser".into());
+    }
+    None
+}
+
+/// Runs the browser until the user quits, a signal arrives or the terminal dies.
+pub fn run(corpus: Corpus, keymap: Keymap) -> ExitCode {
+    if let Some(why) = unsupported() {
+        eprintln!(
+            "dossier: {why}; the browser needs an interactive terminal.\n\
+             Use the non-interactive commands instead: `dossier list`, `dossier show ID`, `dossier search QUERY` (see --help)."
+        );
+        return ExitCode::from(2);
+    }
+    match run_loop(corpus, keymap) {
+        Ok(code) => code,
+        Err(e) => {
+            term::restore();
+            eprintln!("dossier: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_loop(corpus: Corpus, keymap: Keymap) -> std::io::Result<ExitCode> {
+    let theme = Theme::from_env();
+    term::install_panic_hook();
+    let (tx, rx) = mpsc::channel();
+    input::spawn_signals(tx.clone())?;
+    term::enter()?;
+    let _guard = term::Guard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(corpus, keymap, (size.width, size.height));
+    input::spawn(tx);
+    terminal.draw(|f| render(&app, &theme, f))?;
+    while let Ok(first) = rx.recv() {
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        let mut full_redraw = false;
+        for msg in pending {
+            match msg {
+                Msg::Key(k) => match app.keymap.lookup(app.mode(), k) {
+                    Some(Action::Suspend) => {
+                        suspend();
+                        full_redraw = true;
+                    }
+                    Some(Action::Redraw) => full_redraw = true,
+                    Some(a) => {
+                        let mut next = Some(a);
+                        while let Some(a) = next {
+                            next = update(&mut app, a);
+                        }
+                    }
+                    None => {}
+                },
+                Msg::Resize(w, h) => {
+                    update(&mut app, Action::Resize(w, h));
+                }
+                Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
+                Msg::Signal(n) => {
+                    term::restore();
+                    return Ok(ExitCode::from((128 + n).clamp(0, 255) as u8));
+                }
+                Msg::Dead => {
+                    term::restore();
+                    return Ok(ExitCode::from(128 + libc::SIGHUP as u8));
+                }
+            }
+        }
+        if app.quit {
+            break;
+        }
+        if let Some(text) = app.clipboard.take() {
+            term::osc52(&text)?;
+        }
+        if full_redraw {
+            term::enter()?;
+            terminal.clear()?;
+            let s = terminal.size()?;
+            update(&mut app, Action::Resize(s.width, s.height));
+        }
+        terminal.draw(|f| render(&app, &theme, f))?;
+    }
+    term::restore();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-Z: give the terminal back to the shell and stop; continue here after `fg`.
+fn suspend() {
+    term::restore();
+    // SAFETY: signals our own process group, as a shell's job control expects.
+    unsafe {
+        libc::kill(0, libc::SIGTSTP);
+    }
+}
