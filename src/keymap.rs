@@ -165,8 +165,8 @@ pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
     pub desc: String,
-    /// Shown in the status line.
-    pub hint: bool,
+    /// Label in the status line, when the binding is shown there.
+    pub hint: Option<String>,
 }
 
 /// All bindings, in file order.
@@ -191,7 +191,7 @@ struct RawBinding {
     #[serde(default)]
     desc: String,
     #[serde(default)]
-    hint: bool,
+    hint: Option<String>,
 }
 
 /// A problem in a keymap file: a byte span and a message.
@@ -284,9 +284,9 @@ impl Keymap {
             if m == Mode::Global && mode.is_typing() {
                 continue;
             }
-            for b in self.bindings.iter().filter(|b| b.mode == m && b.hint) {
-                if let Some(k) = b.keys.first() {
-                    out.push((k.label(), short_desc(&b.desc)));
+            for b in self.bindings.iter().filter(|b| b.mode == m) {
+                if let (Some(k), Some(label)) = (b.keys.first(), &b.hint) {
+                    out.push((k.label(), label.as_str()));
                 }
             }
         }
@@ -306,18 +306,6 @@ impl Keymap {
             }
         }
         out
-    }
-}
-
-/// The first words of a description, for the status line.
-fn short_desc(desc: &str) -> &str {
-    let end = desc.find([' ', '(', ',']).unwrap_or(desc.len());
-    let first = &desc[..end];
-    if first.len() < 4 {
-        // "go to the top" → keep two words
-        desc.splitn(3, ' ').take(2).map(str::len).sum::<usize>().checked_add(1).and_then(|n| desc.get(..n.min(desc.len()))).unwrap_or(first)
-    } else {
-        first
     }
 }
 
