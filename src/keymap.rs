@@ -106,7 +106,11 @@ const NAMED: &[(&str, KeyCode)] = &[
 impl Key {
     /// A plain key.
     pub fn new(code: KeyCode) -> Key {
-        Key { code, ctrl: false, alt: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 
     /// A character key.
@@ -116,7 +120,11 @@ impl Key {
 
     /// Ctrl + a character.
     pub fn ctrl(c: char) -> Key {
-        Key { code: KeyCode::Char(c), ctrl: true, alt: false }
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
     }
 
     /// Parses `j`, `G`, `ctrl-d`, `alt-x`, `enter`, `pgdn`, `" "` …
@@ -152,9 +160,17 @@ impl Key {
         let base = match self.code {
             KeyCode::Char(' ') => "space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
-            other => NAMED.iter().find(|(_, c)| *c == other).map(|(n, _)| (*n).to_owned()).unwrap_or_default(),
+            other => NAMED
+                .iter()
+                .find(|(_, c)| *c == other)
+                .map(|(n, _)| (*n).to_owned())
+                .unwrap_or_default(),
         };
-        format!("{}{}{base}", if self.ctrl { "ctrl-" } else { "" }, if self.alt { "alt-" } else { "" })
+        format!(
+            "{}{}{base}",
+            if self.ctrl { "ctrl-" } else { "" },
+            if self.alt { "alt-" } else { "" }
+        )
     }
 }
 
@@ -205,7 +221,9 @@ impl Keymap {
     /// The compiled-in default keymap.
     pub fn default_keymap() -> Keymap {
         // The default is tested to parse; an empty keymap is the only possible fallback.
-        Keymap::parse(DEFAULT_KEYMAP).unwrap_or(Keymap { bindings: Vec::new() })
+        Keymap::parse(DEFAULT_KEYMAP).unwrap_or(Keymap {
+            bindings: Vec::new(),
+        })
     }
 
     /// Parses keymap TOML, reporting the first bad mode, key or action with its span.
@@ -225,7 +243,11 @@ impl Keymap {
             })?;
             let action = Action::parse(b.action.get_ref()).ok_or_else(|| KeymapError {
                 span: b.action.span(),
-                message: format!("unknown action '{}'; expected one of {}", b.action.get_ref(), Action::NAMES.join(", ")),
+                message: format!(
+                    "unknown action '{}'; expected one of {}",
+                    b.action.get_ref(),
+                    Action::NAMES.join(", ")
+                ),
             })?;
             let mut keys = Vec::new();
             for k in &b.keys {
@@ -238,7 +260,13 @@ impl Keymap {
                     ),
                 })?);
             }
-            bindings.push(Binding { mode, keys, action, desc: b.desc, hint: b.hint });
+            bindings.push(Binding {
+                mode,
+                keys,
+                action,
+                desc: b.desc,
+                hint: b.hint,
+            });
         }
         Ok(Keymap { bindings })
     }
@@ -260,7 +288,12 @@ impl Keymap {
     /// The action bound to `key` in `mode`, falling back to global bindings unless the
     /// mode is a typing mode (where unbound printable keys are text).
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
-        let find = |m: Mode| self.bindings.iter().find(|b| b.mode == m && b.keys.contains(&key)).map(|b| b.action.clone());
+        let find = |m: Mode| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        };
         if let Some(a) = find(mode) {
             return Some(a);
         }
@@ -317,21 +350,40 @@ mod tests {
     fn default_keymap_parses_and_binds_the_issue_keys() {
         let k = Keymap::parse(DEFAULT_KEYMAP).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(k.lookup(Mode::Index, Key::char('j')), Some(Action::Down));
-        assert_eq!(k.lookup(Mode::Index, Key::new(KeyCode::Down)), Some(Action::Down));
-        assert_eq!(k.lookup(Mode::Index, Key::ctrl('d')), Some(Action::PageDown));
-        assert_eq!(k.lookup(Mode::Dossier, Key::char('n')), Some(Action::NextCite));
+        assert_eq!(
+            k.lookup(Mode::Index, Key::new(KeyCode::Down)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            k.lookup(Mode::Index, Key::ctrl('d')),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            k.lookup(Mode::Dossier, Key::char('n')),
+            Some(Action::NextCite)
+        );
         assert_eq!(k.lookup(Mode::Reader, Key::char('/')), Some(Action::Search));
         assert_eq!(k.lookup(Mode::Index, Key::ctrl('o')), Some(Action::Back));
         assert_eq!(k.lookup(Mode::Index, Key::ctrl('c')), Some(Action::Quit));
-        assert_eq!(k.lookup(Mode::Filter, Key::char('q')), Some(Action::Input('q')));
+        assert_eq!(
+            k.lookup(Mode::Filter, Key::char('q')),
+            Some(Action::Input('q'))
+        );
         assert_eq!(k.lookup(Mode::Filter, Key::ctrl('c')), Some(Action::Quit));
-        assert_eq!(k.lookup(Mode::Filter, Key::new(KeyCode::Backspace)), Some(Action::DeleteChar));
+        assert_eq!(
+            k.lookup(Mode::Filter, Key::new(KeyCode::Backspace)),
+            Some(Action::DeleteChar)
+        );
     }
 
     #[test]
     fn every_esc_action_has_another_key() {
         let k = Keymap::default_keymap();
-        for b in k.bindings.iter().filter(|b| b.keys.contains(&Key::new(KeyCode::Esc))) {
+        for b in k
+            .bindings
+            .iter()
+            .filter(|b| b.keys.contains(&Key::new(KeyCode::Esc)))
+        {
             assert!(b.keys.len() > 1, "{:?} is bound only to esc", b.action);
         }
     }
@@ -339,16 +391,22 @@ mod tests {
     #[test]
     fn overlay_rebinds_and_bad_entries_are_located() {
         let mut k = Keymap::default_keymap();
-        let user = Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"j\"]\naction = \"up\"\n").unwrap_or_else(|e| panic!("{e:?}"));
+        let user = Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"j\"]\naction = \"up\"\n")
+            .unwrap_or_else(|e| panic!("{e:?}"));
         k.overlay(user);
         assert_eq!(k.lookup(Mode::Index, Key::char('j')), Some(Action::Up));
-        let err = Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"ctrl-\"]\naction = \"jump\"\n");
-        assert!(matches!(err, Err(KeymapError { ref message, .. }) if message.starts_with("unknown action 'jump'")));
+        let err =
+            Keymap::parse("[[bind]]\nmode = \"index\"\nkeys = [\"ctrl-\"]\naction = \"jump\"\n");
+        assert!(
+            matches!(err, Err(KeymapError { ref message, .. }) if message.starts_with("unknown action 'jump'"))
+        );
     }
 
     #[test]
     fn keys_parse_and_label() {
-        for s in ["j", "G", "ctrl-d", "enter", "pgdn", "backtab", "?", "/", "ctrl-o", "alt-x", "-"] {
+        for s in [
+            "j", "G", "ctrl-d", "enter", "pgdn", "backtab", "?", "/", "ctrl-o", "alt-x", "-",
+        ] {
             let k = Key::parse(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(k.label(), s);
         }

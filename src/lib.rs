@@ -13,8 +13,8 @@
 //! - [`suggest`]: "did you mean" by edit distance.
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 
-pub mod check;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod data;

@@ -95,9 +95,31 @@ impl Action {
 
     /// Every action name a keymap may use.
     pub const NAMES: &'static [&'static str] = &[
-        "quit", "help", "back", "forward", "down", "up", "top", "bottom", "page-down", "page-up", "open",
-        "filter", "clear-filter", "accept", "cancel", "delete-char", "delete-word", "next-cite",
-        "prev-cite", "next-pane", "prev-pane", "copy", "search", "suspend", "redraw",
+        "quit",
+        "help",
+        "back",
+        "forward",
+        "down",
+        "up",
+        "top",
+        "bottom",
+        "page-down",
+        "page-up",
+        "open",
+        "filter",
+        "clear-filter",
+        "accept",
+        "cancel",
+        "delete-char",
+        "delete-word",
+        "next-cite",
+        "prev-cite",
+        "next-pane",
+        "prev-pane",
+        "copy",
+        "search",
+        "suspend",
+        "redraw",
     ];
 }
 

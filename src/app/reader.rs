@@ -48,17 +48,34 @@ impl WrapCache {
         if self.source == source && self.width == width && !self.lines.is_empty() {
             return;
         }
-        let text = corpus.sources.get(source).map(|s| s.article.text.as_str()).unwrap_or("");
-        *self = WrapCache { source, width, lines: wrap(text, width) };
+        let text = corpus
+            .sources
+            .get(source)
+            .map(|s| s.article.text.as_str())
+            .unwrap_or("");
+        *self = WrapCache {
+            source,
+            width,
+            lines: wrap(text, width),
+        };
     }
 
     /// The lines for `source` at `width`: the cached ones, or freshly wrapped ones when
     /// the cache is for something else (correct, only slower).
-    pub fn get(&self, corpus: &Corpus, source: usize, width: usize) -> std::borrow::Cow<'_, [Range<usize>]> {
+    pub fn get(
+        &self,
+        corpus: &Corpus,
+        source: usize,
+        width: usize,
+    ) -> std::borrow::Cow<'_, [Range<usize>]> {
         if self.source == source && self.width == width && !self.lines.is_empty() {
             std::borrow::Cow::Borrowed(&self.lines)
         } else {
-            let text = corpus.sources.get(source).map(|s| s.article.text.as_str()).unwrap_or("");
+            let text = corpus
+                .sources
+                .get(source)
+                .map(|s| s.article.text.as_str())
+                .unwrap_or("");
             std::borrow::Cow::Owned(wrap(text, width))
         }
     }
@@ -66,7 +83,9 @@ impl WrapCache {
 
 /// The display line containing byte `offset`.
 pub fn line_of(lines: &[Range<usize>], offset: usize) -> usize {
-    lines.partition_point(|l| l.start <= offset).saturating_sub(1)
+    lines
+        .partition_point(|l| l.start <= offset)
+        .saturating_sub(1)
 }
 
 /// Byte ranges of `needle` in `text`, case-insensitively (by simple lower-casing when it
@@ -76,11 +95,21 @@ pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let lower = text.to_lowercase();
-    let (hay, pat) = if lower.len() == text.len() { (lower, needle.to_lowercase()) } else { (text.to_owned(), needle.to_owned()) };
+    let (hay, pat) = if lower.len() == text.len() {
+        (lower, needle.to_lowercase())
+    } else {
+        (text.to_owned(), needle.to_owned())
+    };
     if pat.len() != needle.len() {
-        return text.match_indices(needle).map(|(i, m)| i..i + m.len()).collect();
+        return text
+            .match_indices(needle)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
     }
-    hay.match_indices(&pat).map(|(i, m)| i..i + m.len()).filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)).collect()
+    hay.match_indices(&pat)
+        .map(|(i, m)| i..i + m.len())
+        .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .collect()
 }
 
 #[cfg(test)]

@@ -55,13 +55,18 @@ pub struct Layout<'a> {
 }
 
 fn seg(text: impl Into<String>, tone: Tone) -> Seg {
-    Seg { text: text.into(), tone }
+    Seg {
+        text: text.into(),
+        tone,
+    }
 }
 
 /// Appends text to a row, merging with the last segment when the tone is the same.
 fn push_seg(row: &mut Row, text: String, tone: Tone) {
     match row.last_mut() {
-        Some(last) if last.tone == tone && tone != Tone::Selected && tone != Tone::Marker => last.text.push_str(&text),
+        Some(last) if last.tone == tone && tone != Tone::Selected && tone != Tone::Marker => {
+            last.text.push_str(&text)
+        }
         _ => row.push(Seg { text, tone }),
     }
 }
@@ -83,7 +88,11 @@ impl<'a> Builder<'a> {
             if t.is_some() {
                 tokens.push((s.text, s.tone, t));
             } else {
-                tokens.extend(s.text.split_inclusive(' ').map(|w| (w.to_owned(), s.tone, None)));
+                tokens.extend(
+                    s.text
+                        .split_inclusive(' ')
+                        .map(|w| (w.to_owned(), s.tone, None)),
+                );
             }
         }
         let mut row: Row = Vec::new();
@@ -99,7 +108,11 @@ impl<'a> Builder<'a> {
                 }
             }
             // A word wider than the room left: split it across rows.
-            while target.is_none() && text.trim_end().chars().map(char_width).sum::<usize>() > self.width.saturating_sub(col) && col < self.width {
+            while target.is_none()
+                && text.trim_end().chars().map(char_width).sum::<usize>()
+                    > self.width.saturating_sub(col)
+                && col < self.width
+            {
                 let room = self.width - col;
                 let mut used = 0;
                 let cut = text
@@ -122,7 +135,11 @@ impl<'a> Builder<'a> {
             let w: usize = text.chars().map(char_width).sum();
             if let Some(t) = target {
                 let n = self.out.targets.len();
-                let tone = if self.selected == Some(n) { Tone::Selected } else { tone };
+                let tone = if self.selected == Some(n) {
+                    Tone::Selected
+                } else {
+                    tone
+                };
                 self.out.targets.push(t);
                 self.out.target_rows.push(self.out.rows.len());
                 row.push(seg(text, tone));
@@ -144,13 +161,28 @@ impl<'a> Builder<'a> {
         self.out.rows.push(vec![seg(title, Tone::Heading)]);
     }
 
-    fn markers(&self, corpus: &'a Corpus, cites: &'a [Citation], first: usize) -> Vec<(Seg, Option<Target<'a>>)> {
+    fn markers(
+        &self,
+        corpus: &'a Corpus,
+        cites: &'a [Citation],
+        first: usize,
+    ) -> Vec<(Seg, Option<Target<'a>>)> {
         cites
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let short = corpus.sources.get(c.source).map(|s| s.short.as_str()).unwrap_or("?");
-                (seg(format!("[{} {}]", first + i, sanitize_line(short)), Tone::Marker), Some(Target::Cite(c)))
+                let short = corpus
+                    .sources
+                    .get(c.source)
+                    .map(|s| s.short.as_str())
+                    .unwrap_or("?");
+                (
+                    seg(
+                        format!("[{} {}]", first + i, sanitize_line(short)),
+                        Tone::Marker,
+                    ),
+                    Some(Target::Cite(c)),
+                )
             })
             .flat_map(|m| [(seg(" ", Tone::Plain), None), m])
             .collect()
@@ -158,12 +190,27 @@ impl<'a> Builder<'a> {
 }
 
 /// Lays out `d` at `width` columns with target `selected` highlighted.
-pub fn layout<'a>(corpus: &'a Corpus, d: &'a Dossier, width: u16, selected: Option<usize>) -> Layout<'a> {
-    let mut b = Builder { width: usize::from(width).max(1), selected, out: Layout::default() };
+pub fn layout<'a>(
+    corpus: &'a Corpus,
+    d: &'a Dossier,
+    width: u16,
+    selected: Option<usize>,
+) -> Layout<'a> {
+    let mut b = Builder {
+        width: usize::from(width).max(1),
+        selected,
+        out: Layout::default(),
+    };
     b.line(
         vec![
             (seg(sanitize_line(&d.name), Tone::Title), None),
-            (seg(format!("  {} · {}", d.kind, sanitize_line(&d.id)), Tone::Dim), None),
+            (
+                seg(
+                    format!("  {} · {}", d.kind, sanitize_line(&d.id)),
+                    Tone::Dim,
+                ),
+                None,
+            ),
         ],
         2,
     );
@@ -181,12 +228,21 @@ pub fn layout<'a>(corpus: &'a Corpus, d: &'a Dossier, width: u16, selected: Opti
     }
     if let Some(summary) = &d.summary {
         b.section("Summary");
-        b.line(vec![(seg("  ", Tone::Plain), None), (seg(sanitize_line(summary), Tone::Plain), None)], 2);
+        b.line(
+            vec![
+                (seg("  ", Tone::Plain), None),
+                (seg(sanitize_line(summary), Tone::Plain), None),
+            ],
+            2,
+        );
     }
     if !d.relations.is_empty() {
         b.section("Relations");
         for (i, r) in d.relations.iter().enumerate() {
-            let target = corpus.dossier(&r.target).map(|t| sanitize_line(&t.name)).unwrap_or_else(|| sanitize_line(&r.target));
+            let target = corpus
+                .dossier(&r.target)
+                .map(|t| sanitize_line(&t.name))
+                .unwrap_or_else(|| sanitize_line(&r.target));
             let mut segs = vec![
                 (seg("  ", Tone::Plain), None),
                 (seg(format!("{} → ", r.kind), Tone::Label), None),
@@ -221,7 +277,13 @@ pub fn layout<'a>(corpus: &'a Corpus, d: &'a Dossier, width: u16, selected: Opti
                 k += v.cites.len();
                 b.line(segs, 6);
                 if let Some(note) = &v.note {
-                    b.line(vec![(seg("    │ ", Tone::Disputed), None), (seg(sanitize_line(note), Tone::Dim), None)], 6);
+                    b.line(
+                        vec![
+                            (seg("    │ ", Tone::Disputed), None),
+                            (seg(sanitize_line(note), Tone::Dim), None),
+                        ],
+                        6,
+                    );
                 }
             }
         }

@@ -42,7 +42,8 @@ fn resize(app: &mut App, w: u16, h: u16) {
     app.size = (w, h);
     if let Screen::Reader(v) = &app.screen {
         let source = v.source;
-        app.wrapped.ensure(&app.corpus, source, usize::from(w.saturating_sub(GUTTER)));
+        app.wrapped
+            .ensure(&app.corpus, source, usize::from(w.saturating_sub(GUTTER)));
     }
     clamp(app);
 }
@@ -130,7 +131,9 @@ fn move_by(pos: usize, len: usize, delta: isize) -> usize {
 
 fn index(app: &mut App, action: Action) {
     let h = app.body_height();
-    let Screen::Index(v) = &mut app.screen else { return };
+    let Screen::Index(v) = &mut app.screen else {
+        return;
+    };
     let page = h as isize;
     match action {
         Action::Filter => v.typing = true,
@@ -164,7 +167,14 @@ fn index(app: &mut App, action: Action) {
             if let Some(hit) = v.hits.get(v.selected) {
                 let d = hit.dossier;
                 v.typing = false;
-                open(app, Screen::Dossier(DossierView { dossier: d, selected: 0, offset: 0 }));
+                open(
+                    app,
+                    Screen::Dossier(DossierView {
+                        dossier: d,
+                        selected: 0,
+                        offset: 0,
+                    }),
+                );
                 return;
             }
         }
@@ -183,8 +193,12 @@ pub fn dossier_list_height(app: &App) -> usize {
 fn keep_target_visible(app: &mut App) {
     let h = dossier_list_height(app);
     let width = app.size.0;
-    let Screen::Dossier(v) = &mut app.screen else { return };
-    let Some(d) = app.corpus.dossiers.get(v.dossier) else { return };
+    let Screen::Dossier(v) = &mut app.screen else {
+        return;
+    };
+    let Some(d) = app.corpus.dossiers.get(v.dossier) else {
+        return;
+    };
     let lay = layout(&app.corpus, d, width, None);
     v.selected = v.selected.min(lay.targets.len().saturating_sub(1));
     let max_offset = lay.rows.len().saturating_sub(h);
@@ -196,7 +210,9 @@ fn keep_target_visible(app: &mut App) {
 
 /// The text `y` puts on the clipboard for a citation.
 pub fn citation_text(app: &App, c: &Citation) -> String {
-    let Some(s) = app.corpus.sources.get(c.source) else { return String::new() };
+    let Some(s) = app.corpus.sources.get(c.source) else {
+        return String::new();
+    };
     sanitize_line(&format!(
         "“{}” — {}, {}, seeds/{}:{}",
         c.quote, s.title, s.outlet, s.file, c.start.line
@@ -206,8 +222,12 @@ pub fn citation_text(app: &App, c: &Citation) -> String {
 fn dossier(app: &mut App, action: Action) {
     let h = dossier_list_height(app);
     let width = app.size.0;
-    let Screen::Dossier(v) = &app.screen else { return };
-    let Some(d) = app.corpus.dossiers.get(v.dossier) else { return };
+    let Screen::Dossier(v) = &app.screen else {
+        return;
+    };
+    let Some(d) = app.corpus.dossiers.get(v.dossier) else {
+        return;
+    };
     let lay = layout(&app.corpus, d, width, None);
     let n = lay.targets.len();
     let (mut selected, mut offset) = (v.selected, v.offset);
@@ -240,18 +260,31 @@ fn dossier(app: &mut App, action: Action) {
         }
         Action::PageDown | Action::PageUp => {
             let max_offset = lay.rows.len().saturating_sub(h);
-            offset = if action == Action::PageDown { (offset + h).min(max_offset) } else { offset.saturating_sub(h) };
-            if let Some(i) = lay.target_rows.iter().position(|&r| r >= offset && r < offset + h) {
+            offset = if action == Action::PageDown {
+                (offset + h).min(max_offset)
+            } else {
+                offset.saturating_sub(h)
+            };
+            if let Some(i) = lay
+                .target_rows
+                .iter()
+                .position(|&r| r >= offset && r < offset + h)
+            {
                 selected = i;
             }
         }
         Action::NextPane | Action::PrevPane => {
             let row = lay.target_rows.get(selected).copied().unwrap_or(0);
-            let current = lay.sections.iter().copied().filter(|&s| s <= row).last().unwrap_or(0);
+            let current = lay
+                .sections
+                .iter()
+                .copied()
+                .rfind(|&s| s <= row)
+                .unwrap_or(0);
             let section = if action == Action::NextPane {
                 lay.sections.iter().copied().find(|&s| s > row)
             } else {
-                lay.sections.iter().copied().filter(|&s| s < current).last()
+                lay.sections.iter().copied().rfind(|&s| s < current)
             };
             if let Some(s) = section {
                 if let Some(i) = lay.target_rows.iter().position(|&r| r >= s) {
@@ -272,8 +305,16 @@ fn dossier(app: &mut App, action: Action) {
                 }));
             }
             Some(Target::Relation(r)) => {
-                if let Some(i) = d.relations.get(*r).and_then(|rel| app.corpus.dossiers.iter().position(|x| x.id == rel.target)) {
-                    follow = Some(Screen::Dossier(DossierView { dossier: i, selected: 0, offset: 0 }));
+                if let Some(i) = d
+                    .relations
+                    .get(*r)
+                    .and_then(|rel| app.corpus.dossiers.iter().position(|x| x.id == rel.target))
+                {
+                    follow = Some(Screen::Dossier(DossierView {
+                        dossier: i,
+                        selected: 0,
+                        offset: 0,
+                    }));
                 }
             }
             None => app.message = Some("nothing to open here".into()),
@@ -317,10 +358,17 @@ fn third_from_top(lines: &[std::ops::Range<usize>], offset: usize, height: usize
 
 fn reader(app: &mut App, action: Action) {
     let h = app.body_height();
-    let Screen::Reader(v) = &mut app.screen else { return };
+    let Screen::Reader(v) = &mut app.screen else {
+        return;
+    };
     let lines = &app.wrapped.lines;
     let max_top = lines.len().saturating_sub(h);
-    let text = app.corpus.sources.get(v.source).map(|s| s.article.text.as_str()).unwrap_or("");
+    let text = app
+        .corpus
+        .sources
+        .get(v.source)
+        .map(|s| s.article.text.as_str())
+        .unwrap_or("");
     match action {
         Action::Down => v.top = (v.top + 1).min(max_top),
         Action::Up => v.top = v.top.saturating_sub(1),
@@ -363,16 +411,25 @@ fn reader(app: &mut App, action: Action) {
             if !v.matches.is_empty() {
                 let n = v.matches.len();
                 let cur = v.current.unwrap_or(0);
-                let next = if forward { (cur + 1) % n } else { (cur + n - 1) % n };
+                let next = if forward {
+                    (cur + 1) % n
+                } else {
+                    (cur + n - 1) % n
+                };
                 v.current = Some(next);
                 if let Some(m) = v.matches.get(next) {
                     v.top = third_from_top(lines, m.start, h);
                 }
             } else {
                 let cited = app.cited.get(v.source).map(Vec::as_slice).unwrap_or(&[]);
-                let here = v.highlight.as_ref().map_or_else(|| lines.get(v.top).map_or(0, |l| l.start), |r| r.start);
+                let here = v
+                    .highlight
+                    .as_ref()
+                    .map_or_else(|| lines.get(v.top).map_or(0, |l| l.start), |r| r.start);
                 let found = if forward {
-                    cited.iter().find(|r| r.start > here || (v.highlight.is_none() && r.start >= here))
+                    cited
+                        .iter()
+                        .find(|r| r.start > here || (v.highlight.is_none() && r.start >= here))
                 } else {
                     cited.iter().rev().find(|r| r.start < here)
                 };
@@ -381,7 +438,16 @@ fn reader(app: &mut App, action: Action) {
                         v.highlight = Some(r.clone());
                         v.top = third_from_top(lines, r.start, h);
                     }
-                    None => app.message = Some(if forward { "no later cited passage" } else { "no earlier cited passage" }.into()),
+                    None => {
+                        app.message = Some(
+                            if forward {
+                                "no later cited passage"
+                            } else {
+                                "no earlier cited passage"
+                            }
+                            .into(),
+                        )
+                    }
                 }
             }
         }
@@ -390,7 +456,11 @@ fn reader(app: &mut App, action: Action) {
             if let Some(r) = v.highlight.clone() {
                 let quote = text.get(r.clone()).unwrap_or("");
                 let s = app.corpus.sources.get(source);
-                let line = app.corpus.sources.get(source).map_or(0, |s| s.article.lines.locate(&s.article.text, r.start).line);
+                let line = app
+                    .corpus
+                    .sources
+                    .get(source)
+                    .map_or(0, |s| s.article.lines.locate(&s.article.text, r.start).line);
                 app.clipboard = Some(sanitize_line(&format!(
                     "“{quote}” — {}, {}, seeds/{}:{line}",
                     s.map_or("", |s| s.title.as_str()),
@@ -409,7 +479,11 @@ fn reader(app: &mut App, action: Action) {
 fn research(v: &mut ReaderView, text: &str, lines: &[std::ops::Range<usize>], h: usize) {
     v.matches = find_all(text, &v.search);
     let here = lines.get(v.top).map_or(0, |l| l.start);
-    v.current = v.matches.iter().position(|m| m.start >= here).or(if v.matches.is_empty() { None } else { Some(0) });
+    v.current = v
+        .matches
+        .iter()
+        .position(|m| m.start >= here)
+        .or(if v.matches.is_empty() { None } else { Some(0) });
     if let Some(m) = v.current.and_then(|c| v.matches.get(c)) {
         let line = line_of(lines, m.start);
         if line < v.top || line >= v.top + h {

@@ -14,7 +14,11 @@ pub fn char_width(c: char) -> usize {
         '\t' => TAB_WIDTH,
         c if is_unsafe(c) => {
             let code = c as u32;
-            if code < 0x20 || code == 0x7f { 1 } else { format!("⟨U+{code:04X}⟩").chars().count() }
+            if code < 0x20 || code == 0x7f {
+                1
+            } else {
+                format!("⟨U+{code:04X}⟩").chars().count()
+            }
         }
         c => c.width().unwrap_or(0),
     }
@@ -28,18 +32,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut para_start = 0;
     for para in text.split('\n') {
-        wrap_line(text, para_start, para, width, &mut lines);
+        wrap_line(para_start, para, width, &mut lines);
         para_start += para.len() + 1;
     }
     lines
 }
 
-fn wrap_line(_text: &str, base: usize, line: &str, width: usize, out: &mut Vec<Range<usize>>) {
+fn wrap_line(base: usize, line: &str, width: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0; // byte offset in `line` of the current display line
     let mut col = 0;
     let mut last_space: Option<usize> = None; // byte offset of a space in the current line
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in line.char_indices() {
         let w = char_width(c);
         if col + w > width && i > start {
             let (end, next) = match last_space {
@@ -91,7 +94,11 @@ mod tests {
             let lines = wrap(text, w);
             for r in &lines {
                 let cols: usize = text[r.clone()].chars().map(char_width).sum();
-                assert!(cols <= w.max(char_width_max(&text[r.clone()])), "{w}: {:?}", &text[r.clone()]);
+                assert!(
+                    cols <= w.max(char_width_max(&text[r.clone()])),
+                    "{w}: {:?}",
+                    &text[r.clone()]
+                );
             }
             let kept: usize = lines.iter().map(|r| r.len()).sum();
             assert!(kept + lines.len() >= text.len() - text.matches(' ').count());

@@ -7,7 +7,9 @@
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers,
+};
 
 use crate::keymap::{Key, KeyCode};
 
@@ -63,7 +65,11 @@ fn tty_fd() -> i32 {
 /// Waits until the tty has input; `false` when it is dead.
 fn wait_readable(fd: i32) -> bool {
     loop {
-        let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
         // SAFETY: one valid pollfd, infinite timeout.
         let r = unsafe { libc::poll(&mut p, 1, -1) };
         if r < 0 {
@@ -126,7 +132,8 @@ pub fn spawn(tx: Sender<Msg>) {
 /// could be stuck writing to a dead terminal), this thread restores and exits itself.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGCONT, SIGWINCH])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGCONT, SIGWINCH])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if sig == SIGWINCH {

@@ -13,7 +13,9 @@ use crate::app::{App, DossierView};
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(d) = app.corpus.dossiers.get(v.dossier) else { return };
+    let Some(d) = app.corpus.dossiers.get(v.dossier) else {
+        return;
+    };
     let lay = layout(&app.corpus, d, area.width, Some(v.selected));
     let pane = (QUOTE_PANE as u16).min(area.height.saturating_sub(2));
     let list_h = area.height.saturating_sub(pane);
@@ -22,41 +24,87 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         .iter()
         .skip(v.offset)
         .take(usize::from(list_h))
-        .map(|r| Line::from(r.iter().map(|s| Span::styled(s.text.clone(), theme.style(s.tone))).collect::<Vec<_>>()))
+        .map(|r| {
+            Line::from(
+                r.iter()
+                    .map(|s| Span::styled(s.text.clone(), theme.style(s.tone)))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .collect();
-    frame.render_widget(Paragraph::new(lines), Rect { height: list_h, ..area });
-    let pane_area = Rect { y: area.y + list_h, height: pane, ..area };
-    let pos = format!(" {}/{} ", (v.selected + 1).min(lay.targets.len()), lay.targets.len());
-    let block = Block::default().borders(Borders::TOP).title(Span::styled(pos, theme.style(Tone::Dim)));
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: list_h,
+            ..area
+        },
+    );
+    let pane_area = Rect {
+        y: area.y + list_h,
+        height: pane,
+        ..area
+    };
+    let pos = format!(
+        " {}/{} ",
+        (v.selected + 1).min(lay.targets.len()),
+        lay.targets.len()
+    );
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(pos, theme.style(Tone::Dim)));
     let body = match lay.targets.get(v.selected) {
         Some(Target::Cite(c)) => {
             let src = app.corpus.sources.get(c.source);
-            let mut lines = vec![Line::from(Span::styled(format!("“{}”", sanitize_line(&c.quote)), theme.style(Tone::Quote)))];
+            let mut lines = vec![Line::from(Span::styled(
+                format!("“{}”", sanitize_line(&c.quote)),
+                theme.style(Tone::Quote),
+            ))];
             if let Some(s) = src {
                 lines.push(Line::from(vec![
                     Span::styled(sanitize_line(&s.title), theme.style(Tone::Title)),
                     Span::styled(
-                        format!(" · {} · seeds/{}:{}:{}", sanitize_line(&s.outlet), sanitize_line(&s.file), c.start.line, c.start.column),
+                        format!(
+                            " · {} · seeds/{}:{}:{}",
+                            sanitize_line(&s.outlet),
+                            sanitize_line(&s.file),
+                            c.start.line,
+                            c.start.column
+                        ),
                         theme.style(Tone::Dim),
                     ),
                 ]));
             }
             if let Some(n) = &c.note {
-                lines.push(Line::from(Span::styled(format!("note: {}", sanitize_line(n)), theme.style(Tone::Dim))));
+                lines.push(Line::from(Span::styled(
+                    format!("note: {}", sanitize_line(n)),
+                    theme.style(Tone::Dim),
+                )));
             }
             lines
         }
         Some(Target::Relation(i)) => {
             let r = d.relations.get(*i);
-            let name = r.and_then(|r| app.corpus.dossier(&r.target)).map(|t| sanitize_line(&t.name)).unwrap_or_default();
+            let name = r
+                .and_then(|r| app.corpus.dossier(&r.target))
+                .map(|t| sanitize_line(&t.name))
+                .unwrap_or_default();
             let mut lines = vec![Line::from(format!("Enter opens {name}"))];
             if let Some(n) = r.and_then(|r| r.note.as_ref()) {
-                lines.push(Line::from(Span::styled(format!("note: {}", sanitize_line(n)), theme.style(Tone::Dim))));
+                lines.push(Line::from(Span::styled(
+                    format!("note: {}", sanitize_line(n)),
+                    theme.style(Tone::Dim),
+                )));
             }
             lines
         }
-        None => vec![Line::from(Span::styled("no citations", theme.style(Tone::Dim)))],
+        None => vec![Line::from(Span::styled(
+            "no citations",
+            theme.style(Tone::Dim),
+        ))],
     };
-    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }).block(block), pane_area);
+    frame.render_widget(
+        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
+        pane_area,
+    );
     let _ = row;
 }

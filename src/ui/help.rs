@@ -13,7 +13,12 @@ use crate::app::rows::Tone;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mode = app.mode();
     let entries = app.keymap.help(mode);
-    let key_w = entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(30);
+    let key_w = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(30);
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2).min(entries.len() as u16 + 3);
     let rect = Rect {
@@ -34,7 +39,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Clear, rect);
     let title = format!(" keys: {} view (any key closes) ", mode.as_str());
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(title, Style::default().add_modifier(Modifier::BOLD)))),
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(
+            title,
+            Style::default().add_modifier(Modifier::BOLD),
+        ))),
         rect,
     );
 }

@@ -18,16 +18,30 @@ use crate::text::sanitize_line;
 const PREVIEW_FROM: u16 = 100;
 
 pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let title = format!(" dossier — {} dossiers, {} sources", app.corpus.dossiers.len(), app.corpus.sources.len());
-    frame.render_widget(Paragraph::new(Span::styled(title, theme.style(Tone::Title))), row(area, 0));
+    let title = format!(
+        " dossier — {} dossiers, {} sources",
+        app.corpus.dossiers.len(),
+        app.corpus.sources.len()
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+        row(area, 0),
+    );
 
     let counter = format!("{}/{}", v.hits.len(), app.corpus.dossiers.len());
-    let prompt = if v.typing { "/ " } else if v.query.is_empty() { "  (/ to filter)" } else { "/ " };
+    let prompt = if v.typing {
+        "/ "
+    } else if v.query.is_empty() {
+        "  (/ to filter)"
+    } else {
+        "/ "
+    };
     let query = sanitize_line(&v.query);
     let cursor = if v.typing { "▏" } else { "" };
     let filter_area = row(area, 1);
     let left = format!("{prompt}{query}{cursor}");
-    let pad = usize::from(filter_area.width).saturating_sub(left.chars().count() + counter.chars().count() + 1);
+    let pad = usize::from(filter_area.width)
+        .saturating_sub(left.chars().count() + counter.chars().count() + 1);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(left, theme.style(Tone::Label)),
@@ -37,10 +51,24 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         filter_area,
     );
 
-    let list_area = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
+    let list_area = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     let (list_area, preview) = if area.width >= PREVIEW_FROM {
         let lw = area.width / 2;
-        (Rect { width: lw, ..list_area }, Some(Rect { x: list_area.x + lw, width: area.width - lw, ..list_area }))
+        (
+            Rect {
+                width: lw,
+                ..list_area
+            },
+            Some(Rect {
+                x: list_area.x + lw,
+                width: area.width - lw,
+                ..list_area
+            }),
+        )
     } else {
         (list_area, None)
     };
@@ -55,7 +83,10 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     if v.hits.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled("  no dossier matches", theme.style(Tone::Dim))), row(list_area, 0));
+        frame.render_widget(
+            Paragraph::new(Span::styled("  no dossier matches", theme.style(Tone::Dim))),
+            row(list_area, 0),
+        );
     }
     if let (Some(p), Some(hit)) = (preview, v.hits.get(v.selected)) {
         render_preview(app, hit, theme, frame, p);
@@ -63,40 +94,102 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
 }
 
 fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static> {
-    let Some(d) = app.corpus.dossiers.get(hit.dossier) else { return Line::default() };
-    let base = if selected { theme.style(Tone::Selected) } else { theme.style(Tone::Plain) };
+    let Some(d) = app.corpus.dossiers.get(hit.dossier) else {
+        return Line::default();
+    };
+    let base = if selected {
+        theme.style(Tone::Selected)
+    } else {
+        theme.style(Tone::Plain)
+    };
     let mark = theme.style(Tone::Match);
     let kind = match d.kind {
         Kind::Person => "P",
         Kind::Group => "G",
     };
-    let mut spans = vec![Span::styled(format!("{} {kind} ", if selected { "▶" } else { " " }), base)];
+    let mut spans = vec![Span::styled(
+        format!("{} {kind} ", if selected { "▶" } else { " " }),
+        base,
+    )];
     match hit.field {
         Field::Name => {
-            spans.extend(with_matches(&d.name, &hit.positions, base.add_modifier(ratatui::style::Modifier::BOLD), mark));
+            spans.extend(with_matches(
+                &d.name,
+                &hit.positions,
+                base.add_modifier(ratatui::style::Modifier::BOLD),
+                mark,
+            ));
             let hint = d.summary.as_deref().unwrap_or("");
             let short: String = hint.chars().take(80).collect();
-            spans.push(Span::styled(format!("  {}", sanitize_line(&short)), if selected { base } else { theme.style(Tone::Dim) }));
+            spans.push(Span::styled(
+                format!("  {}", sanitize_line(&short)),
+                if selected {
+                    base
+                } else {
+                    theme.style(Tone::Dim)
+                },
+            ));
         }
         Field::Alias(_) => {
-            spans.extend(with_matches(&d.name, &[], base.add_modifier(ratatui::style::Modifier::BOLD), mark));
-            spans.push(Span::styled(" · alias ", if selected { base } else { theme.style(Tone::Dim) }));
+            spans.extend(with_matches(
+                &d.name,
+                &[],
+                base.add_modifier(ratatui::style::Modifier::BOLD),
+                mark,
+            ));
+            spans.push(Span::styled(
+                " · alias ",
+                if selected {
+                    base
+                } else {
+                    theme.style(Tone::Dim)
+                },
+            ));
             spans.extend(with_matches(&hit.text, &hit.positions, base, mark));
         }
         Field::Claim(_) => {
-            spans.extend(with_matches(&d.name, &[], base.add_modifier(ratatui::style::Modifier::BOLD), mark));
-            spans.push(Span::styled(" · claim ", if selected { base } else { theme.style(Tone::Dim) }));
-            spans.extend(with_matches(&hit.text, &hit.positions, if selected { base } else { theme.style(Tone::Dim) }, mark));
+            spans.extend(with_matches(
+                &d.name,
+                &[],
+                base.add_modifier(ratatui::style::Modifier::BOLD),
+                mark,
+            ));
+            spans.push(Span::styled(
+                " · claim ",
+                if selected {
+                    base
+                } else {
+                    theme.style(Tone::Dim)
+                },
+            ));
+            spans.extend(with_matches(
+                &hit.text,
+                &hit.positions,
+                if selected {
+                    base
+                } else {
+                    theme.style(Tone::Dim)
+                },
+                mark,
+            ));
         }
     }
     Line::from(spans)
 }
 
 fn render_preview(app: &App, hit: &Hit, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(d) = app.corpus.dossiers.get(hit.dossier) else { return };
+    let Some(d) = app.corpus.dossiers.get(hit.dossier) else {
+        return;
+    };
     let mut lines = vec![
-        Line::from(Span::styled(sanitize_line(&d.name), theme.style(Tone::Title))),
-        Line::from(Span::styled(format!("{} · {}", d.kind, sanitize_line(&d.id)), theme.style(Tone::Dim))),
+        Line::from(Span::styled(
+            sanitize_line(&d.name),
+            theme.style(Tone::Title),
+        )),
+        Line::from(Span::styled(
+            format!("{} · {}", d.kind, sanitize_line(&d.id)),
+            theme.style(Tone::Dim),
+        )),
         Line::default(),
     ];
     if let Some(s) = &d.summary {
@@ -105,15 +198,25 @@ fn render_preview(app: &App, hit: &Hit, theme: &Theme, frame: &mut Frame<'_>, ar
     }
     if !d.aliases.is_empty() {
         let names: Vec<String> = d.aliases.iter().map(|a| sanitize_line(&a.name)).collect();
-        lines.push(Line::from(vec![Span::styled("aka ", theme.style(Tone::Label)), Span::raw(names.join(" · "))]));
+        lines.push(Line::from(vec![
+            Span::styled("aka ", theme.style(Tone::Label)),
+            Span::raw(names.join(" · ")),
+        ]));
     }
     let disputed = d.claims.iter().filter(|c| c.disputed).count();
     lines.push(Line::from(Span::styled(
-        format!("{} claims ({} disputed), {} relations", d.claims.len(), disputed, d.relations.len()),
+        format!(
+            "{} claims ({} disputed), {} relations",
+            d.claims.len(),
+            disputed,
+            d.relations.len()
+        ),
         theme.style(Tone::Dim),
     )));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::default().borders(Borders::LEFT)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::LEFT)),
         area,
     );
 }

@@ -27,17 +27,28 @@ pub const MIN_HEIGHT: u16 = 5;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = if area.width >= 18 { "terminal too small" } else { "too small" };
+        let msg = if area.width >= 18 {
+            "terminal too small"
+        } else {
+            "too small"
+        };
         frame.render_widget(Paragraph::new(Line::from(msg)), area);
         return;
     }
-    let body = Rect { height: area.height.saturating_sub(1), ..area };
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     match &app.screen {
         Screen::Index(v) => index::render(app, v, theme, frame, body),
         Screen::Dossier(v) => dossier::render(app, v, theme, frame, body),
         Screen::Reader(v) => reader::render(app, v, theme, frame, body),
     }
-    let status_area = Rect { y: area.y + area.height.saturating_sub(1), height: 1, ..area };
+    let status_area = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1,
+        ..area
+    };
     status::render(app, theme, frame, status_area);
     if app.help {
         help::render(app, theme, frame, area);
@@ -46,5 +57,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
 
 /// One row of `area` starting at row `dy` (clipped to the area).
 pub(crate) fn row(area: Rect, dy: u16) -> Rect {
-    Rect { y: area.y.saturating_add(dy), height: u16::from(dy < area.height), ..area }
+    Rect {
+        y: area.y.saturating_add(dy),
+        height: u16::from(dy < area.height),
+        ..area
+    }
 }

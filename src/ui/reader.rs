@@ -15,16 +15,24 @@ use crate::app::{App, ReaderView};
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(src) = app.corpus.sources.get(v.source) else { return };
+    let Some(src) = app.corpus.sources.get(v.source) else {
+        return;
+    };
     let text = src.article.text.as_str();
     let title = format!(
         " {} · {}{} · seeds/{}",
         sanitize_line(&src.title),
         sanitize_line(&src.outlet),
-        src.published.as_ref().map(|p| format!(" · {p}")).unwrap_or_default(),
+        src.published
+            .as_ref()
+            .map(|p| format!(" · {p}"))
+            .unwrap_or_default(),
         sanitize_line(&src.file)
     );
-    frame.render_widget(Paragraph::new(Span::styled(title, theme.style(Tone::Title))), row(area, 0));
+    frame.render_widget(
+        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+        row(area, 0),
+    );
 
     let body_h = area.height.saturating_sub(2);
     let width = usize::from(area.width.saturating_sub(GUTTER));
@@ -33,8 +41,13 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     let current = v.current.and_then(|c| v.matches.get(c));
     let mut out = Vec::with_capacity(usize::from(body_h));
     for l in lines.iter().skip(v.top).take(usize::from(body_h)) {
-        let is_cited = cited.iter().any(|r| r.start < l.end.max(l.start + 1) && r.end > l.start);
-        let mut spans = vec![Span::styled(if is_cited { "▌ " } else { "  " }, theme.style(Tone::Marker))];
+        let is_cited = cited
+            .iter()
+            .any(|r| r.start < l.end.max(l.start + 1) && r.end > l.start);
+        let mut spans = vec![Span::styled(
+            if is_cited { "▌ " } else { "  " },
+            theme.style(Tone::Marker),
+        )];
         let slice = text.get(l.clone()).unwrap_or("");
         spans.extend(styled(slice, |_, b| {
             let at = l.start + b;
@@ -50,17 +63,43 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
         }));
         out.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(out), Rect { y: area.y + 1, height: body_h, ..area });
+    frame.render_widget(
+        Paragraph::new(out),
+        Rect {
+            y: area.y + 1,
+            height: body_h,
+            ..area
+        },
+    );
 
     let total = lines.len();
     let last = (v.top + usize::from(body_h)).min(total);
-    let pct = if total <= usize::from(body_h) { 100 } else { last * 100 / total.max(1) };
+    let pct = if total <= usize::from(body_h) {
+        100
+    } else {
+        last * 100 / total.max(1)
+    };
     let search = if v.typing || !v.search.is_empty() {
         let n = v.matches.len();
-        format!("  /{}{}  {}", sanitize_line(&v.search), if v.typing { "▏" } else { "" }, if n == 0 { "no match".to_owned() } else { format!("match {}/{n}", v.current.map_or(0, |c| c + 1)) })
+        format!(
+            "  /{}{}  {}",
+            sanitize_line(&v.search),
+            if v.typing { "▏" } else { "" },
+            if n == 0 {
+                "no match".to_owned()
+            } else {
+                format!("match {}/{n}", v.current.map_or(0, |c| c + 1))
+            }
+        )
     } else {
         String::new()
     };
-    let pos = format!(" lines {}–{last} of {total} ({pct}%){search}", (v.top + 1).min(total));
-    frame.render_widget(Paragraph::new(Span::styled(pos, theme.style(Tone::Dim))), row(area, area.height.saturating_sub(1)));
+    let pos = format!(
+        " lines {}–{last} of {total} ({pct}%){search}",
+        (v.top + 1).min(total)
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(pos, theme.style(Tone::Dim))),
+        row(area, area.height.saturating_sub(1)),
+    );
 }

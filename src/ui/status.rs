@@ -21,5 +21,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             .collect::<Vec<_>>()
             .join("  "),
     };
-    frame.render_widget(Paragraph::new(Line::from(Span::raw(format!(" {text}")))).style(theme.status()), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::raw(format!(" {text}")))).style(theme.status()),
+        area,
+    );
 }

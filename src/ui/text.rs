@@ -44,7 +44,13 @@ pub fn styled(text: &str, mut style_of: impl FnMut(usize, usize) -> Style) -> Ve
 
 /// Spans for `text` with the characters at `positions` (sorted char indices) in `hl`.
 pub fn with_matches(text: &str, positions: &[usize], base: Style, hl: Style) -> Vec<Span<'static>> {
-    styled(text, |i, _| if positions.binary_search(&i).is_ok() { base.patch(hl) } else { base })
+    styled(text, |i, _| {
+        if positions.binary_search(&i).is_ok() {
+            base.patch(hl)
+        } else {
+            base
+        }
+    })
 }
 
 #[cfg(test)]

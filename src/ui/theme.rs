@@ -16,11 +16,17 @@ pub struct Theme {
 impl Theme {
     /// The theme for this environment: colourless when `NO_COLOR` is set (to anything).
     pub fn from_env() -> Theme {
-        Theme { no_color: std::env::var_os("NO_COLOR").is_some() }
+        Theme {
+            no_color: std::env::var_os("NO_COLOR").is_some(),
+        }
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.no_color { Style::default() } else { Style::default().fg(c) }
+        if self.no_color {
+            Style::default()
+        } else {
+            Style::default().fg(c)
+        }
     }
 
     /// The style for a tone.
@@ -29,7 +35,9 @@ impl Theme {
         match tone {
             Tone::Plain => Style::default(),
             Tone::Title => Style::default().add_modifier(bold),
-            Tone::Heading => self.fg(Color::Cyan).add_modifier(bold | Modifier::UNDERLINED),
+            Tone::Heading => self
+                .fg(Color::Cyan)
+                .add_modifier(bold | Modifier::UNDERLINED),
             Tone::Dim => {
                 if self.no_color {
                     Style::default().add_modifier(Modifier::DIM)
@@ -48,7 +56,9 @@ impl Theme {
                     Style::default().fg(Color::Black).bg(Color::Yellow)
                 }
             }
-            Tone::Match => self.fg(Color::Green).add_modifier(bold | Modifier::UNDERLINED),
+            Tone::Match => self
+                .fg(Color::Green)
+                .add_modifier(bold | Modifier::UNDERLINED),
         }
     }
 

@@ -7,7 +7,8 @@ use crate::data::DataRoot;
 use crate::keymap::Keymap;
 
 fn app() -> App {
-    let root = DataRoot::Dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"));
+    let root =
+        DataRoot::Dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"));
     let report = check(&root);
     assert_eq!(report.errors(), 0);
     App::new(report.corpus, Keymap::default_keymap(), (100, 30))
@@ -28,14 +29,20 @@ fn filter_by_alias_then_open_and_come_back() {
     let mut a = app();
     run(&mut a, &[Action::Filter]);
     run(&mut a, &typed("Акме"));
-    let Screen::Index(v) = &a.screen else { panic!("index") };
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
     assert_eq!(v.hits.len(), 1);
     assert!(v.typing);
     run(&mut a, &[Action::Accept, Action::Open]);
-    let Screen::Dossier(d) = &a.screen else { panic!("dossier") };
+    let Screen::Dossier(d) = &a.screen else {
+        panic!("dossier")
+    };
     assert_eq!(a.corpus.dossiers[d.dossier].id, "acme-corps");
     run(&mut a, &[Action::Back]);
-    let Screen::Index(v) = &a.screen else { panic!("index again") };
+    let Screen::Index(v) = &a.screen else {
+        panic!("index again")
+    };
     assert_eq!(v.query, "Акме", "back restores the filter");
     assert_eq!(v.hits.len(), 1);
     run(&mut a, &[Action::Forward]);
@@ -47,12 +54,19 @@ fn citation_to_quote_highlighted_in_reader_and_back_restores_selection() {
     let mut a = app();
     run(&mut a, &[Action::Open]); // acme-corps sorts first
     run(&mut a, &[Action::NextCite, Action::NextCite]);
-    let Screen::Dossier(before) = a.screen.clone() else { panic!("dossier") };
+    let Screen::Dossier(before) = a.screen.clone() else {
+        panic!("dossier")
+    };
     assert_eq!(before.selected, 2);
     run(&mut a, &[Action::Open]);
-    let Screen::Reader(r) = &a.screen else { panic!("reader") };
+    let Screen::Reader(r) = &a.screen else {
+        panic!("reader")
+    };
     let hl = r.highlight.clone().unwrap_or(0..0);
-    assert_eq!(&a.corpus.sources[r.source].article.text[hl], "was founded in May 2022 by Jane Doe");
+    assert_eq!(
+        &a.corpus.sources[r.source].article.text[hl],
+        "was founded in May 2022 by Jane Doe"
+    );
     run(&mut a, &[Action::Back]);
     assert_eq!(a.screen, Screen::Dossier(before));
 }
@@ -63,43 +77,78 @@ fn relation_opens_its_target() {
     run(&mut a, &[Action::Down, Action::Open]); // jane-doe
     run(&mut a, &[Action::Bottom]);
     // the relation is the last-but-one target in reading order (then claims): find it
-    let Screen::Dossier(v) = &a.screen else { panic!() };
+    let Screen::Dossier(v) = &a.screen else {
+        panic!()
+    };
     let d = &a.corpus.dossiers[v.dossier];
     let lay = layout(&a.corpus, d, 100, None);
-    let rel = lay.targets.iter().position(|t| matches!(t, Target::Relation(_))).unwrap_or(0);
+    let rel = lay
+        .targets
+        .iter()
+        .position(|t| matches!(t, Target::Relation(_)))
+        .unwrap_or(0);
     if let Screen::Dossier(v) = &mut a.screen {
         v.selected = rel;
     }
     run(&mut a, &[Action::Open]);
-    let Screen::Dossier(v) = &a.screen else { panic!("dossier") };
+    let Screen::Dossier(v) = &a.screen else {
+        panic!("dossier")
+    };
     assert_eq!(a.corpus.dossiers[v.dossier].id, "acme-corps");
 }
 
 #[test]
 fn reader_moves_between_cited_passages_and_search_matches() {
     let mut a = app();
-    run(&mut a, &[Action::Open, Action::NextCite, Action::NextCite, Action::Open]);
-    let Screen::Reader(r) = &a.screen else { panic!() };
+    run(
+        &mut a,
+        &[
+            Action::Open,
+            Action::NextCite,
+            Action::NextCite,
+            Action::Open,
+        ],
+    );
+    let Screen::Reader(r) = &a.screen else {
+        panic!()
+    };
     let first = r.highlight.clone();
     run(&mut a, &[Action::NextCite]);
-    let Screen::Reader(r) = &a.screen else { panic!() };
+    let Screen::Reader(r) = &a.screen else {
+        panic!()
+    };
     assert!(r.highlight.as_ref().map(|h| h.start) > first.as_ref().map(|h| h.start));
     run(&mut a, &[Action::Search]);
     run(&mut a, &typed("jane doe"));
     run(&mut a, &[Action::Accept]);
-    let Screen::Reader(r) = &a.screen else { panic!() };
+    let Screen::Reader(r) = &a.screen else {
+        panic!()
+    };
     assert_eq!(r.matches.len(), 3);
     let c0 = r.current;
     run(&mut a, &[Action::NextCite]);
-    let Screen::Reader(r) = &a.screen else { panic!() };
+    let Screen::Reader(r) = &a.screen else {
+        panic!()
+    };
     assert_ne!(r.current, c0);
 }
 
 #[test]
 fn esc_clears_filter_when_there_is_no_history_and_help_toggles() {
     let mut a = app();
-    run(&mut a, &[Action::Filter, Action::Input('z'), Action::Input('z'), Action::Accept, Action::Back]);
-    let Screen::Index(v) = &a.screen else { panic!() };
+    run(
+        &mut a,
+        &[
+            Action::Filter,
+            Action::Input('z'),
+            Action::Input('z'),
+            Action::Accept,
+            Action::Back,
+        ],
+    );
+    let Screen::Index(v) = &a.screen else {
+        panic!()
+    };
     assert!(v.query.is_empty());
     assert_eq!(v.hits.len(), 2);
     run(&mut a, &[Action::Help]);
@@ -115,13 +164,28 @@ fn copy_puts_the_citation_on_the_clipboard() {
     let mut a = app();
     run(&mut a, &[Action::Open, Action::Copy]);
     let clip = a.clipboard.clone().unwrap_or_default();
-    assert!(clip.starts_with("“Acme Corps (AC)” — Beta repost, Beta Aggregator, seeds/beta.txt:1"), "{clip}");
+    assert!(
+        clip.starts_with("“Acme Corps (AC)” — Beta repost, Beta Aggregator, seeds/beta.txt:1"),
+        "{clip}"
+    );
 }
 
 #[test]
 fn tiny_and_huge_sizes_never_panic() {
     let mut a = app();
     for (w, h) in [(0, 0), (1, 1), (10, 3), (300, 100)] {
-        run(&mut a, &[Action::Resize(w, h), Action::Open, Action::NextCite, Action::Open, Action::PageDown, Action::Bottom, Action::Back, Action::Back]);
+        run(
+            &mut a,
+            &[
+                Action::Resize(w, h),
+                Action::Open,
+                Action::NextCite,
+                Action::Open,
+                Action::PageDown,
+                Action::Bottom,
+                Action::Back,
+                Action::Back,
+            ],
+        );
     }
 }
