@@ -117,6 +117,15 @@ impl Drop for Tmux {
     }
 }
 
+/// The counter the index shows when unfiltered, e.g. "59/59".
+fn all() -> String {
+    let n = dossier::check::check(&dossier::data::DataRoot::Bundled)
+        .corpus
+        .dossiers
+        .len();
+    format!("{n}/{n}")
+}
+
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_dossier")
 }
@@ -140,7 +149,7 @@ fn filter_by_alias_open_follow_citation_to_highlighted_quote_and_back() {
         return;
     }
     let t = Tmux::start(bin(), &[]);
-    t.wait_for("59/59");
+    t.wait_for(&all());
     // "Yosov" is printed only in one article, as a misspelling: an alias, not a name.
     t.keys(&["/", "Yosov"]);
     t.wait_for("Andriy Yusov · alias Andriy Yosov");
@@ -192,7 +201,7 @@ fn quote_highlight_is_the_cited_text() {
         return;
     }
     let t = Tmux::start(bin(), &[("NO_COLOR", "1")]);
-    t.wait_for("59/59");
+    t.wait_for(&all());
     t.keys(&["/", "Denis Nikitin39"]);
     t.wait_for("alias Denis Nikitin39");
     t.keys(&["Enter", "Enter"]);
@@ -224,13 +233,13 @@ fn resize_to_one_by_one_and_back() {
         return;
     }
     let t = Tmux::start(bin(), &[]);
-    t.wait_for("59/59");
+    t.wait_for(&all());
     t.tmux(&["resize-window", "-t", "s", "-x", "1", "-y", "1"]);
     std::thread::sleep(Duration::from_millis(300));
     t.tmux(&["resize-window", "-t", "s", "-x", "15", "-y", "4"]);
     t.wait_for("too small");
     t.tmux(&["resize-window", "-t", "s", "-x", "120", "-y", "40"]);
-    t.wait_for("59/59");
+    t.wait_for(&all());
     assert_eq!(t.pane("#{pane_dead}"), "0", "the process survived");
 }
 
@@ -241,7 +250,7 @@ fn signals_end_the_process_with_128_plus_n() {
     }
     for (sig, code) in [("HUP", 129), ("TERM", 143), ("INT", 130)] {
         let t = Tmux::start(bin(), &[]);
-        t.wait_for("59/59");
+        t.wait_for(&all());
         let pid = t.pane("#{pane_pid}");
         let sent = Instant::now();
         Command::new("kill")
@@ -272,7 +281,7 @@ fn killed_session_under_a_parent_ignoring_sighup_ends_quickly_without_spinning()
     }
     let cmd = format!("sh -c 'trap \"\" HUP; {}; sleep 30'", bin());
     let t = Tmux::start(&cmd, &[]);
-    t.wait_for("59/59");
+    t.wait_for(&all());
     let sh = t.pane("#{pane_pid}");
     let out = Command::new("pgrep")
         .args(["-P", &sh])
