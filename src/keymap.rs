@@ -198,9 +198,10 @@ struct RawKeymap {
     bind: Vec<RawBinding>,
 }
 
+/// One `[[bind]]` table as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawBinding {
+pub struct RawBinding {
     mode: toml::Spanned<String>,
     keys: Vec<toml::Spanned<String>>,
     action: toml::Spanned<String>,
@@ -232,8 +233,14 @@ impl Keymap {
             span: e.span().unwrap_or(0..0),
             message: e.message().replace('`', "'"),
         })?;
+        Keymap::from_raw(raw.bind)
+    }
+
+    /// Builds a keymap from `[[bind]]` tables, reporting the first bad mode, key or
+    /// action with its span.
+    pub fn from_raw(raw: Vec<RawBinding>) -> Result<Keymap, KeymapError> {
         let mut bindings = Vec::new();
-        for b in raw.bind {
+        for b in raw {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(

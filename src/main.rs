@@ -5,13 +5,20 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use dossier::cli::{Cli, run, verified};
-use dossier::keymap::Keymap;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => run(&cli, command),
         None => {
+            let no_color = std::env::var_os("NO_COLOR").is_some();
+            let config = match dossier::config::load(cli.config.as_deref(), no_color) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprint!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
             if let Some(why) = dossier::tui::unsupported() {
                 eprintln!(
                     "dossier: {why}; the browser needs an interactive terminal.\n\
@@ -21,7 +28,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             match verified(&cli.root()) {
-                Some(report) => dossier::tui::run(report.corpus, Keymap::default_keymap()),
+                Some(report) => dossier::tui::run(report.corpus, config),
                 None => ExitCode::from(1),
             }
         }

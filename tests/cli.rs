@@ -258,3 +258,50 @@ fn no_raw_control_characters_reach_human_output() {
         "{text}"
     );
 }
+
+#[test]
+fn no_browser_without_a_terminal_points_at_the_cli() {
+    dossier()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("stdout is not a terminal"))
+        .stderr(predicate::str::contains(
+            "`dossier list`, `dossier show ID`, `dossier search QUERY`",
+        ));
+}
+
+#[test]
+fn config_print_default_and_located_config_errors() {
+    let out = dossier()
+        .args(["config", "--print-default"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("[[bind]]") && text.contains("[theme.quote]"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, text.as_bytes()).expect("write");
+    // A valid config passes the config stage and stops only at the missing terminal.
+    dossier()
+        .arg("--config")
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a terminal"));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[bind]]\nmode = \"index\"\nkeys = [\"hyper-q\"]\naction = \"quit\"\n",
+    )
+    .expect("write");
+    dossier()
+        .arg("--config")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.toml:3:9: error: unknown key 'hyper-q'",
+        ))
+        .stderr(predicate::str::contains("3 | keys = [\"hyper-q\"]"));
+}

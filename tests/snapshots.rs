@@ -29,7 +29,7 @@ fn app(w: u16, h: u16) -> App {
 fn screen(app: &App, no_color: bool) -> String {
     let (w, h) = app.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    let theme = Theme { no_color };
+    let theme = Theme::default_theme(no_color);
     t.draw(|f| render(app, &theme, f)).expect("draw");
     let buf = t.backend().buffer().clone();
     let mut styles: Vec<Style> = Vec::new();

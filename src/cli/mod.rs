@@ -27,6 +27,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "DOSSIER_DATA")]
     pub data: Option<PathBuf>,
 
+    /// Read key bindings and colours from FILE instead of
+    /// $XDG_CONFIG_HOME/dossier/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -68,6 +73,12 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// The browser's configuration (key bindings and colours).
+    Config {
+        /// Print a commented default configuration to start from.
+        #[arg(long, required = true)]
+        print_default: bool,
     },
 }
 
@@ -132,6 +143,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             with_corpus(&root, |c| list::run(c, kind.map(Kind::from), *json))
         }
         Command::Show { id, json } => with_corpus(&root, |c| show::run(c, id, *json)),
+        Command::Config { .. } => {
+            out(&crate::config::print_default());
+            ExitCode::SUCCESS
+        }
         Command::Search { query, json, limit } => {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
         }

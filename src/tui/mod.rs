@@ -12,9 +12,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, update};
-use crate::keymap::Keymap;
+use crate::config::Config;
 use crate::model::Corpus;
-use crate::ui::{Theme, render};
+use crate::ui::render;
 use input::Msg;
 
 /// Why the browser will not start here, if it will not.
@@ -30,7 +30,7 @@ pub fn unsupported() -> Option<String> {
 }
 
 /// Runs the browser until the user quits, a signal arrives or the terminal dies.
-pub fn run(corpus: Corpus, keymap: Keymap) -> ExitCode {
+pub fn run(corpus: Corpus, config: Config) -> ExitCode {
     if let Some(why) = unsupported() {
         eprintln!(
             "dossier: {why}; the browser needs an interactive terminal.\n\
@@ -38,7 +38,7 @@ pub fn run(corpus: Corpus, keymap: Keymap) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match run_loop(corpus, keymap) {
+    match run_loop(corpus, config) {
         Ok(code) => code,
         Err(e) => {
             term::restore();
@@ -48,8 +48,8 @@ pub fn run(corpus: Corpus, keymap: Keymap) -> ExitCode {
     }
 }
 
-fn run_loop(corpus: Corpus, keymap: Keymap) -> std::io::Result<ExitCode> {
-    let theme = Theme::from_env();
+fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
+    let Config { keymap, theme } = config;
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;

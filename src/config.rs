@@ -1,0 +1,151 @@
+//! The user's configuration: `--config FILE`, or `$XDG_CONFIG_HOME/dossier/config.toml`
+//! (`~/.config/dossier/config.toml` when XDG_CONFIG_HOME is unset). It may add or
+//! override key bindings (`[[bind]]`, as in assets/keymap.toml) and colours (`[theme.*]`,
+//! as in assets/theme.toml). A bad file gets a located error like `check`'s.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::SourceFile;
+use crate::keymap::{DEFAULT_KEYMAP, Keymap, RawBinding};
+use crate::ui::theme::{DEFAULT_THEME, RawStyle, Theme};
+
+/// Key bindings and theme, defaults overlaid with the user's file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    bind: Vec<RawBinding>,
+    #[serde(default)]
+    theme: BTreeMap<String, RawStyle>,
+}
+
+/// The default configuration, commented, to start a config file from.
+pub fn print_default() -> String {
+    format!(
+        "# dossier configuration: copy to $XDG_CONFIG_HOME/dossier/config.toml\n\
+         # (~/.config/dossier/config.toml) and change what you like; delete the rest.\n\
+         # Later [[bind]] entries for the same mode and key override earlier ones.\n\n\
+         {DEFAULT_KEYMAP}\n{DEFAULT_THEME}"
+    )
+}
+
+/// Where the user's config file is looked for when no `--config` is given.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("dossier").join("config.toml"))
+}
+
+/// Parses config text (shown as `path` in errors) over the defaults.
+pub fn parse(path: &str, text: &str, no_color: bool) -> Result<Config, String> {
+    let file = SourceFile::new(path.to_owned(), text.to_owned());
+    let located = |span: std::ops::Range<usize>, msg: String| file.error(span, msg).render();
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        located(
+            e.span().unwrap_or(0..0),
+            e.message().lines().next().unwrap_or("").replace('`', "'"),
+        )
+    })?;
+    let mut keymap = Keymap::default_keymap();
+    let user = Keymap::from_raw(raw.bind).map_err(|e| located(e.span, e.message))?;
+    keymap.overlay(user);
+    let mut theme = Theme::default_theme(no_color);
+    theme.apply(&raw.theme).map_err(|(span, msg)| {
+        let span = if span.is_empty() {
+            text.find("[theme").map_or(0..0, |i| i..i + 6)
+        } else {
+            span
+        };
+        located(span, msg)
+    })?;
+    Ok(Config { keymap, theme })
+}
+
+/// Loads the config: `explicit` must exist; the default path may be absent.
+pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<Config, String> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_path() {
+            Some(p) if p.exists() => p,
+            _ => {
+                return Ok(Config {
+                    keymap: Keymap::default_keymap(),
+                    theme: Theme::default_theme(no_color),
+                });
+            }
+        },
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{shown}: error: cannot read the config file: {e}\n"))?;
+    parse(&shown, &text, no_color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Action;
+    use crate::keymap::{Key, Mode};
+
+    #[test]
+    fn printed_default_is_a_valid_config_equal_to_the_defaults() {
+        let c = parse("default", &print_default(), false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.theme, Theme::default_theme(false));
+        assert_eq!(
+            c.keymap.lookup(Mode::Dossier, Key::char('n')),
+            Some(Action::NextCite)
+        );
+    }
+
+    #[test]
+    fn user_overrides_keys_and_colours() {
+        let text = "[[bind]]\nmode = \"dossier\"\nkeys = [\"J\"]\naction = \"next-cite\"\n\n[theme.quote]\nfg = \"white\"\nbg = \"blue\"\n";
+        let c = parse("c.toml", text, false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            c.keymap.lookup(Mode::Dossier, Key::char('J')),
+            Some(Action::NextCite)
+        );
+        let q = c.theme.style(crate::app::rows::Tone::Quote);
+        assert_eq!(q.bg, Some(ratatui::style::Color::Blue));
+    }
+
+    #[test]
+    fn bad_config_gets_a_located_error() {
+        let e = parse("c.toml", "[theme.quote]\nfg = \"chartreuse\"\n", false)
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e.starts_with("c.toml:2:6: error: unknown colour 'chartreuse'"),
+            "{e}"
+        );
+        let e = parse(
+            "c.toml",
+            "[[bind]]\nmode = \"index\"\nkeys = [\"j\"]\naction = \"fly\"\n",
+            false,
+        )
+        .err()
+        .unwrap_or_default();
+        assert!(
+            e.starts_with("c.toml:4:10: error: unknown action 'fly'"),
+            "{e}"
+        );
+        let e = parse("c.toml", "colour = 1\n", false)
+            .err()
+            .unwrap_or_default();
+        assert!(
+            e.starts_with("c.toml:1:1: error: unknown field 'colour'"),
+            "{e}"
+        );
+    }
+}
