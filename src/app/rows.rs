@@ -267,19 +267,33 @@ pub fn layout<'a>(
             segs.push((seg(format!("  {n} src ({ind} indep.)"), Tone::Dim), None));
             segs.extend(b.markers(corpus, &c.cites, 1));
             b.line(segs, 4);
+            // The variants side by side on one row (wrapping only when they do not fit),
+            // each with its own markers; the curator's notes follow, one per variant.
             let mut k = c.cites.len() + 1;
-            for v in &c.variants {
-                let mut segs = vec![
-                    (seg("    ├ ", Tone::Disputed), None),
-                    (seg(sanitize_line(&v.value), Tone::Label), None),
-                ];
-                segs.extend(b.markers(corpus, &v.cites, k));
+            let mut row = vec![(seg("    ", Tone::Plain), None)];
+            for (vi, v) in c.variants.iter().enumerate() {
+                if vi > 0 {
+                    row.push((seg("  ≠  ", Tone::Disputed), None));
+                }
+                row.push((
+                    seg(format!("«{}»", sanitize_line(&v.value)), Tone::Label),
+                    None,
+                ));
+                row.extend(b.markers(corpus, &v.cites, k));
                 k += v.cites.len();
-                b.line(segs, 6);
+            }
+            if !c.variants.is_empty() {
+                b.line(row, 6);
+            }
+            for v in c.variants.iter() {
                 if let Some(note) = &v.note {
                     b.line(
                         vec![
                             (seg("    │ ", Tone::Disputed), None),
+                            (
+                                seg(format!("«{}»: ", sanitize_line(&v.value)), Tone::Dim),
+                                None,
+                            ),
                             (seg(sanitize_line(note), Tone::Dim), None),
                         ],
                         6,
