@@ -326,3 +326,36 @@ fn killed_session_under_a_parent_ignoring_sighup_ends_quickly_without_spinning()
         last - before
     );
 }
+
+#[test]
+fn y_copies_the_citation_through_osc52_into_tmux() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    t.wait_for(&all());
+    t.keys(&["/", "Yosov"]);
+    t.wait_for("alias Andriy Yosov");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Andriy Yusov  person");
+    t.keys(&["y"]);
+    t.wait_for("copied to the clipboard");
+    let start = Instant::now();
+    let mut buffer = String::new();
+    while start.elapsed() < Duration::from_secs(5) {
+        buffer = t.tmux(&["show-buffer"]);
+        if !buffer.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        buffer.starts_with("“Andriy Yosov told NBC News") || buffer.contains("Andriy Yosov"),
+        "buffer: {buffer:?}"
+    );
+    assert!(
+        buffer.contains("seeds/001_d630ea40083de3a6.txt:"),
+        "buffer: {buffer:?}"
+    );
+}
