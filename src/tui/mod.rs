@@ -64,6 +64,8 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         let mut full_redraw = false;
+        // A resize storm re-wraps once: only the last size of the batch is applied.
+        let mut resize = None;
         for msg in pending {
             match msg {
                 Msg::Key(k) => match app.keymap.lookup(app.mode(), k) {
@@ -80,9 +82,7 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
                     }
                     None => {}
                 },
-                Msg::Resize(w, h) => {
-                    update(&mut app, Action::Resize(w, h));
-                }
+                Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
                 Msg::Signal(n) => {
                     term::restore();
@@ -93,6 +93,9 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
                     return Ok(ExitCode::from(128 + libc::SIGHUP as u8));
                 }
             }
+        }
+        if let Some((w, h)) = resize {
+            update(&mut app, Action::Resize(w, h));
         }
         if app.quit {
             break;
