@@ -15,13 +15,7 @@ pub const GUTTER: u16 = 2;
 pub fn cited_ranges(corpus: &Corpus) -> Vec<Vec<Range<usize>>> {
     let mut out = vec![Vec::new(); corpus.sources.len()];
     for d in &corpus.dossiers {
-        let cites = d
-            .aliases
-            .iter()
-            .flat_map(|a| &a.cites)
-            .chain(d.claims.iter().flat_map(|c| c.all_cites()))
-            .chain(d.relations.iter().flat_map(|r| &r.cites));
-        for c in cites {
+        for c in d.all_cites() {
             if let Some(v) = out.get_mut(c.source) {
                 v.push(c.range.clone());
             }

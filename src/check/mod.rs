@@ -107,17 +107,7 @@ pub fn check(root: &DataRoot) -> Report {
     let stats = Stats {
         dossiers: built.len(),
         claims: built.iter().map(|d| d.claims.len()).sum(),
-        citations: built
-            .iter()
-            .map(|d| {
-                d.aliases.iter().map(|a| a.cites.len()).sum::<usize>()
-                    + d.claims
-                        .iter()
-                        .map(|c| c.all_cites().count())
-                        .sum::<usize>()
-                    + d.relations.iter().map(|r| r.cites.len()).sum::<usize>()
-            })
-            .sum(),
+        citations: built.iter().map(|d| d.all_cites().count()).sum(),
         disputed: built
             .iter()
             .flat_map(|d| &d.claims)
@@ -184,13 +174,7 @@ fn warn_uncited_sources(
 ) {
     let mut used = vec![false; sources.list.len()];
     for d in built {
-        let cites = d
-            .aliases
-            .iter()
-            .flat_map(|a| &a.cites)
-            .chain(d.claims.iter().flat_map(|c| c.all_cites()))
-            .chain(d.relations.iter().flat_map(|r| &r.cites));
-        for c in cites {
+        for c in d.all_cites() {
             if let Some(u) = used.get_mut(c.source) {
                 *u = true;
             }

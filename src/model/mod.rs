@@ -88,6 +88,17 @@ pub struct Dossier {
     pub relations: Vec<Relation>,
 }
 
+impl Dossier {
+    /// Every citation in the dossier: aliases', claims' (with variants') and relations'.
+    pub fn all_cites(&self) -> impl Iterator<Item = &Citation> {
+        self.aliases
+            .iter()
+            .flat_map(|a| &a.cites)
+            .chain(self.claims.iter().flat_map(|c| c.all_cites()))
+            .chain(self.relations.iter().flat_map(|r| &r.cites))
+    }
+}
+
 /// Another name for the dossier's subject, as a source uses it.
 #[derive(Debug, Clone)]
 pub struct Alias {

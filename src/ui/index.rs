@@ -130,7 +130,18 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static
                 },
             ));
         }
-        Field::Alias(_) => {
+        Field::Alias(_) | Field::Claim(_) => {
+            let (label, text_style) = match hit.field {
+                Field::Alias(_) => (" · alias ", base),
+                _ => (
+                    " · claim ",
+                    if selected {
+                        base
+                    } else {
+                        theme.style(Tone::Dim)
+                    },
+                ),
+            };
             spans.extend(with_matches(
                 &d.name,
                 &[],
@@ -138,40 +149,14 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static
                 mark,
             ));
             spans.push(Span::styled(
-                " · alias ",
+                label,
                 if selected {
                     base
                 } else {
                     theme.style(Tone::Dim)
                 },
             ));
-            spans.extend(with_matches(&hit.text, &hit.positions, base, mark));
-        }
-        Field::Claim(_) => {
-            spans.extend(with_matches(
-                &d.name,
-                &[],
-                base.add_modifier(ratatui::style::Modifier::BOLD),
-                mark,
-            ));
-            spans.push(Span::styled(
-                " · claim ",
-                if selected {
-                    base
-                } else {
-                    theme.style(Tone::Dim)
-                },
-            ));
-            spans.extend(with_matches(
-                &hit.text,
-                &hit.positions,
-                if selected {
-                    base
-                } else {
-                    theme.style(Tone::Dim)
-                },
-                mark,
-            ));
+            spans.extend(with_matches(&hit.text, &hit.positions, text_style, mark));
         }
     }
     Line::from(spans)
