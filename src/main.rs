@@ -19,14 +19,6 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            if let Some(why) = dossier::tui::unsupported() {
-                eprintln!(
-                    "dossier: {why}; the browser needs an interactive terminal.\n\
-                     Use the non-interactive commands instead: `dossier list`, `dossier show ID`, \
-                     `dossier search QUERY` (see --help)."
-                );
-                return ExitCode::from(2);
-            }
             match verified(&cli.root()) {
                 Some(report) => dossier::tui::run(report.corpus, config),
                 None => ExitCode::from(1),

@@ -4,7 +4,7 @@
 use super::reader::{GUTTER, find_all, line_of};
 use super::rows::{Target, layout};
 use super::{Action, App, DossierView, ReaderView, Screen};
-use crate::model::Citation;
+use crate::model::{Citation, Source};
 use crate::search::parse;
 use crate::text::sanitize_line;
 
@@ -210,12 +210,17 @@ fn keep_target_visible(app: &mut App) {
 
 /// The text `y` puts on the clipboard for a citation.
 pub fn citation_text(app: &App, c: &Citation) -> String {
-    let Some(s) = app.corpus.sources.get(c.source) else {
-        return String::new();
-    };
+    app.corpus
+        .sources
+        .get(c.source)
+        .map_or_else(String::new, |s| clipboard_text(s, &c.quote, c.start.line))
+}
+
+/// The one format of everything `y` copies: quote, source title, outlet, `file:line`.
+fn clipboard_text(s: &Source, quote: &str, line: usize) -> String {
     sanitize_line(&format!(
-        "“{}” — {}, {}, seeds/{}:{}",
-        c.quote, s.title, s.outlet, s.file, c.start.line
+        "“{quote}” — {}, {}, seeds/{}:{line}",
+        s.title, s.outlet, s.file
     ))
 }
 
@@ -452,21 +457,10 @@ fn reader(app: &mut App, action: Action) {
             }
         }
         Action::Copy => {
-            let source = v.source;
-            if let Some(r) = v.highlight.clone() {
-                let quote = text.get(r.clone()).unwrap_or("");
-                let s = app.corpus.sources.get(source);
-                let line = app
-                    .corpus
-                    .sources
-                    .get(source)
-                    .map_or(0, |s| s.article.lines.locate(&s.article.text, r.start).line);
-                app.clipboard = Some(sanitize_line(&format!(
-                    "“{quote}” — {}, {}, seeds/{}:{line}",
-                    s.map_or("", |s| s.title.as_str()),
-                    s.map_or("", |s| s.outlet.as_str()),
-                    s.map_or("", |s| s.file.as_str())
-                )));
+            let source = app.corpus.sources.get(v.source);
+            if let (Some(r), Some(s)) = (v.highlight.clone(), source) {
+                let line = s.article.lines.locate(text, r.start).line;
+                app.clipboard = Some(clipboard_text(s, text.get(r).unwrap_or(""), line));
                 app.message = Some("passage copied to the clipboard (OSC 52)".into());
             } else {
                 app.message = Some("no highlighted passage to copy (n/N)".into());

@@ -93,6 +93,9 @@ type RankKey = (MatchClass, u8, i64, usize, usize);
 /// What queries search: every name, alias and claim of a corpus, folded once.
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// For each dossier, the index of its name's entry (lists the corpus for an empty
+    /// query without scanning every entry).
+    name_entries: Vec<usize>,
     dossiers: usize,
     names: Vec<String>,
     matcher: SkimMatcherV2,
@@ -116,7 +119,9 @@ impl SearchIndex {
     /// Indexes `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
         let mut entries = Vec::new();
+        let mut name_entries = Vec::with_capacity(corpus.dossiers.len());
         for (i, d) in corpus.dossiers.iter().enumerate() {
+            name_entries.push(entries.len());
             let mut push = |field: Field, text: &str| {
                 let (folded, map) = fold_for_search(text);
                 entries.push(Entry {
@@ -138,6 +143,7 @@ impl SearchIndex {
         }
         SearchIndex {
             entries,
+            name_entries,
             dossiers: corpus.dossiers.len(),
             names: corpus
                 .dossiers
@@ -204,11 +210,7 @@ impl SearchIndex {
             return all
                 .into_iter()
                 .take(limit)
-                .filter_map(|d| {
-                    self.entries
-                        .iter()
-                        .find(|e| e.dossier == d && e.field == Field::Name)
-                })
+                .filter_map(|d| self.name_entries.get(d).and_then(|&e| self.entries.get(e)))
                 .map(|e| Hit {
                     dossier: e.dossier,
                     field: e.field,
