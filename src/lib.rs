@@ -12,6 +12,8 @@
 //! - [`search`]: fzf-style queries and fuzzy ranking over names, aliases and claims.
 //! - [`suggest`]: "did you mean" by edit distance.
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
+//! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
+//!   corroboration.
 
 pub mod app;
 pub mod check;
@@ -27,3 +29,4 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod xref;

@@ -5,6 +5,7 @@
 
 use crate::model::{Citation, Corpus, Dossier};
 use crate::text::sanitize_line;
+use crate::xref::claim_backing;
 
 use super::wrap::char_width;
 
@@ -258,13 +259,15 @@ pub fn layout<'a>(
     if !d.claims.is_empty() {
         b.section("Claims");
         for c in &d.claims {
-            let (n, ind) = corpus.corroboration(c);
             let mut segs = vec![(seg("  ", Tone::Plain), None)];
             if c.disputed {
                 segs.push((seg("⚑ DISPUTED ", Tone::Disputed), None));
             }
             segs.push((seg(sanitize_line(&c.text), Tone::Plain), None));
-            segs.push((seg(format!("  {n} src ({ind} indep.)"), Tone::Dim), None));
+            segs.push((
+                seg(format!("  {}", claim_backing(corpus, c)), Tone::Dim),
+                None,
+            ));
             segs.extend(b.markers(corpus, &c.cites, 1));
             b.line(segs, 4);
             // The variants side by side on one row (wrapping only when they do not fit),

@@ -130,6 +130,8 @@ pub struct DossierJson<'a> {
     pub aliases: Vec<AliasJson<'a>>,
     pub claims: Vec<ClaimJson<'a>>,
     pub relations: Vec<RelationJson<'a>>,
+    /// Per source, what in this dossier it backs.
+    pub backed_by: Vec<BackingJson<'a>>,
 }
 
 impl<'a> DossierJson<'a> {
@@ -189,7 +191,62 @@ impl<'a> DossierJson<'a> {
                     citations: citations(corpus, &r.cites),
                 })
                 .collect(),
+            backed_by: BackingJson::of(corpus, d),
         }
+    }
+}
+
+/// One item of a dossier, as `backed_by` and `cited-by` name it.
+#[derive(Debug, Serialize)]
+pub struct ItemJson {
+    /// `alias`, `claim`, `variant` or `relation`.
+    pub kind: &'static str,
+    /// The alias, claim text, «variant» — claim text, or `type → target name`.
+    pub text: String,
+    /// For a claim or a variant: the claim's id.
+    pub claim_id: Option<String>,
+}
+
+impl ItemJson {
+    pub fn new(corpus: &Corpus, d: &Dossier, item: crate::xref::Item) -> ItemJson {
+        let claim = match item {
+            crate::xref::Item::Claim(c) | crate::xref::Item::Variant(c, _) => d.claims.get(c),
+            _ => None,
+        };
+        ItemJson {
+            kind: item.kind(),
+            text: item.text(corpus, d),
+            claim_id: claim.map(|c| c.id.clone()),
+        }
+    }
+}
+
+/// One source in `show --json`'s `backed_by`.
+#[derive(Debug, Serialize)]
+pub struct BackingJson<'a> {
+    pub source: &'a str,
+    pub title: &'a str,
+    pub outlet: &'a str,
+    pub items: Vec<ItemJson>,
+}
+
+impl<'a> BackingJson<'a> {
+    pub fn of(corpus: &'a Corpus, d: &'a Dossier) -> Vec<BackingJson<'a>> {
+        crate::xref::backing(d)
+            .into_iter()
+            .filter_map(|(s, items)| {
+                let src = corpus.sources.get(s)?;
+                Some(BackingJson {
+                    source: &src.id,
+                    title: &src.title,
+                    outlet: &src.outlet,
+                    items: items
+                        .into_iter()
+                        .map(|i| ItemJson::new(corpus, d, i))
+                        .collect(),
+                })
+            })
+            .collect()
     }
 }
 

@@ -3,10 +3,13 @@
 //! 1 data errors (or an unknown id), 2 usage errors.
 
 mod check;
+mod claims;
+mod disputes;
 mod json;
 mod list;
 mod search;
 mod show;
+mod sources;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -80,6 +83,28 @@ pub enum Command {
         #[arg(long, required = true)]
         print_default: bool,
     },
+    /// Every article: provenance, citations pointing at it, share of its text cited.
+    Sources {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every disputed claim across all dossiers, its variants with sources and notes.
+    Disputes {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every claim with how many sources back it and how many are independent, least
+    /// corroborated first.
+    Claims {
+        /// Only claims backed by a single independent source.
+        #[arg(long)]
+        single_source: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--kind` values.
@@ -150,6 +175,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Search { query, json, limit } => {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
         }
+        Command::Sources { json } => with_corpus(&root, |c| sources::run(c, *json)),
+        Command::Disputes { json } => with_corpus(&root, |c| disputes::run(c, *json)),
+        Command::Claims {
+            single_source,
+            json,
+        } => with_corpus(&root, |c| claims::run(c, *single_source, *json)),
     }
 }
 

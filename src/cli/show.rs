@@ -9,6 +9,7 @@ use crate::model::{Citation, Corpus, Dossier};
 use crate::search::{SearchIndex, parse};
 use crate::suggest::nearest;
 use crate::text::{sanitize, sanitize_line};
+use crate::xref::claim_backing;
 
 pub fn run(corpus: &Corpus, id: &str, json: bool) -> ExitCode {
     let Some(d) = corpus.dossier(id) else {
@@ -104,11 +105,7 @@ pub fn render(corpus: &Corpus, d: &Dossier) -> String {
     if !d.claims.is_empty() {
         let _ = writeln!(s, "\nClaims");
         for c in &d.claims {
-            let (n, ind) = corpus.corroboration(c);
-            let backing = format!(
-                "{n} source{} ({ind} independent)",
-                if n == 1 { "" } else { "s" }
-            );
+            let backing = claim_backing(corpus, c);
             let mark = if c.disputed { "DISPUTED  " } else { "" };
             let date = c
                 .date
@@ -159,5 +156,35 @@ pub fn render(corpus: &Corpus, d: &Dossier) -> String {
             cite_lines(&mut s, corpus, &r.cites, "    ");
         }
     }
+    backing_lines(&mut s, corpus, d);
     s
+}
+
+/// "Backed by source": per source, every alias, claim, variant and relation it backs.
+fn backing_lines(s: &mut String, corpus: &Corpus, d: &Dossier) {
+    let backing = crate::xref::backing(d);
+    if backing.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\nBacked by source");
+    for (src, items) in backing {
+        let Some(source) = corpus.sources.get(src) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "  {} — {} · {}",
+            sanitize_line(&source.id),
+            sanitize_line(&source.title),
+            sanitize_line(&source.outlet)
+        );
+        for item in items {
+            let _ = writeln!(
+                s,
+                "    {:<8} {}",
+                item.kind(),
+                sanitize_line(&item.text(corpus, d))
+            );
+        }
+    }
 }
