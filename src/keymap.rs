@@ -25,6 +25,14 @@ pub enum Mode {
     Reader,
     /// Typing a search in the reader.
     Search,
+    /// Who cites a passage.
+    CitedBy,
+    /// The table of sources.
+    Sources,
+    /// Disputed claims across all dossiers.
+    Disputes,
+    /// Every claim with its corroboration.
+    Claims,
 }
 
 impl Mode {
@@ -36,6 +44,10 @@ impl Mode {
             "dossier" => Mode::Dossier,
             "reader" => Mode::Reader,
             "search" => Mode::Search,
+            "cited-by" => Mode::CitedBy,
+            "sources" => Mode::Sources,
+            "disputes" => Mode::Disputes,
+            "claims" => Mode::Claims,
             _ => return None,
         })
     }
@@ -49,6 +61,10 @@ impl Mode {
             Mode::Dossier => "dossier",
             Mode::Reader => "reader",
             Mode::Search => "search",
+            Mode::CitedBy => "cited-by",
+            Mode::Sources => "sources",
+            Mode::Disputes => "disputes",
+            Mode::Claims => "claims",
         }
     }
 
@@ -244,7 +260,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, cited-by, sources, disputes, claims",
                     b.mode.get_ref()
                 ),
             })?;

@@ -359,3 +359,111 @@ fn y_copies_the_citation_through_osc52_into_tmux() {
         "buffer: {buffer:?}"
     );
 }
+
+/// The escape sequence in force just before `needle` on the first screen line holding it.
+fn style_before(esc: &str, needle: &str) -> String {
+    let line = esc.lines().find(|l| l.contains(needle)).unwrap_or("");
+    line.find(needle)
+        .and_then(|i| line[..i].rfind('\u{1b}').map(|e| line[e..i].to_owned()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn reader_c_lists_who_cites_the_passage_and_enter_lands_on_that_item() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["/", "Yosov"]);
+    t.wait_for("alias Andriy Yosov");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Andriy Yusov  person");
+    t.keys(&["n"]);
+    t.wait_for("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”");
+    t.keys(&["Enter"]);
+    t.wait_for("lines ");
+    t.keys(&["c"]);
+    let list = t.wait_for(
+        " Cited by — “Andriy Yusov, a spokesman for Ukraine’s military intelligence service”",
+    );
+    // Every item citing the passage, in any dossier: Yusov's own, and the GUR's alias.
+    assert!(
+        list.contains("relation spokesperson-for → Main Directorate"),
+        "{list}"
+    );
+    assert!(
+        list.contains("alias    military intelligence service"),
+        "{list}"
+    );
+    t.keys(&["j", "j", "Enter"]);
+    let d = t.wait_for("Main Directorate of Intelligence of Ukraine  group");
+    // The alias's citation is the selected one: its quote fills the pane below.
+    assert!(
+        d.contains("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”"),
+        "{d}"
+    );
+    // …and its marker on the alias's row is drawn selected (reverse video).
+    let esc = t.screen_escaped();
+    let alias_row = esc
+        .lines()
+        .find(|l| l.starts_with("  military intelligence service\u{1b}"))
+        .unwrap_or("");
+    assert!(
+        alias_row.contains("7m[1 NBC-mt]"),
+        "alias marker not selected: {alias_row:?}"
+    );
+    // Back returns to the list, then to the reader.
+    t.keys(&["h"]);
+    t.wait_for(" Cited by — ");
+    t.keys(&["h"]);
+    t.wait_for("lines ");
+}
+
+#[test]
+fn sources_table_opens_an_article_with_its_cited_lines_marked() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["S"]);
+    let table = t.wait_for(" Sources — 5 articles");
+    assert!(table.contains("% cited"), "{table}");
+    assert!(
+        table.contains("original: watson (Swiss news portal)"),
+        "{table}"
+    );
+    t.keys(&["j", "Enter"]);
+    let reader = t.wait_for("lines 1–");
+    assert!(
+        reader.contains("What are the pro Ukraine groups behind the dramatic raid on Russia?"),
+        "{reader}"
+    );
+    assert!(
+        reader.contains("▌ "),
+        "cited lines carry a gutter mark:\n{reader}"
+    );
+}
+
+#[test]
+fn disputes_open_a_variants_quote_highlighted() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["D"]);
+    let list = t.wait_for(" Disputes — ");
+    assert!(
+        list.contains("│ «acted “completely independently”»"),
+        "{list}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("lines ");
+    let hl = style_before(&t.screen_escaped(), "acted “in full autonomy”");
+    assert!(
+        hl.contains("43m") || hl.contains("48;5;3m"),
+        "quote not highlighted: {hl:?}"
+    );
+}

@@ -133,3 +133,57 @@ fn tiny_window_says_too_small() {
     let a = app(10, 3);
     insta::assert_snapshot!("index_10x3", screen(&a, false));
 }
+
+#[test]
+fn cited_by_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // The sources table → beta → n ×3 highlights "Jane Doe, 41", which the relation's
+        // quote contains too → c.
+        go(
+            &mut a,
+            &[
+                Action::Sources,
+                Action::Down,
+                Action::Open,
+                Action::NextCite,
+                Action::NextCite,
+                Action::NextCite,
+                Action::CitedBy,
+                Action::Down,
+            ],
+        );
+        insta::assert_snapshot!(format!("cited_by_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn sources_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        go(&mut a, &[Action::Sources, Action::Down]);
+        insta::assert_snapshot!(format!("sources_{w}x{h}"), screen(&a, false));
+        go(&mut a, &[Action::Open]);
+        insta::assert_snapshot!(format!("sources_open_reader_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn disputes_view() {
+    for (w, h) in [(80, 24), (120, 40), (40, 24)] {
+        let mut a = app(w, h);
+        go(&mut a, &[Action::Disputes, Action::Down]);
+        insta::assert_snapshot!(format!("disputes_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn claims_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        go(&mut a, &[Action::Claims, Action::Bottom]);
+        insta::assert_snapshot!(format!("claims_{w}x{h}"), screen(&a, false));
+        go(&mut a, &[Action::SingleSource]);
+        insta::assert_snapshot!(format!("claims_single_source_{w}x{h}"), screen(&a, false));
+    }
+}

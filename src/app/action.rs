@@ -58,6 +58,16 @@ pub enum Action {
     Redraw,
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
+    /// List every alias, claim, variant and relation citing the current passage (reader).
+    CitedBy,
+    /// Open the table of sources.
+    Sources,
+    /// Open the list of disputed claims across all dossiers.
+    Disputes,
+    /// Open the list of every claim with its corroboration.
+    Claims,
+    /// Show only claims backed by a single independent source, or all again (claims).
+    SingleSource,
 }
 
 impl Action {
@@ -89,6 +99,11 @@ impl Action {
             "search" => Action::Search,
             "suspend" => Action::Suspend,
             "redraw" => Action::Redraw,
+            "cited-by" => Action::CitedBy,
+            "sources" => Action::Sources,
+            "disputes" => Action::Disputes,
+            "claims" => Action::Claims,
+            "single-source" => Action::SingleSource,
             _ => return None,
         })
     }
@@ -120,6 +135,11 @@ impl Action {
         "search",
         "suspend",
         "redraw",
+        "cited-by",
+        "sources",
+        "disputes",
+        "claims",
+        "single-source",
     ];
 }
 

@@ -8,6 +8,16 @@ pub mod rows;
 pub mod update;
 pub mod wrap;
 
+pub mod cited_by;
+pub mod claims;
+pub mod disputes;
+mod jump;
+mod pick;
+pub mod sources;
+
+#[cfg(test)]
+mod across_tests;
+
 use std::ops::Range;
 
 pub use action::Action;
@@ -68,6 +78,10 @@ pub enum Screen {
     Index(IndexView),
     Dossier(DossierView),
     Reader(ReaderView),
+    CitedBy(cited_by::CitedByView),
+    Sources(sources::SourcesView),
+    Disputes(disputes::DisputesView),
+    Claims(claims::ClaimsView),
 }
 
 /// The whole browser.
@@ -94,6 +108,8 @@ pub struct App {
     pub cited: Vec<Vec<Range<usize>>>,
     /// Wrapped lines of the open article, for the width they were made for.
     pub wrapped: reader::WrapCache,
+    /// Who cites what, coverage, disputes, corroboration: built once at start-up.
+    pub xref: crate::xref::Xref,
 }
 
 impl App {
@@ -102,6 +118,7 @@ impl App {
         let search = SearchIndex::new(&corpus);
         let hits = search.search(&parse(""), usize::MAX);
         let cited = reader::cited_ranges(&corpus);
+        let xref = crate::xref::Xref::new(&corpus);
         App {
             corpus,
             search,
@@ -122,6 +139,7 @@ impl App {
             clipboard: None,
             cited,
             wrapped: reader::WrapCache::default(),
+            xref,
         }
     }
 
@@ -133,6 +151,10 @@ impl App {
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,
             Screen::Reader(_) => Mode::Reader,
+            Screen::CitedBy(_) => Mode::CitedBy,
+            Screen::Sources(_) => Mode::Sources,
+            Screen::Disputes(_) => Mode::Disputes,
+            Screen::Claims(_) => Mode::Claims,
         }
     }
 

@@ -29,10 +29,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::Suspend | Action::Redraw => {}
+        Action::CitedBy => super::cited_by::open_from_reader(app),
+        Action::Sources => super::sources::open_view(app),
+        Action::Disputes => super::disputes::open_view(app),
+        Action::Claims => super::claims::open_view(app),
         other => match &app.screen {
             Screen::Index(_) => index(app, other),
             Screen::Dossier(_) => dossier(app, other),
             Screen::Reader(_) => reader(app, other),
+            Screen::CitedBy(_) => super::cited_by::update(app, other),
+            Screen::Sources(_) => super::sources::update(app, other),
+            Screen::Disputes(_) => super::disputes::update(app, other),
+            Screen::Claims(_) => super::claims::update(app, other),
         },
     }
     None
@@ -49,7 +57,7 @@ fn resize(app: &mut App, w: u16, h: u16) {
 }
 
 /// Opens `screen`, remembering the current one for Back.
-fn open(app: &mut App, screen: Screen) {
+pub(super) fn open(app: &mut App, screen: Screen) {
     let old = std::mem::replace(&mut app.screen, screen);
     app.back.push(old);
     app.forward.clear();
@@ -102,10 +110,14 @@ fn clamp(app: &mut App) {
             let max_top = app.wrapped.lines.len().saturating_sub(h);
             v.top = v.top.min(max_top);
         }
+        Screen::CitedBy(_) => super::cited_by::clamp(app),
+        Screen::Sources(_) => super::sources::clamp(app),
+        Screen::Disputes(_) => super::disputes::clamp(app),
+        Screen::Claims(_) => super::claims::clamp(app),
     }
 }
 
-fn keep_visible(offset: &mut usize, row: usize, height: usize) {
+pub(super) fn keep_visible(offset: &mut usize, row: usize, height: usize) {
     let height = height.max(1);
     if row < *offset {
         *offset = row;
@@ -122,7 +134,7 @@ fn refilter(app: &mut App) {
     }
 }
 
-fn move_by(pos: usize, len: usize, delta: isize) -> usize {
+pub(super) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
     if len == 0 {
         return 0;
     }
@@ -355,7 +367,11 @@ fn dossier(app: &mut App, action: Action) {
 }
 
 /// The top line that shows byte `offset` about a third of the way down.
-fn third_from_top(lines: &[std::ops::Range<usize>], offset: usize, height: usize) -> usize {
+pub(super) fn third_from_top(
+    lines: &[std::ops::Range<usize>],
+    offset: usize,
+    height: usize,
+) -> usize {
     let line = line_of(lines, offset);
     let max_top = lines.len().saturating_sub(height);
     line.saturating_sub(height / 3).min(max_top)

@@ -10,6 +10,12 @@ mod status;
 pub mod text;
 pub mod theme;
 
+mod across;
+mod cited_by;
+mod claims;
+mod disputes;
+mod sources;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -43,6 +49,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::Index(v) => index::render(app, v, theme, frame, body),
         Screen::Dossier(v) => dossier::render(app, v, theme, frame, body),
         Screen::Reader(v) => reader::render(app, v, theme, frame, body),
+        Screen::CitedBy(v) => cited_by::render(app, v, theme, frame, body),
+        Screen::Sources(v) => sources::render(app, v, theme, frame, body),
+        Screen::Disputes(v) => disputes::render(app, v, theme, frame, body),
+        Screen::Claims(v) => claims::render(app, v, theme, frame, body),
     }
     let status_area = Rect {
         y: area.y + area.height.saturating_sub(1),

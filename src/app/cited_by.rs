@@ -1,0 +1,97 @@
+//! "Who says so?": from a passage in the reader, every alias, claim, variant and relation
+//! in any dossier whose citation overlaps it; Enter jumps to that item in its dossier.
+
+use std::ops::Range;
+
+use super::jump::to_dossier;
+use super::pick::Pick;
+use super::update::open;
+use super::{Action, App, Screen};
+use crate::xref::Citing;
+
+/// Rows under the list for the selected item's own quote and source.
+pub const DETAIL_ROWS: usize = 4;
+
+/// The items citing one passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedByView {
+    /// Index into the corpus's sources.
+    pub source: usize,
+    /// The passage asked about.
+    pub range: Range<usize>,
+    /// Every citation overlapping it, in article order.
+    pub items: Vec<Citing>,
+    pub pick: Pick,
+}
+
+/// Rows of the list: the body (below the title and passage lines) less the detail pane.
+pub fn list_height(app: &App) -> usize {
+    app.body_height().saturating_sub(DETAIL_ROWS).max(1)
+}
+
+/// The passage `c` asks about: the highlighted quote when there is one, otherwise the
+/// first cited passage that reaches the top line of the view or starts below it (or,
+/// when every cited passage is above the view, the last one).
+pub fn current_passage(app: &App) -> Option<(usize, Range<usize>)> {
+    let Screen::Reader(v) = &app.screen else {
+        return None;
+    };
+    if let Some(h) = &v.highlight {
+        return Some((v.source, h.clone()));
+    }
+    let cited = app.cited.get(v.source)?;
+    let top = app.wrapped.lines.get(v.top).map_or(0, |l| l.start);
+    cited
+        .iter()
+        .find(|r| r.end > top)
+        .or(cited.last())
+        .map(|r| (v.source, r.clone()))
+}
+
+/// `c` in the reader: opens the list for the current passage.
+pub fn open_from_reader(app: &mut App) {
+    if !matches!(app.screen, Screen::Reader(_)) {
+        return;
+    }
+    let Some((source, range)) = current_passage(app) else {
+        app.message = Some("nothing in this article is cited".into());
+        return;
+    };
+    let items: Vec<Citing> = app
+        .xref
+        .citing(source, &range)
+        .into_iter()
+        .cloned()
+        .collect();
+    open(
+        app,
+        Screen::CitedBy(CitedByView {
+            source,
+            range,
+            items,
+            pick: Pick::default(),
+        }),
+    );
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let h = list_height(app);
+    let Screen::CitedBy(v) = &mut app.screen else {
+        return;
+    };
+    if v.pick.step(&action, v.items.len(), h) {
+        return;
+    }
+    if action == Action::Open {
+        if let Some(c) = v.items.get(v.pick.selected).cloned() {
+            to_dossier(app, c.dossier, Some((c.item, c.cite)));
+        }
+    }
+}
+
+pub fn clamp(app: &mut App) {
+    let h = list_height(app);
+    if let Screen::CitedBy(v) = &mut app.screen {
+        v.pick.clamp(v.items.len(), h);
+    }
+}

@@ -1,0 +1,293 @@
+//! Every disputed claim across all dossiers, its variants side by side (in columns when
+//! the window is wide enough, stacked when it is not), each with its source markers and
+//! the curator's note. The selection rests on a variant's citation; Enter opens its quote
+//! highlighted in the article. Laid out by one pure function for `update` and rendering.
+
+use super::jump::to_reader;
+use super::pick::Pick;
+use super::rows::{Row, Seg, Tone};
+use super::update::{keep_visible, move_by, open};
+use super::wrap::{char_width, wrap};
+use super::{Action, App, Screen};
+use crate::model::{Citation, Corpus, Variant};
+use crate::text::sanitize_line;
+use crate::xref::Xref;
+
+/// Rows under the list for the selected citation's quote and source.
+pub const DETAIL_ROWS: usize = 4;
+/// Narrowest column for side-by-side variants; below it they are stacked.
+pub const MIN_COLUMN: usize = 24;
+
+/// The disputes list: `pick.selected` is a citation target, `pick.offset` a row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DisputesView {
+    pub pick: Pick,
+}
+
+/// The disputes laid out at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout<'a> {
+    pub rows: Vec<Row>,
+    /// Each variant citation, in reading order: (dossier index, citation).
+    pub targets: Vec<(usize, &'a Citation)>,
+    /// For each target, the row it is on.
+    pub target_rows: Vec<usize>,
+}
+
+/// Rows of the list: the body (below the title and count lines) less the detail pane.
+pub fn list_height(app: &App) -> usize {
+    app.body_height().saturating_sub(DETAIL_ROWS).max(1)
+}
+
+fn seg(text: impl Into<String>, tone: Tone) -> Seg {
+    Seg {
+        text: text.into(),
+        tone,
+    }
+}
+
+fn width_of(segs: &[Seg]) -> usize {
+    segs.iter()
+        .flat_map(|s| s.text.chars())
+        .map(char_width)
+        .sum()
+}
+
+/// `text` (sanitised) wrapped to `width`, one row per display line, in `tone`.
+fn wrapped(text: &str, width: usize, tone: Tone) -> Vec<Row> {
+    let clean = sanitize_line(text);
+    wrap(&clean, width)
+        .into_iter()
+        .map(|r| vec![seg(clean.get(r).unwrap_or(""), tone)])
+        .collect()
+}
+
+/// One variant as a column `width` wide: value, markers, date, note. Targets are
+/// (line in the column, target index).
+fn variant_column<'a>(
+    corpus: &'a Corpus,
+    v: &'a Variant,
+    width: usize,
+    dossier: usize,
+    selected: Option<usize>,
+    out: &mut Vec<(usize, &'a Citation)>,
+) -> (Vec<Row>, Vec<(usize, usize)>) {
+    let mut lines = wrapped(&format!("«{}»", v.value), width, Tone::Label);
+    let mut targets = Vec::new();
+    let mut line: Row = Vec::new();
+    let mut used = 0;
+    for c in &v.cites {
+        let short = corpus
+            .sources
+            .get(c.source)
+            .map_or("?".to_owned(), |s| sanitize_line(&s.short));
+        let marker = format!("[{short}]");
+        let w = marker.chars().map(char_width).sum::<usize>();
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(seg(" ", Tone::Plain));
+            used += 1;
+        }
+        let t = out.len();
+        let tone = if selected == Some(t) {
+            Tone::Selected
+        } else {
+            Tone::Marker
+        };
+        targets.push((lines.len(), t));
+        out.push((dossier, c));
+        line.push(seg(marker, tone));
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if let Some(d) = &v.date {
+        lines.extend(wrapped(&format!("date: {d}"), width, Tone::Dim));
+    }
+    if let Some(n) = &v.note {
+        lines.extend(wrapped(n, width, Tone::Dim));
+    }
+    (lines, targets)
+}
+
+/// Lays out every disputed claim at `width` columns with target `selected` highlighted.
+pub fn layout<'a>(
+    corpus: &'a Corpus,
+    xref: &Xref,
+    width: u16,
+    selected: Option<usize>,
+) -> Layout<'a> {
+    let width = usize::from(width).max(1);
+    let mut out = Layout::default();
+    for &(di, ci) in xref.disputed() {
+        let Some(d) = corpus.dossiers.get(di) else {
+            continue;
+        };
+        let Some(c) = d.claims.get(ci) else {
+            continue;
+        };
+        if !out.rows.is_empty() {
+            out.rows.push(Vec::new());
+        }
+        let head = format!("{} · {}", d.name, c.text);
+        let mut head_rows = wrapped(&head, width.saturating_sub(2).max(1), Tone::Plain);
+        if let Some(first) = head_rows.first_mut() {
+            // The dossier's name stands out from the claim's text on the first row.
+            let name = sanitize_line(&d.name);
+            let text: String = first.iter().map(|s| s.text.as_str()).collect();
+            *first = match text.strip_prefix(&name) {
+                Some(rest) => vec![
+                    seg("⚑ ", Tone::Disputed),
+                    seg(name.clone(), Tone::Title),
+                    seg(rest.to_owned(), Tone::Plain),
+                ],
+                None => vec![seg("⚑ ", Tone::Disputed), seg(text, Tone::Plain)],
+            };
+        }
+        for r in head_rows.iter_mut().skip(1) {
+            r.insert(0, seg("  ", Tone::Plain));
+        }
+        out.rows.extend(head_rows);
+
+        let n = c.variants.len().max(1);
+        let col = width.saturating_sub(2 + 3 * (n - 1)) / n;
+        if col >= MIN_COLUMN && n > 1 {
+            let mut cols = Vec::new();
+            for v in &c.variants {
+                cols.push(variant_column(
+                    corpus,
+                    v,
+                    col,
+                    di,
+                    selected,
+                    &mut out.targets,
+                ));
+            }
+            let base = out.rows.len();
+            let height = cols.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+            for i in 0..height {
+                let mut row: Row = vec![seg("  ", Tone::Plain)];
+                for (j, (lines, _)) in cols.iter().enumerate() {
+                    if j > 0 {
+                        row.push(seg(" │ ", Tone::Disputed));
+                    }
+                    let cell = lines.get(i).cloned().unwrap_or_default();
+                    let pad = col.saturating_sub(width_of(&cell));
+                    row.extend(cell);
+                    if j + 1 < cols.len() {
+                        row.push(seg(" ".repeat(pad), Tone::Plain));
+                    }
+                }
+                out.rows.push(row);
+            }
+            for (_, targets) in &cols {
+                for &(line, t) in targets {
+                    set_row(&mut out.target_rows, t, base + line);
+                }
+            }
+        } else {
+            for (vi, v) in c.variants.iter().enumerate() {
+                let inner = width.saturating_sub(4).max(1);
+                let (lines, targets) =
+                    variant_column(corpus, v, inner, di, selected, &mut out.targets);
+                let base = out.rows.len();
+                for (li, l) in lines.into_iter().enumerate() {
+                    let lead = if li == 0 && vi > 0 { "≠ " } else { "  " };
+                    let mut row = vec![seg("  ", Tone::Plain), seg(lead, Tone::Disputed)];
+                    row.extend(l);
+                    out.rows.push(row);
+                }
+                for (line, t) in targets {
+                    set_row(&mut out.target_rows, t, base + line);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn set_row(rows: &mut Vec<usize>, target: usize, row: usize) {
+    if rows.len() <= target {
+        rows.resize(target + 1, 0);
+    }
+    if let Some(r) = rows.get_mut(target) {
+        *r = row;
+    }
+}
+
+/// `D`: opens the list (unless it is already on screen).
+pub fn open_view(app: &mut App) {
+    if !matches!(app.screen, Screen::Disputes(_)) {
+        open(app, Screen::Disputes(DisputesView::default()));
+        clamp(app);
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let h = list_height(app);
+    let Screen::Disputes(v) = &app.screen else {
+        return;
+    };
+    let lay = layout(&app.corpus, &app.xref, app.size.0, None);
+    let n = lay.targets.len();
+    let max_offset = lay.rows.len().saturating_sub(h);
+    let mut pick = v.pick;
+    let first_from = |row: usize| lay.target_rows.iter().position(|&r| r >= row);
+    match action {
+        Action::Down => pick.selected = move_by(pick.selected, n, 1),
+        Action::Up => pick.selected = move_by(pick.selected, n, -1),
+        Action::Top => {
+            pick = Pick::default();
+        }
+        Action::Bottom => {
+            pick.selected = n.saturating_sub(1);
+            pick.offset = max_offset;
+        }
+        Action::PageDown => {
+            pick.offset = (pick.offset + h).min(max_offset);
+            pick.selected = first_from(pick.offset).unwrap_or(pick.selected);
+        }
+        Action::PageUp => {
+            pick.offset = pick.offset.saturating_sub(h);
+            pick.selected = first_from(pick.offset).unwrap_or(pick.selected);
+        }
+        Action::Open => {
+            if let Some((_, c)) = lay.targets.get(pick.selected) {
+                let (source, range) = (c.source, c.range.clone());
+                to_reader(app, source, Some(range));
+            }
+            return;
+        }
+        _ => return,
+    }
+    if let Some(&row) = lay.target_rows.get(pick.selected) {
+        // Show the claim's heading with its first variant's markers when possible.
+        let head = row.saturating_sub(2);
+        if row < pick.offset + 1 && head < pick.offset {
+            pick.offset = head;
+        }
+        keep_visible(&mut pick.offset, row, h);
+    }
+    pick.offset = pick.offset.min(max_offset);
+    if let Screen::Disputes(v) = &mut app.screen {
+        v.pick = pick;
+    }
+}
+
+pub fn clamp(app: &mut App) {
+    let h = list_height(app);
+    let lay = layout(&app.corpus, &app.xref, app.size.0, None);
+    let (n, rows) = (lay.targets.len(), lay.rows.len());
+    let row = |i: usize| lay.target_rows.get(i).copied();
+    if let Screen::Disputes(v) = &mut app.screen {
+        v.pick.selected = v.pick.selected.min(n.saturating_sub(1));
+        if let Some(r) = row(v.pick.selected) {
+            keep_visible(&mut v.pick.offset, r, h);
+        }
+        v.pick.offset = v.pick.offset.min(rows.saturating_sub(h));
+    }
+}

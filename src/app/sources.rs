@@ -1,0 +1,52 @@
+//! The table of sources: every article with its provenance, citation count and
+//! coverage; Enter opens it in the reader at the top, cited passages marked in the gutter.
+
+use super::jump::to_reader;
+use super::pick::Pick;
+use super::update::open;
+use super::{Action, App, Screen};
+
+/// Rows each source takes in the list (title line, outlet line, original line).
+pub const ROWS_PER_SOURCE: usize = 3;
+
+/// The sources table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourcesView {
+    /// Selected source (registry order) and first visible one.
+    pub pick: Pick,
+}
+
+/// Sources that fit on screen: the body (below the title and count lines).
+pub fn visible(app: &App) -> usize {
+    (app.body_height() / ROWS_PER_SOURCE).max(1)
+}
+
+/// `S`: opens the table (unless it is already on screen).
+pub fn open_view(app: &mut App) {
+    if !matches!(app.screen, Screen::Sources(_)) {
+        open(app, Screen::Sources(SourcesView::default()));
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let h = visible(app);
+    let n = app.corpus.sources.len();
+    let Screen::Sources(v) = &mut app.screen else {
+        return;
+    };
+    if v.pick.step(&action, n, h) {
+        return;
+    }
+    if action == Action::Open && v.pick.selected < n {
+        let source = v.pick.selected;
+        to_reader(app, source, None);
+    }
+}
+
+pub fn clamp(app: &mut App) {
+    let h = visible(app);
+    let n = app.corpus.sources.len();
+    if let Screen::Sources(v) = &mut app.screen {
+        v.pick.clamp(n, h);
+    }
+}

@@ -1,0 +1,128 @@
+//! Pieces the cross-source views share: a two-line heading, truncation to a width, rows
+//! of styled segments as lines, and the pane showing one citation's quote and source.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Theme, row};
+use crate::app::App;
+use crate::app::rows::{Row, Tone};
+use crate::app::wrap::char_width;
+use crate::model::Citation;
+use crate::text::sanitize_line;
+
+/// `text` cut to `width` display columns, with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(char_width).sum();
+    if total <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A title row and a dim second row at the top of `area`.
+pub fn heading(title: &str, sub: &str, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let w = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(title, w), theme.style(Tone::Title))),
+        row(area, 0),
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(sub, w), theme.style(Tone::Dim))),
+        row(area, 1),
+    );
+}
+
+/// Rows of segments as ratatui lines.
+pub fn lines<'a>(rows: impl Iterator<Item = &'a Row>, theme: &Theme) -> Vec<Line<'static>> {
+    rows.map(|r| {
+        Line::from(
+            r.iter()
+                .map(|s| Span::styled(s.text.clone(), theme.style(s.tone)))
+                .collect::<Vec<_>>(),
+        )
+    })
+    .collect()
+}
+
+/// The area below a heading of two rows, split into a list of `list_h` rows and the
+/// rest (for a pane).
+pub fn split(area: Rect, list_h: usize) -> (Rect, Rect) {
+    let top = area.y.saturating_add(2);
+    let avail = area.height.saturating_sub(2);
+    let list_h = u16::try_from(list_h).unwrap_or(u16::MAX).min(avail);
+    (
+        Rect {
+            y: top,
+            height: list_h,
+            ..area
+        },
+        Rect {
+            y: top.saturating_add(list_h),
+            height: avail - list_h,
+            ..area
+        },
+    )
+}
+
+/// A pane with a top border titled `pos`: the citation's quote, then its source's
+/// title, outlet and `seeds/FILE:line:col`, then its note.
+pub fn quote_pane(
+    app: &App,
+    cite: Option<&Citation>,
+    pos: &str,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(pos.to_owned(), theme.style(Tone::Dim)));
+    let mut body = Vec::new();
+    if let Some(c) = cite {
+        body.push(Line::from(Span::styled(
+            format!("“{}”", sanitize_line(&c.quote)),
+            theme.style(Tone::Quote),
+        )));
+        if let Some(s) = app.corpus.sources.get(c.source) {
+            body.push(Line::from(vec![
+                Span::styled(sanitize_line(&s.title), theme.style(Tone::Title)),
+                Span::styled(
+                    format!(
+                        " · {} · seeds/{}:{}:{}",
+                        sanitize_line(&s.outlet),
+                        sanitize_line(&s.file),
+                        c.start.line,
+                        c.start.column
+                    ),
+                    theme.style(Tone::Dim),
+                ),
+            ]));
+        }
+        if let Some(n) = &c.note {
+            body.push(Line::from(Span::styled(
+                format!("note: {}", sanitize_line(n)),
+                theme.style(Tone::Dim),
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
+        area,
+    );
+}

@@ -1,0 +1,92 @@
+//! Who cites a passage: the passage and its source on top, one row per citing item
+//! (dossier, what it is, its text), the selected item's own quote below.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use super::across::{fit, heading, quote_pane, split};
+use crate::app::App;
+use crate::app::cited_by::{CitedByView, list_height};
+use crate::app::rows::Tone;
+use crate::text::sanitize_line;
+
+/// Width of the "what it is" column.
+const KIND_W: usize = 9;
+
+pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(src) = app.corpus.sources.get(v.source) else {
+        return;
+    };
+    let text = src.article.text.get(v.range.clone()).unwrap_or("");
+    let at = src.article.lines.locate(&src.article.text, v.range.start);
+    let n = v.items.len();
+    heading(
+        &format!(" Cited by — “{}”", sanitize_line(text)),
+        &format!(
+            " {} · {} · seeds/{}:{}:{} · {n} item{} cite this passage",
+            sanitize_line(&src.title),
+            sanitize_line(&src.outlet),
+            sanitize_line(&src.file),
+            at.line,
+            at.column,
+            if n == 1 { "" } else { "s" }
+        ),
+        theme,
+        frame,
+        area,
+    );
+    let (list, pane) = split(area, list_height(app));
+    let name_w = v
+        .items
+        .iter()
+        .filter_map(|c| app.corpus.dossiers.get(c.dossier))
+        .map(|d| sanitize_line(&d.name).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(area.width) / 3);
+    let w = usize::from(area.width);
+    let rows: Vec<Line<'_>> = v
+        .items
+        .iter()
+        .enumerate()
+        .skip(v.pick.offset)
+        .take(usize::from(list.height))
+        .map(|(i, c)| {
+            let Some(d) = app.corpus.dossiers.get(c.dossier) else {
+                return Line::default();
+            };
+            let selected = i == v.pick.selected;
+            let name = fit(&sanitize_line(&d.name), name_w);
+            let left = format!(
+                "{} {name:<name_w$}  {:<KIND_W$}",
+                if selected { "▶" } else { " " },
+                c.item.kind()
+            );
+            let rest = fit(
+                &sanitize_line(&c.item.text(&app.corpus, d)),
+                w.saturating_sub(left.chars().count()),
+            );
+            if selected {
+                Line::from(Span::styled(
+                    format!("{left}{rest}"),
+                    theme.style(Tone::Selected),
+                ))
+            } else {
+                Line::from(vec![
+                    Span::styled(left, theme.style(Tone::Label)),
+                    Span::styled(rest, theme.style(Tone::Plain)),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), list);
+    let cite = v
+        .items
+        .get(v.pick.selected)
+        .and_then(|c| c.citation(&app.corpus));
+    let pos = format!(" {}/{n} — its own quote ", (v.pick.selected + 1).min(n));
+    quote_pane(app, cite, &pos, theme, frame, pane);
+}
