@@ -187,3 +187,30 @@ fn claims_view() {
         insta::assert_snapshot!(format!("claims_single_source_{w}x{h}"), screen(&a, false));
     }
 }
+
+#[test]
+fn cross_source_views_draw_at_any_size() {
+    let views: [&[Action]; 4] = [
+        &[
+            Action::Sources,
+            Action::Open,
+            Action::NextCite,
+            Action::CitedBy,
+        ],
+        &[Action::Sources, Action::Bottom],
+        &[Action::Disputes, Action::Bottom],
+        &[Action::Claims, Action::Bottom, Action::SingleSource],
+    ];
+    for (w, h) in [(20, 5), (21, 6), (26, 7), (33, 9), (47, 12), (200, 60)] {
+        for keys in views {
+            let mut a = app(120, 40);
+            go(&mut a, keys);
+            go(
+                &mut a,
+                &[Action::Resize(w, h), Action::Down, Action::PageDown],
+            );
+            let s = screen(&a, false);
+            assert!(!s.contains("too small"), "{w}x{h}:\n{s}");
+        }
+    }
+}

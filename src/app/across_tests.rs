@@ -258,3 +258,32 @@ fn claims_sort_by_independence_filter_single_source_and_open_in_the_dossier() {
         "the size claim's first citation is selected"
     );
 }
+
+#[test]
+fn with_nothing_highlighted_c_asks_about_the_first_cited_passage_from_the_top() {
+    // A window of three body rows, so the short article can scroll.
+    let mut a = App::new(corpus(), Keymap::default_keymap(), (100, 6));
+    let claim_of = |a: &App| -> Vec<String> {
+        let Screen::CitedBy(v) = &a.screen else {
+            return Vec::new();
+        };
+        v.items
+            .iter()
+            .map(|c| {
+                let d = &a.corpus.dossiers[c.dossier];
+                format!("{}/{}", d.id, c.item.text(&a.corpus, d))
+            })
+            .collect()
+    };
+    run(&mut a, &[Action::Sources, Action::Open]); // alpha, at the top
+    // Top line 2 is the first "Jane Doe, left." (cited by the photo claim).
+    run(&mut a, &[Action::Down, Action::Down, Action::CitedBy]);
+    assert_eq!(claim_of(&a), ["jane-doe/Pictured on the left of a photo."]);
+    // Top line 3 is below it: the next cited passage is the spokesman's quote further down
+    // (the second "Jane Doe, left." is cited by nobody).
+    run(&mut a, &[Action::Back, Action::Down, Action::CitedBy]);
+    assert_eq!(
+        claim_of(&a),
+        ["acme-corps/Crossed the border on a Monday, its spokesman saying they were going home."]
+    );
+}

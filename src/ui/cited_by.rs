@@ -20,19 +20,27 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
     let Some(src) = app.corpus.sources.get(v.source) else {
         return;
     };
-    let text = src.article.text.get(v.range.clone()).unwrap_or("");
+    // A passage may span line breaks; the heading shows it on one line.
+    let text = src
+        .article
+        .text
+        .get(v.range.clone())
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let at = src.article.lines.locate(&src.article.text, v.range.start);
     let n = v.items.len();
     heading(
-        &format!(" Cited by — “{}”", sanitize_line(text)),
+        &format!(" Cited by — “{}”", sanitize_line(&text)),
         &format!(
-            " {} · {} · seeds/{}:{}:{} · {n} item{} cite this passage",
+            " {} · {} · seeds/{}:{}:{} · {n} {} this passage",
             sanitize_line(&src.title),
             sanitize_line(&src.outlet),
             sanitize_line(&src.file),
             at.line,
             at.column,
-            if n == 1 { "" } else { "s" }
+            if n == 1 { "item cites" } else { "items cite" }
         ),
         theme,
         frame,
