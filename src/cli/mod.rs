@@ -87,6 +87,8 @@ pub enum Command {
 pub enum KindArg {
     Person,
     Group,
+    Event,
+    Place,
 }
 
 impl From<KindArg> for Kind {
@@ -94,6 +96,8 @@ impl From<KindArg> for Kind {
         match k {
             KindArg::Person => Kind::Person,
             KindArg::Group => Kind::Group,
+            KindArg::Event => Kind::Event,
+            KindArg::Place => Kind::Place,
         }
     }
 }
