@@ -343,7 +343,10 @@ fn relations(
                 diags.push(
                     file.error(
                         r.kind.span(),
-                        format!("relation '{t}' from a {from} to the {to} '{target}'"),
+                        format!(
+                            "relation '{t}' from {} {from} to the {to} '{target}'",
+                            if from == Kind::Event { "an" } else { "a" }
+                        ),
                     )
                     .with_help(format!("'{t}' {rule}")),
                 );
