@@ -1,8 +1,10 @@
-//! The non-interactive command line: `check`, `list`, `show`, `search`. Plain output for
+//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`. Plain output for
 //! people (every string from the data sanitised), `--json` for scripts. Exit codes: 0 ok,
 //! 1 data errors (or an unknown id), 2 usage errors.
 
 mod check;
+mod export;
+mod ftm;
 mod json;
 mod list;
 mod search;
@@ -80,6 +82,16 @@ pub enum Command {
         #[arg(long, required = true)]
         print_default: bool,
     },
+    /// Export the whole corpus: `json` (citations resolved with offsets) or `ftm`
+    /// (FollowTheMoney entities, one JSON object per line, for Aleph).
+    Export {
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write to FILE instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// `--kind` values.
@@ -153,6 +165,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Search { query, json, limit } => {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
+        }
+        Command::Export { format, output } => {
+            with_corpus(&root, |c| export::run(c, *format, output.as_deref()))
         }
     }
 }
