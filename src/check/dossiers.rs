@@ -117,7 +117,7 @@ pub fn build(ctx: &Ctx<'_>, p: &Parsed, diags: &mut Vec<Diagnostic>) -> Dossier 
 
 /// A dossier-level `date` belongs to events only, and must repeat the date of one of the
 /// dossier's claims (or variants), which is cited: the top-level date is a convenience
-/// for sorting and export, never a statement without a source.
+/// for display and export, never a statement without a source.
 fn event_date(
     file: &SourceFile,
     raw: &RawDossier,
