@@ -65,8 +65,9 @@ pub fn thing_schema(kind: Kind) -> &'static str {
 
 /// A relation's FtM interval schema and the properties that hold its two ends
 /// (source end, target end), given the kinds at each end. The specific schemata are used
-/// only where FtM's ranges allow the ends: `Membership.organization` and
-/// `Directorship.organization` must be an Organization, `Employment.employee` a Person.
+/// only where FtM's ranges allow the ends: `Membership.organization`,
+/// `Directorship.organization` and `Employment.employer` must be an Organization,
+/// `Employment.employee` a Person.
 pub fn link_schema(
     kind: RelationType,
     from: Kind,
@@ -81,7 +82,7 @@ pub fn link_schema(
             ("Directorship", "director", "organization")
         }
         RelationType::WorksFor | RelationType::SpokespersonFor
-            if from == Kind::Person && legal(to) =>
+            if from == Kind::Person && to == Kind::Group =>
         {
             ("Employment", "employee", "employer")
         }
@@ -259,6 +260,14 @@ mod tests {
                 "employer",
             ),
             // FtM's ranges do not allow these ends, so the link stays unknown.
+            (
+                R::WorksFor,
+                Person,
+                Person,
+                "UnknownLink",
+                "subject",
+                "object",
+            ),
             (
                 R::SpokespersonFor,
                 Group,
