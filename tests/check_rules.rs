@@ -515,3 +515,137 @@ fn invalid_utf8_dossier_is_named() {
         "is not valid UTF-8 (bad byte at offset 24, line 2)",
     );
 }
+
+// ---- events and places ----
+
+use common::{EVENT, PLACE};
+
+#[test]
+fn events_and_places_pass() {
+    let c = Corpus::with_events();
+    let (status, out, err) = c.check();
+    assert_eq!(status, 0, "{err}");
+    assert!(out.starts_with("ok: 4 dossiers"), "{out}");
+}
+
+#[test]
+fn unknown_kind_lists_all_four() {
+    let c = Corpus::with_events();
+    c.edit(EVENT, "kind = \"event\"", "kind = \"raid\"");
+    expect(
+        &c,
+        1,
+        EVENT,
+        2,
+        "error",
+        "unknown kind 'raid'; expected one of person, group, event, place",
+    );
+}
+
+#[test]
+fn event_and_place_must_sit_in_their_folders() {
+    let c = Corpus::with_events();
+    let text = std::fs::read_to_string(c.path(PLACE)).unwrap();
+    std::fs::remove_file(c.path(PLACE)).unwrap();
+    c.write("dossiers/events/northtown.toml", &text);
+    expect(
+        &c,
+        1,
+        "dossiers/events/northtown.toml",
+        2,
+        "error",
+        "kind 'place' but the file is in dossiers/events/",
+    );
+    let (_, _, err) = c.check();
+    assert!(
+        err.contains("help: move the file to dossiers/places/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn relation_types_must_fit_the_kinds_at_each_end() {
+    let c = Corpus::with_events();
+    // A place cannot be located in an event.
+    c.edit(
+        EVENT,
+        "type = \"located-in\"\ntarget = \"northtown\"",
+        "type = \"took-part-in\"\ntarget = \"northtown\"",
+    );
+    expect(
+        &c,
+        1,
+        EVENT,
+        25,
+        "error",
+        "relation 'took-part-in' from an event to the place 'northtown'",
+    );
+    let (_, _, err) = c.check();
+    assert!(
+        err.contains("help: 'took-part-in' goes from a person or group to an event"),
+        "{err}"
+    );
+
+    let c = Corpus::with_events();
+    c.edit(JANE, "type = \"leads\"", "type = \"located-in\"");
+    expect(
+        &c,
+        1,
+        JANE,
+        17,
+        "error",
+        "relation 'located-in' from a person to the group 'acme-corps'",
+    );
+
+    let c = Corpus::with_events();
+    c.edit(JANE, "target = \"acme-corps\"", "target = \"northtown\"");
+    expect(
+        &c,
+        1,
+        JANE,
+        17,
+        "error",
+        "relation 'leads' from a person to the place 'northtown'",
+    );
+}
+
+#[test]
+fn event_date_must_be_a_claims_date_and_only_on_events() {
+    let c = Corpus::with_events();
+    c.edit(
+        EVENT,
+        "date = \"2023-06-03\"\nsummary",
+        "date = \"2023-06\"\nsummary",
+    );
+    expect(
+        &c,
+        1,
+        EVENT,
+        4,
+        "error",
+        "date '2023-06' is not the date of any claim",
+    );
+
+    let c = Corpus::with_events();
+    c.edit(
+        EVENT,
+        "date = \"2023-06-03\"\nsummary",
+        "date = \"2023-06-31\"\nsummary",
+    );
+    expect(
+        &c,
+        1,
+        EVENT,
+        4,
+        "error",
+        "date '2023-06-31' is not YYYY[-MM[-DD]]",
+    );
+
+    let c = Corpus::with_events();
+    c.edit(
+        PLACE,
+        "name = \"Northtown\"",
+        "name = \"Northtown\"\ndate = \"2023\"",
+    );
+    expect(&c, 1, PLACE, 4, "error", "a place has no date");
+}

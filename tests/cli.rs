@@ -305,3 +305,53 @@ fn config_print_default_and_located_config_errors() {
         ))
         .stderr(predicate::str::contains("3 | keys = [\"hyper-q\"]"));
 }
+
+#[test]
+fn events_and_places_list_show_and_search() {
+    let c = Corpus::with_events();
+    c.cmd(&["list", "--kind", "event"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "event   northtown-raid  Northtown raid",
+        ))
+        .stdout(predicate::str::contains("northtown ").not())
+        .stdout(predicate::str::contains("acme").not());
+    c.cmd(&["list", "--kind", "place"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("place   northtown  Northtown"))
+        .stdout(predicate::str::contains("raid").not());
+    let out = c
+        .cmd(&["list", "--kind", "event", "--json"])
+        .output()
+        .expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v[0]["kind"], "event");
+    assert_eq!(v[0]["date"], "2023-06-03");
+    assert_eq!(v[0]["path"], "dossiers/events/northtown-raid.toml");
+
+    c.cmd(&["show", "northtown-raid"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Northtown raid  (event · northtown-raid · 2023-06-03)",
+        ))
+        .stdout(predicate::str::contains("located-in"));
+    let out = c
+        .cmd(&["show", "northtown", "--json"])
+        .output()
+        .expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v["kind"], "place");
+    assert_eq!(v["date"], serde_json::Value::Null);
+    assert_eq!(v["aliases"][0]["name"], "Nortown");
+
+    let out = c
+        .cmd(&["search", "Nortown", "--json"])
+        .output()
+        .expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v[0]["id"], "northtown");
+    assert_eq!(v[0]["kind"], "place");
+}

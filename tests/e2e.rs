@@ -467,3 +467,41 @@ fn disputes_open_a_variants_quote_highlighted() {
         "quote not highlighted: {hl:?}"
     );
 }
+
+#[test]
+fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["/", "Belgorod raid"]);
+    let index = t.wait_for("E Belgorod raid");
+    assert!(index.contains("L Belgorod region"), "{index}");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Belgorod raid  event · belgorod-raid · 2023-05");
+    // The first selectable thing is the event's located-in relation: Enter follows it.
+    t.keys(&["Enter"]);
+    t.wait_for("Belgorod region  place · belgorod-region");
+    t.keys(&["C-o"]);
+    t.wait_for("Belgorod raid  event · belgorod-raid");
+    t.keys(&["n"]);
+    t.wait_for("“into Russian territory in the Belgorod region”");
+    t.keys(&["Enter"]);
+    t.wait_for("lines ");
+    let esc = t.screen_escaped();
+    let line = esc
+        .lines()
+        .find(|l| l.contains("Soldiers marched from Ukraine"))
+        .unwrap_or("");
+    let hl = line
+        .find("into Russian territory")
+        .and_then(|i| line[..i].rfind('\u{1b}').map(|e| &line[e..i]))
+        .unwrap_or("");
+    assert!(
+        hl.contains("43m") || hl.contains("48;5;3m"),
+        "quote not highlighted: {line:?}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}

@@ -16,6 +16,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Style;
 
+mod common;
+
 fn app(w: u16, h: u16) -> App {
     let root =
         DataRoot::Dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"));
@@ -213,4 +215,31 @@ fn cross_source_views_draw_at_any_size() {
             assert!(!s.contains("too small"), "{w}x{h}:\n{s}");
         }
     }
+}
+
+/// The good corpus plus an event and a place (`tests/fixtures/events/`).
+fn app_with_events(w: u16, h: u16) -> (common::Corpus, App) {
+    let c = common::Corpus::with_events();
+    let report = check(&DataRoot::Dir(c.dir.path().to_path_buf()));
+    assert_eq!(report.errors(), 0);
+    let app = App::new(report.corpus, Keymap::default_keymap(), (w, h));
+    (c, app)
+}
+
+#[test]
+fn events_and_places_in_the_index_and_their_dossiers() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_c, mut a) = app_with_events(w, h);
+        // E and L in their theme colours, beside P and G.
+        insta::assert_snapshot!(format!("index_events_places_{w}x{h}"), screen(&a, false));
+        go(&mut a, &[Action::Filter]);
+        go(&mut a, &typed("raid"));
+        go(&mut a, &[Action::Accept, Action::Open, Action::NextCite]);
+        insta::assert_snapshot!(format!("dossier_event_{w}x{h}"), screen(&a, false));
+    }
+    let (_c, mut a) = app_with_events(80, 24);
+    go(&mut a, &[Action::Filter]);
+    go(&mut a, &typed("Nortown"));
+    go(&mut a, &[Action::Accept, Action::Open]);
+    insta::assert_snapshot!("dossier_place_80x24", screen(&a, false));
 }

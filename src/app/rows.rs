@@ -22,6 +22,10 @@ pub enum Tone {
     Disputed,
     Quote,
     Match,
+    /// The kind letter of an event dossier.
+    Event,
+    /// The kind letter of a place dossier.
+    Place,
 }
 
 /// One piece of a row.
@@ -207,7 +211,15 @@ pub fn layout<'a>(
             (seg(sanitize_line(&d.name), Tone::Title), None),
             (
                 seg(
-                    format!("  {} · {}", d.kind, sanitize_line(&d.id)),
+                    format!(
+                        "  {} · {}{}",
+                        d.kind,
+                        sanitize_line(&d.id),
+                        d.date
+                            .as_deref()
+                            .map(|date| format!(" · {}", sanitize_line(date)))
+                            .unwrap_or_default()
+                    ),
                     Tone::Dim,
                 ),
                 None,

@@ -54,6 +54,8 @@ pub struct Ctx<'a> {
     pub sources: &'a Sources,
     /// Every dossier id, so relation targets can be checked.
     pub ids: &'a HashSet<String>,
+    /// The kind of every dossier whose kind is known, so a relation's ends can be checked.
+    pub kinds: &'a HashMap<String, Kind>,
     /// Lower-cased names and aliases → dossier id, for "did you mean".
     pub names: &'a HashMap<String, (String, String)>,
 }
@@ -98,16 +100,58 @@ pub fn build(ctx: &Ctx<'_>, p: &Parsed, diags: &mut Vec<Diagnostic>) -> Dossier 
     }
     fields::text(file, &raw.name, "name", diags);
     fields::opt_text(file, &raw.summary, "summary", diags);
+    event_date(file, raw, kind, diags);
 
     Dossier {
         id: raw.id.get_ref().clone(),
         kind: kind.unwrap_or(Kind::Group),
         name: raw.name.get_ref().clone(),
         summary: raw.summary.as_ref().map(|s| s.get_ref().clone()),
+        date: raw.date.as_ref().map(|d| d.get_ref().clone()),
         path: p.rel.clone(),
         aliases: aliases(ctx, file, &raw.name, &raw.alias, diags),
         claims: claims(ctx, file, &raw.claim, diags),
-        relations: relations(ctx, file, raw.id.get_ref(), &raw.relation, diags),
+        relations: relations(ctx, file, raw.id.get_ref(), kind, &raw.relation, diags),
+    }
+}
+
+/// A dossier-level `date` belongs to events only, and must repeat the date of one of the
+/// dossier's claims (or variants), which is cited: the top-level date is a convenience
+/// for display and export, never a statement without a source.
+fn event_date(
+    file: &SourceFile,
+    raw: &RawDossier,
+    kind: Option<Kind>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(date) = &raw.date else {
+        return;
+    };
+    fields::date(file, &raw.date, "date", diags);
+    if kind.is_some_and(|k| k != Kind::Event) {
+        diags.push(
+            file.error(date.span(), format!("a {} has no date", raw.kind.get_ref()))
+                .with_help("only an event dossier carries a top-level date; put dates on claims"),
+        );
+        return;
+    }
+    let d = date.get_ref();
+    let claimed = raw.claim.iter().any(|c| {
+        c.date.as_ref().is_some_and(|x| x.get_ref() == d)
+            || c.variant
+                .iter()
+                .any(|v| v.date.as_ref().is_some_and(|x| x.get_ref() == d))
+    });
+    if !claimed {
+        diags.push(
+            file.error(
+                date.span(),
+                format!("date '{d}' is not the date of any claim"),
+            )
+            .with_help(format!(
+                "add date = \"{d}\" to the cited claim that says when it happened"
+            )),
+        );
     }
 }
 
@@ -268,6 +312,7 @@ fn relations(
     ctx: &Ctx<'_>,
     file: &SourceFile,
     own_id: &str,
+    own_kind: Option<Kind>,
     raw: &[RawRelation],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Relation> {
@@ -291,6 +336,21 @@ fn relations(
             );
         } else if !ctx.ids.contains(target) {
             diags.push(unknown_target(ctx, file, &r.target));
+        } else if let (Some(t), Some(from), Some(to)) =
+            (kind, own_kind, ctx.kinds.get(target.as_str()))
+        {
+            if let Some(rule) = t.misfit(from, *to) {
+                diags.push(
+                    file.error(
+                        r.kind.span(),
+                        format!(
+                            "relation '{t}' from {} {from} to the {to} '{target}'",
+                            if from == Kind::Event { "an" } else { "a" }
+                        ),
+                    )
+                    .with_help(format!("'{t}' {rule}")),
+                );
+            }
         }
         if r.cite.is_empty() {
             diags.push(no_citation(

@@ -16,7 +16,7 @@ pub use sources::sha256_hex;
 
 use crate::data::DataRoot;
 use crate::diag::{self, Diagnostic, Severity, SourceFile};
-use crate::model::{Corpus, Dossier};
+use crate::model::{Corpus, Dossier, Kind};
 
 /// Counts for the one-line summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -90,9 +90,14 @@ pub fn check(root: &DataRoot) -> Report {
                 .or_insert_with(|| (id.clone(), a.name.get_ref().clone()));
         }
     }
+    let kinds: HashMap<String, Kind> = first
+        .iter()
+        .filter_map(|(id, p)| Some(((*id).to_owned(), Kind::parse(p.raw.kind.get_ref())?)))
+        .collect();
     let ctx = dossiers::Ctx {
         sources: &sources,
         ids: &ids,
+        kinds: &kinds,
         names: &names,
     };
     let mut built: Vec<Dossier> = parsed

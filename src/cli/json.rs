@@ -13,6 +13,8 @@ pub struct ListItem<'a> {
     pub kind: &'a str,
     pub name: &'a str,
     pub summary: Option<&'a str>,
+    /// Events only: when it happened.
+    pub date: Option<&'a str>,
     pub path: &'a str,
     pub aliases: usize,
     pub claims: usize,
@@ -26,6 +28,7 @@ impl<'a> ListItem<'a> {
             kind: d.kind.as_str(),
             name: &d.name,
             summary: d.summary.as_deref(),
+            date: d.date.as_deref(),
             path: &d.path,
             aliases: d.aliases.len(),
             claims: d.claims.len(),
@@ -126,6 +129,8 @@ pub struct DossierJson<'a> {
     pub kind: &'a str,
     pub name: &'a str,
     pub summary: Option<&'a str>,
+    /// Events only: when it happened.
+    pub date: Option<&'a str>,
     pub path: &'a str,
     pub aliases: Vec<AliasJson<'a>>,
     pub claims: Vec<ClaimJson<'a>>,
@@ -141,6 +146,7 @@ impl<'a> DossierJson<'a> {
             kind: d.kind.as_str(),
             name: &d.name,
             summary: d.summary.as_deref(),
+            date: d.date.as_deref(),
             path: &d.path,
             aliases: d
                 .aliases

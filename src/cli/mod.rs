@@ -1,10 +1,12 @@
-//! The non-interactive command line: `check`, `list`, `show`, `search`. Plain output for
+//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`. Plain output for
 //! people (every string from the data sanitised), `--json` for scripts. Exit codes: 0 ok,
 //! 1 data errors (or an unknown id), 2 usage errors.
 
 mod check;
 mod claims;
 mod disputes;
+mod export;
+mod ftm;
 mod json;
 mod list;
 mod search;
@@ -105,6 +107,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the whole corpus: `json` (citations resolved with offsets) or `ftm`
+    /// (FollowTheMoney entities, one JSON object per line, for Aleph).
+    Export {
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write to FILE instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// `--kind` values.
@@ -112,6 +124,8 @@ pub enum Command {
 pub enum KindArg {
     Person,
     Group,
+    Event,
+    Place,
 }
 
 impl From<KindArg> for Kind {
@@ -119,6 +133,8 @@ impl From<KindArg> for Kind {
         match k {
             KindArg::Person => Kind::Person,
             KindArg::Group => Kind::Group,
+            KindArg::Event => Kind::Event,
+            KindArg::Place => Kind::Place,
         }
     }
 }
@@ -181,6 +197,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             single_source,
             json,
         } => with_corpus(&root, |c| claims::run(c, *single_source, *json)),
+        Command::Export { format, output } => {
+            with_corpus(&root, |c| export::run(c, *format, output.as_deref()))
+        }
     }
 }
 

@@ -83,10 +83,14 @@ pub fn render(corpus: &Corpus, d: &Dossier) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{}  ({} · {})",
+        "{}  ({} · {}{})",
         sanitize_line(&d.name),
         d.kind,
-        sanitize_line(&d.id)
+        sanitize_line(&d.id),
+        d.date
+            .as_deref()
+            .map(|date| format!(" · {}", sanitize_line(date)))
+            .unwrap_or_default()
     );
     let _ = writeln!(s, "{}", sanitize_line(&d.path));
     if let Some(summary) = &d.summary {

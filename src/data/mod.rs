@@ -1,6 +1,6 @@
 //! Where a corpus comes from: the copy compiled into the binary, or a folder on disk
 //! (`--data DIR`, `DOSSIER_DATA`) with the same layout: `seeds/sources.toml`,
-//! `seeds/<article files>`, `dossiers/<people|groups|…>/<id>.toml`.
+//! `seeds/<article files>`, `dossiers/<people|groups|events|places>/<id>.toml`.
 //!
 //! Reading a user's folder is defensive: a file must be a regular file (checked on the
 //! opened handle, opened non-blocking so a FIFO cannot hang us), no larger than a cap,
@@ -100,7 +100,7 @@ fn list_dossiers(dir: &Path) -> Result<Vec<String>, LoadError> {
     let err = |path: &Path, e: std::io::Error| LoadError {
         path: path.display().to_string(),
         message: format!(
-            "cannot read folder: {e}; a corpus folder needs dossiers/<people|groups>/*.toml"
+            "cannot read folder: {e}; a corpus folder needs dossiers/<people|groups|events|places>/*.toml"
         ),
     };
     let mut out = Vec::new();

@@ -74,13 +74,16 @@ pub struct Source {
     pub article: Article,
 }
 
-/// A dossier on one person or group.
+/// A dossier on one person, group, event or place.
 #[derive(Debug, Clone)]
 pub struct Dossier {
     pub id: String,
     pub kind: Kind,
     pub name: String,
     pub summary: Option<String>,
+    /// Events only: when it happened, `YYYY[-MM[-DD]]`; `check` makes sure a cited claim
+    /// of the dossier carries the same date, so the date is never uncited.
+    pub date: Option<String>,
     /// Corpus-relative path of the file, e.g. `dossiers/people/denis-kapustin.toml`.
     pub path: String,
     pub aliases: Vec<Alias>,

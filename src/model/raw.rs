@@ -47,6 +47,9 @@ pub struct RawDossier {
     pub name: Spanned<String>,
     #[serde(default)]
     pub summary: Option<Spanned<String>>,
+    /// Events only: when it happened, `YYYY[-MM[-DD]]`; must be the date of a claim.
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
     #[serde(default)]
     pub alias: Vec<RawAlias>,
     #[serde(default)]

@@ -48,6 +48,10 @@ vocabulary! {
         Person = "person",
         /// An organisation: armed group, agency, court, ministry, company, outlet.
         Group = "group",
+        /// Something that happened: a raid, an attack, an operation, a press conference.
+        Event = "event",
+        /// A country, region, district, town or village.
+        Place = "place",
     }
 }
 
@@ -57,7 +61,23 @@ impl Kind {
         match self {
             Kind::Person => "people",
             Kind::Group => "groups",
+            Kind::Event => "events",
+            Kind::Place => "places",
         }
+    }
+
+    /// The kind whose folder under `dossiers/` is `folder`.
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::ALL
+            .iter()
+            .filter_map(|w| Kind::parse(w))
+            .find(|k| k.folder() == folder)
+    }
+
+    /// True for the kinds that can act: people and groups (as opposed to events and
+    /// places, which things happen at or in).
+    pub fn is_actor(self) -> bool {
+        matches!(self, Kind::Person | Kind::Group)
     }
 }
 
@@ -94,6 +114,28 @@ vocabulary! {
         WorksFor = "works-for",
         AffiliatedWith = "affiliated-with",
         Opposes = "opposes",
+        /// A person or group took part in an event (on either side).
+        TookPartIn = "took-part-in",
+        /// An event happened in, or a place lies in, a place.
+        LocatedIn = "located-in",
+    }
+}
+
+impl RelationType {
+    /// Which kinds may be at each end, in words for a message, or `None` when the pair
+    /// makes sense. `took-part-in` goes from a person or group to an event, `located-in`
+    /// from an event or place to a place, and every other type links people and groups.
+    pub fn misfit(self, from: Kind, to: Kind) -> Option<&'static str> {
+        let fits = match self {
+            RelationType::TookPartIn => from.is_actor() && to == Kind::Event,
+            RelationType::LocatedIn => !from.is_actor() && to == Kind::Place,
+            _ => from.is_actor() && to.is_actor(),
+        };
+        (!fits).then_some(match self {
+            RelationType::TookPartIn => "goes from a person or group to an event",
+            RelationType::LocatedIn => "goes from an event or place to a place",
+            _ => "links a person or group to a person or group",
+        })
     }
 }
 
@@ -127,5 +169,24 @@ mod tests {
             Some(AliasKind::OriginalScript)
         );
         assert_eq!(Kind::parse("persn"), None);
+        for w in Kind::ALL {
+            let k = Kind::parse(w);
+            assert_eq!(k.and_then(|k| Kind::from_folder(k.folder())), k);
+        }
+    }
+
+    #[test]
+    fn relation_types_fit_their_kinds() {
+        use Kind::*;
+        assert_eq!(RelationType::TookPartIn.misfit(Group, Event), None);
+        assert_eq!(RelationType::TookPartIn.misfit(Person, Event), None);
+        assert!(RelationType::TookPartIn.misfit(Event, Group).is_some());
+        assert_eq!(RelationType::LocatedIn.misfit(Event, Place), None);
+        assert_eq!(RelationType::LocatedIn.misfit(Place, Place), None);
+        assert!(RelationType::LocatedIn.misfit(Group, Place).is_some());
+        assert!(RelationType::LocatedIn.misfit(Event, Event).is_some());
+        assert_eq!(RelationType::Leads.misfit(Person, Group), None);
+        assert!(RelationType::MemberOf.misfit(Person, Event).is_some());
+        assert!(RelationType::AlliedWith.misfit(Place, Group).is_some());
     }
 }

@@ -93,6 +93,17 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
     }
 }
 
+/// The index's one-letter kind mark and, for the kinds added later (events, places), the
+/// theme entry that colours it; P and G keep the plain style they always had.
+pub fn kind_letter(kind: Kind) -> (&'static str, Option<Tone>) {
+    match kind {
+        Kind::Person => ("P", None),
+        Kind::Group => ("G", None),
+        Kind::Event => ("E", Some(Tone::Event)),
+        Kind::Place => ("L", Some(Tone::Place)),
+    }
+}
+
 fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static> {
     let Some(d) = app.corpus.dossiers.get(hit.dossier) else {
         return Line::default();
@@ -103,14 +114,18 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static
         theme.style(Tone::Plain)
     };
     let mark = theme.style(Tone::Match);
-    let kind = match d.kind {
-        Kind::Person => "P",
-        Kind::Group => "G",
-    };
-    let mut spans = vec![Span::styled(
-        format!("{} {kind} ", if selected { "▶" } else { " " }),
-        base,
-    )];
+    let (kind, tone) = kind_letter(d.kind);
+    let mut spans = vec![
+        Span::styled(format!("{} ", if selected { "▶" } else { " " }), base),
+        Span::styled(
+            kind,
+            match tone {
+                Some(t) if !selected => theme.style(t),
+                _ => base,
+            },
+        ),
+        Span::styled(" ", base),
+    ];
     match hit.field {
         Field::Name => {
             spans.extend(with_matches(

@@ -30,7 +30,7 @@ pub struct RawStyle {
 /// The names a theme may style, in the order of [`Theme::styles`].
 pub const NAMES: &[&str] = &[
     "plain", "title", "heading", "dim", "label", "marker", "selected", "disputed", "quote",
-    "match", "status",
+    "match", "status", "event", "place",
 ];
 
 const COLORS: &[(&str, Color)] = &[
@@ -189,6 +189,8 @@ impl Theme {
             Tone::Disputed => 7,
             Tone::Quote => 8,
             Tone::Match => 9,
+            Tone::Event => 11,
+            Tone::Place => 12,
         })
     }
 

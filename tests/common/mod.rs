@@ -89,3 +89,38 @@ pub fn dossier() -> Command {
     c.env_remove("DOSSIER_DATA");
     c
 }
+
+/// The files of `tests/fixtures/events/`, which add an event, a place and the article
+/// they cite to the good corpus (kept apart so the good corpus and its snapshots stay
+/// as they are).
+fn events_fixture(name: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/events")
+        .join(name);
+    std::fs::read_to_string(p).expect("read events fixture")
+}
+
+/// Path of the event dossier [`Corpus::with_events`] adds.
+pub const EVENT: &str = "dossiers/events/northtown-raid.toml";
+/// Path of the place dossier [`Corpus::with_events`] adds.
+pub const PLACE: &str = "dossiers/places/northtown.toml";
+
+impl Corpus {
+    /// The good corpus plus an event (`northtown-raid`), a place (`northtown`), the
+    /// article `gamma` they cite, and Acme Corps' `took-part-in` relation to the event.
+    pub fn with_events() -> Self {
+        let c = Corpus::new();
+        c.write("seeds/gamma.txt", &events_fixture("gamma.txt"));
+        c.write(EVENT, &events_fixture("northtown-raid.toml"));
+        c.write(PLACE, &events_fixture("northtown.toml"));
+        for (rel, extra) in [
+            ("seeds/sources.toml", "source.toml"),
+            ("dossiers/groups/acme-corps.toml", "acme-relation.toml"),
+        ] {
+            let mut text = std::fs::read_to_string(c.path(rel)).expect("read");
+            text.push_str(&events_fixture(extra));
+            c.write(rel, &text);
+        }
+        c
+    }
+}
