@@ -25,6 +25,10 @@ pub enum Mode {
     Reader,
     /// Typing a search in the reader.
     Search,
+    /// A dossier's relations map.
+    Relations,
+    /// The timeline of dated claims.
+    Timeline,
 }
 
 impl Mode {
@@ -36,6 +40,8 @@ impl Mode {
             "dossier" => Mode::Dossier,
             "reader" => Mode::Reader,
             "search" => Mode::Search,
+            "relations" => Mode::Relations,
+            "timeline" => Mode::Timeline,
             _ => return None,
         })
     }
@@ -49,6 +55,8 @@ impl Mode {
             Mode::Dossier => "dossier",
             Mode::Reader => "reader",
             Mode::Search => "search",
+            Mode::Relations => "relations",
+            Mode::Timeline => "timeline",
         }
     }
 
@@ -244,7 +252,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, relations, timeline",
                     b.mode.get_ref()
                 ),
             })?;

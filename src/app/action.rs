@@ -58,6 +58,10 @@ pub enum Action {
     Redraw,
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
+    /// Open the dossier's relations map (dossier).
+    Relations,
+    /// Open the timeline of dated claims.
+    Timeline,
 }
 
 impl Action {
@@ -89,6 +93,8 @@ impl Action {
             "search" => Action::Search,
             "suspend" => Action::Suspend,
             "redraw" => Action::Redraw,
+            "relations" => Action::Relations,
+            "timeline" => Action::Timeline,
             _ => return None,
         })
     }
@@ -120,6 +126,8 @@ impl Action {
         "search",
         "suspend",
         "redraw",
+        "relations",
+        "timeline",
     ];
 }
 

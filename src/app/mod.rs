@@ -4,7 +4,9 @@
 
 mod action;
 pub mod reader;
+pub mod relations;
 pub mod rows;
+pub mod timeline;
 pub mod update;
 pub mod wrap;
 
@@ -68,6 +70,8 @@ pub enum Screen {
     Index(IndexView),
     Dossier(DossierView),
     Reader(ReaderView),
+    Relations(relations::RelationsView),
+    Timeline(timeline::TimelineView),
 }
 
 /// The whole browser.
@@ -133,6 +137,8 @@ impl App {
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,
             Screen::Reader(_) => Mode::Reader,
+            Screen::Relations(_) => Mode::Relations,
+            Screen::Timeline(_) => Mode::Timeline,
         }
     }
 

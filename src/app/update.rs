@@ -29,10 +29,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::Suspend | Action::Redraw => {}
+        Action::Timeline => super::timeline::open_timeline(app),
+        Action::Relations if matches!(app.screen, Screen::Dossier(_)) => {
+            super::relations::open_map(app)
+        }
         other => match &app.screen {
             Screen::Index(_) => index(app, other),
             Screen::Dossier(_) => dossier(app, other),
             Screen::Reader(_) => reader(app, other),
+            Screen::Relations(_) => super::relations::update(app, other),
+            Screen::Timeline(_) => super::timeline::update(app, other),
         },
     }
     None
@@ -49,7 +55,7 @@ fn resize(app: &mut App, w: u16, h: u16) {
 }
 
 /// Opens `screen`, remembering the current one for Back.
-fn open(app: &mut App, screen: Screen) {
+pub(crate) fn open(app: &mut App, screen: Screen) {
     let old = std::mem::replace(&mut app.screen, screen);
     app.back.push(old);
     app.forward.clear();
@@ -102,10 +108,12 @@ fn clamp(app: &mut App) {
             let max_top = app.wrapped.lines.len().saturating_sub(h);
             v.top = v.top.min(max_top);
         }
+        Screen::Relations(_) => super::relations::clamp(app),
+        Screen::Timeline(_) => super::timeline::clamp(app),
     }
 }
 
-fn keep_visible(offset: &mut usize, row: usize, height: usize) {
+pub(crate) fn keep_visible(offset: &mut usize, row: usize, height: usize) {
     let height = height.max(1);
     if row < *offset {
         *offset = row;
@@ -122,7 +130,7 @@ fn refilter(app: &mut App) {
     }
 }
 
-fn move_by(pos: usize, len: usize, delta: isize) -> usize {
+pub(crate) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
     if len == 0 {
         return 0;
     }

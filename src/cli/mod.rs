@@ -5,8 +5,10 @@
 mod check;
 mod json;
 mod list;
+mod relations;
 mod search;
 mod show;
+mod timeline;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -80,6 +82,23 @@ pub enum Command {
         #[arg(long, required = true)]
         print_default: bool,
     },
+    /// A dossier's relations, outgoing and incoming, as a tree N levels deep.
+    Relations {
+        /// The dossier id, e.g. denis-kapustin.
+        id: String,
+        /// Levels of relations to follow.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every dated claim and variant of every dossier, in date order.
+    Timeline {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--kind` values.
@@ -150,6 +169,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Search { query, json, limit } => {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
         }
+        Command::Relations { id, depth, json } => {
+            with_corpus(&root, |c| relations::run(c, id, *depth, *json))
+        }
+        Command::Timeline { json } => with_corpus(&root, |c| timeline::run(c, *json)),
     }
 }
 

@@ -6,9 +6,11 @@ mod dossier;
 mod help;
 mod index;
 mod reader;
+mod relations;
 mod status;
 pub mod text;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -43,6 +45,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::Index(v) => index::render(app, v, theme, frame, body),
         Screen::Dossier(v) => dossier::render(app, v, theme, frame, body),
         Screen::Reader(v) => reader::render(app, v, theme, frame, body),
+        Screen::Relations(v) => relations::render(app, v, theme, frame, body),
+        Screen::Timeline(v) => timeline::render(app, v, theme, frame, body),
     }
     let status_area = Rect {
         y: area.y + area.height.saturating_sub(1),
