@@ -64,7 +64,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
     );
 }
 
-/// One node: `▶ ├─ ─leads→ Name — role  2 cites  [repeat]`.
+/// One node: `▶ ├─ ─leads→ Name  2 cites  ⤴ repeat — role`.
 fn tree_line(app: &App, l: &TreeLine<'_>, selected: bool, theme: &Theme) -> Line<'static> {
     let Some(d) = app.corpus.dossiers.get(l.node.dossier) else {
         return Line::default();
@@ -97,12 +97,6 @@ fn tree_line(app: &App, l: &TreeLine<'_>, selected: bool, theme: &Theme) -> Line
     };
     spans.push(Span::styled(label, pick(Tone::Label)));
     spans.push(Span::styled(sanitize_line(&d.name), pick(Tone::Marker)));
-    if let Some(role) = r.and_then(|r| r.role.as_deref()) {
-        spans.push(Span::styled(
-            format!(" — {}", sanitize_line(role)),
-            pick(Tone::Dim),
-        ));
-    }
     let n = r.map_or(0, |r| r.cites.len());
     spans.push(Span::styled(
         format!("  {n} cite{}", if n == 1 { "" } else { "s" }),
@@ -112,6 +106,13 @@ fn tree_line(app: &App, l: &TreeLine<'_>, selected: bool, theme: &Theme) -> Line
         Seen::First => {}
         Seen::Cycle => spans.push(Span::styled("  ↺ cycle", pick(Tone::Disputed))),
         Seen::Repeat => spans.push(Span::styled("  ⤴ repeat", pick(Tone::Disputed))),
+    }
+    // The role last: it can be long, and the window cuts it rather than the count.
+    if let Some(role) = r.and_then(|r| r.role.as_deref()) {
+        spans.push(Span::styled(
+            format!(" — {}", sanitize_line(role)),
+            pick(Tone::Dim),
+        ));
     }
     Line::from(spans)
 }
