@@ -104,3 +104,85 @@ pub fn update(app: &mut App, action: Action) {
         keep_visible(&mut v.offset, v.selected, h);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update;
+    use crate::check::check;
+    use crate::data::DataRoot;
+    use crate::keymap::{Key, Keymap, Mode};
+
+    fn app() -> App {
+        let root = DataRoot::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+        );
+        let report = check(&root);
+        assert_eq!(report.errors(), 0);
+        App::new(report.corpus, Keymap::default_keymap(), (100, 30))
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for a in actions {
+            update(app, a.clone());
+        }
+    }
+
+    #[test]
+    fn r_in_a_dossier_opens_its_map_and_nowhere_else() {
+        let mut a = app();
+        let k = a.keymap.clone();
+        assert_eq!(
+            k.lookup(Mode::Dossier, Key::char('r')),
+            Some(Action::Relations)
+        );
+        assert_eq!(k.lookup(Mode::Index, Key::char('r')), None);
+        run(&mut a, &[Action::Relations]);
+        assert!(
+            matches!(a.screen, Screen::Index(_)),
+            "r does nothing in the index"
+        );
+        run(&mut a, &[Action::Open, Action::Relations]); // acme-corps
+        let Screen::Relations(v) = &a.screen else {
+            panic!("map")
+        };
+        assert_eq!(a.corpus.dossiers[v.dossier].id, "acme-corps");
+        assert_eq!(v.selected, 0);
+        assert_eq!(a.mode(), Mode::Relations);
+    }
+
+    #[test]
+    fn enter_opens_the_selected_node_and_back_returns_to_the_same_selection() {
+        let mut a = app();
+        run(&mut a, &[Action::Open, Action::Relations]);
+        // Acme's only relation is incoming: Jane Doe leads it.
+        run(&mut a, &[Action::Down, Action::Down]);
+        let Screen::Relations(map) = a.screen.clone() else {
+            panic!("map")
+        };
+        assert_eq!(map.selected, 1, "the selection stops at the last node");
+        run(&mut a, &[Action::Open]);
+        let Screen::Dossier(d) = &a.screen else {
+            panic!("dossier")
+        };
+        assert_eq!(a.corpus.dossiers[d.dossier].id, "jane-doe");
+        run(&mut a, &[Action::Back]);
+        assert_eq!(a.screen, Screen::Relations(map));
+        run(&mut a, &[Action::Up, Action::Open]);
+        let Screen::Dossier(d) = &a.screen else {
+            panic!("dossier")
+        };
+        assert_eq!(a.corpus.dossiers[d.dossier].id, "acme-corps", "the root");
+    }
+
+    #[test]
+    fn a_resize_keeps_the_selection_in_view() {
+        let mut a = app();
+        run(&mut a, &[Action::Open, Action::Relations, Action::Bottom]);
+        run(&mut a, &[Action::Resize(40, 3)]);
+        let Screen::Relations(v) = &a.screen else {
+            panic!("map")
+        };
+        assert!(v.offset <= v.selected && v.selected < v.offset + map_list_height(&a));
+    }
+}

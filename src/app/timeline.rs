@@ -103,3 +103,130 @@ pub fn update(app: &mut App, action: Action) {
         keep_visible(&mut v.offset, v.selected, h);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update;
+    use crate::check::check;
+    use crate::data::DataRoot;
+    use crate::keymap::{Key, Keymap, Mode};
+
+    fn app(root: DataRoot) -> App {
+        let report = check(&root);
+        assert_eq!(report.errors(), 0);
+        App::new(report.corpus, Keymap::default_keymap(), (100, 30))
+    }
+
+    /// The fixture corpus with two claims dated (the fixture itself has none).
+    fn fixture() -> App {
+        let mut a = app(DataRoot::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+        ));
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                c.date = match c.id.as_str() {
+                    "founded" => Some("2022-05".into()),
+                    "age" => Some("2023".into()),
+                    _ => None,
+                };
+            }
+        }
+        a
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for a in actions {
+            update(app, a.clone());
+        }
+    }
+
+    /// The quote of the dossier view's selected citation.
+    fn selected_quote(a: &App) -> String {
+        let Screen::Dossier(v) = &a.screen else {
+            panic!("dossier")
+        };
+        let d = &a.corpus.dossiers[v.dossier];
+        match layout(&a.corpus, d, a.size.0, None).targets.get(v.selected) {
+            Some(Target::Cite(c)) => c.quote.clone(),
+            _ => panic!("no citation selected"),
+        }
+    }
+
+    #[test]
+    fn t_opens_the_timeline_everywhere_but_while_typing() {
+        let a = fixture();
+        for mode in [Mode::Index, Mode::Dossier, Mode::Reader, Mode::Relations] {
+            assert_eq!(
+                a.keymap.lookup(mode, Key::char('T')),
+                Some(Action::Timeline)
+            );
+        }
+        assert_eq!(
+            a.keymap.lookup(Mode::Filter, Key::char('T')),
+            Some(Action::Input('T'))
+        );
+        let mut a = fixture();
+        run(&mut a, &[Action::Timeline]);
+        assert_eq!(a.mode(), Mode::Timeline);
+        run(&mut a, &[Action::Timeline]);
+        assert_eq!(a.back.len(), 1, "T on the timeline does not stack it again");
+    }
+
+    #[test]
+    fn enter_opens_the_dossier_with_the_claim_selected_and_back_returns() {
+        let mut a = fixture();
+        run(&mut a, &[Action::Timeline, Action::Down, Action::Down]);
+        let Screen::Timeline(before) = a.screen.clone() else {
+            panic!("timeline")
+        };
+        assert_eq!(before.selected, 1, "two entries: the selection stops at 1");
+        run(&mut a, &[Action::Open]);
+        assert_eq!(
+            selected_quote(&a),
+            "Jane Doe, 41",
+            "2023 sorts after 2022-05"
+        );
+        run(&mut a, &[Action::Back]);
+        assert_eq!(a.screen, Screen::Timeline(before));
+        run(&mut a, &[Action::Top, Action::Open]);
+        assert_eq!(selected_quote(&a), "was founded in May 2022 by Jane Doe");
+    }
+
+    #[test]
+    fn an_empty_timeline_says_so_on_enter() {
+        let mut a = fixture();
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                c.date = None;
+            }
+        }
+        run(&mut a, &[Action::Timeline, Action::Down, Action::Open]);
+        assert!(matches!(a.screen, Screen::Timeline(_)));
+        assert_eq!(a.message.as_deref(), Some("no dated claims to open"));
+    }
+
+    #[test]
+    fn a_dated_variant_opens_with_that_variants_citation_selected() {
+        let mut a = app(DataRoot::Bundled);
+        let t = timeline(&a.corpus);
+        let row = t
+            .entries
+            .iter()
+            .position(|e| {
+                e.variant == Some(0)
+                    && e.claim_of(&a.corpus)
+                        .is_some_and(|c| c.id == "sided-with-ukraine-when")
+            })
+            .unwrap_or_else(|| panic!("Caesar's dated variant is in the timeline"));
+        run(&mut a, &[Action::Timeline]);
+        for _ in 0..row {
+            run(&mut a, &[Action::Down]);
+        }
+        run(&mut a, &[Action::Open]);
+        assert_eq!(
+            selected_quote(&a),
+            "described in the press as a former Russian neo-Nazi who sided with Ukraine in 2014"
+        );
+    }
+}

@@ -256,7 +256,7 @@ mod tests {
     }
 
     #[test]
-    fn two_levels_mark_cycles_and_repeats_without_expanding_them() {
+    fn two_levels_mark_repeats_without_expanding_them() {
         let c = corpus();
         assert_eq!(
             names(&c, &tree(&c, 0, 2)),
