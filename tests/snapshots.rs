@@ -133,3 +133,36 @@ fn tiny_window_says_too_small() {
     let a = app(10, 3);
     insta::assert_snapshot!("index_10x3", screen(&a, false));
 }
+
+#[test]
+fn relations_map() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // jane-doe: her relation to Acme Corps, selected.
+        go(
+            &mut a,
+            &[Action::Down, Action::Open, Action::Relations, Action::Down],
+        );
+        insta::assert_snapshot!(format!("relations_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn timeline() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // The fixture has no dates: date a claim, a variant and a partial year here.
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                match c.id.as_str() {
+                    "founded" => c.date = Some("2022-05-03".into()),
+                    "age" => c.date = Some("2021".into()),
+                    "size" => c.variants[1].date = Some("2022-05".into()),
+                    _ => {}
+                }
+            }
+        }
+        go(&mut a, &[Action::Timeline, Action::Down]);
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), screen(&a, false));
+    }
+}

@@ -148,8 +148,20 @@ fn fit(s: &str, w: usize) -> String {
     format!("{out}{}", " ".repeat(w.saturating_sub(out.width())))
 }
 
-/// `[1 nbc] [2 watson]`: the entry's citations as the dossier view numbers them.
+/// `[1 nbc] [2 watson]`: the entry's citations, numbered as the dossier view numbers
+/// them (a claim's own first, then each variant's in turn).
 fn markers(corpus: &Corpus, e: &Entry<'_>) -> String {
+    let first = match (e.claim_of(corpus), e.variant) {
+        (Some(c), Some(vi)) => {
+            1 + c.cites.len()
+                + c.variants
+                    .iter()
+                    .take(vi)
+                    .map(|v| v.cites.len())
+                    .sum::<usize>()
+        }
+        _ => 1,
+    };
     e.cites(corpus)
         .iter()
         .enumerate()
@@ -159,7 +171,7 @@ fn markers(corpus: &Corpus, e: &Entry<'_>) -> String {
                 .get(c.source)
                 .map(|s| sanitize_line(&s.short))
                 .unwrap_or_default();
-            format!("[{} {short}]", i + 1)
+            format!("[{} {short}]", first + i)
         })
         .collect::<Vec<_>>()
         .join(" ")
