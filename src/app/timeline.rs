@@ -8,7 +8,7 @@ use super::{Action, App, DossierView, Screen};
 use crate::model::timeline::{Entry, timeline};
 
 /// Rows the timeline keeps below the list for the selected entry.
-pub const TIMELINE_PANE: usize = 5;
+pub const TIMELINE_PANE: usize = 6;
 
 /// The timeline's selection and scroll.
 #[derive(Debug, Clone, PartialEq, Eq)]
