@@ -166,3 +166,22 @@ fn timeline() {
         insta::assert_snapshot!(format!("timeline_{w}x{h}"), screen(&a, false));
     }
 }
+
+#[test]
+fn relations_map_and_timeline_draw_at_any_size() {
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (21, 6), (30, 8), (300, 100)] {
+        let mut a = app(80, 24);
+        go(&mut a, &[Action::Down, Action::Open, Action::Relations]);
+        go(&mut a, &[Action::Resize(w, h), Action::Bottom]);
+        let map = screen(&a, false);
+        go(&mut a, &[Action::Timeline, Action::Bottom, Action::Open]);
+        let timeline = screen(&a, true);
+        if w >= 30 {
+            assert!(map.contains("Relations of Jane Doe"), "{w}x{h}:\n{map}");
+            assert!(
+                timeline.contains("no claim has a date yet"),
+                "{w}x{h}:\n{timeline}"
+            );
+        }
+    }
+}

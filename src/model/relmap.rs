@@ -61,7 +61,11 @@ pub fn edges_of(corpus: &Corpus, d: usize) -> Vec<(Edge, usize)> {
         return out;
     };
     for (i, r) in dossier.relations.iter().enumerate() {
-        if let Some(t) = corpus.dossiers.iter().position(|x| x.id == r.target) {
+        // Dossiers are sorted by id.
+        if let Ok(t) = corpus
+            .dossiers
+            .binary_search_by(|x| x.id.as_str().cmp(&r.target))
+        {
             let edge = Edge {
                 owner: d,
                 relation: i,
