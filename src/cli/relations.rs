@@ -10,7 +10,7 @@ use super::json::{CitationJson, citations};
 use super::out;
 use super::show::unknown_id;
 use crate::model::Corpus;
-use crate::model::relmap::{Edge, Node, Seen, lines, tree};
+use crate::model::relmap::{Node, Seen, lines, tree};
 use crate::text::sanitize_line;
 
 pub fn run(corpus: &Corpus, id: &str, depth: usize, json: bool) -> ExitCode {
@@ -30,20 +30,9 @@ pub fn run(corpus: &Corpus, id: &str, depth: usize, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The edge label as read from the parent: `─leads→` (the parent leads the child) or
-/// `←leads─` (the child leads the parent).
-pub fn edge_label(corpus: &Corpus, edge: &Edge) -> String {
-    let kind = edge.relation(corpus).map_or("?", |r| r.kind.as_str());
-    if edge.outgoing {
-        format!("─{kind}→")
-    } else {
-        format!("←{kind}─")
-    }
-}
-
 /// `[cycle]` (the dossier is an ancestor) or `[repeat]` (expanded elsewhere in the tree)
 /// for a node that is not expanded.
-pub fn seen_mark(seen: Seen) -> &'static str {
+fn seen_mark(seen: Seen) -> &'static str {
     match seen {
         Seen::First => "",
         Seen::Cycle => "  [cycle]",
@@ -73,7 +62,7 @@ fn render(corpus: &Corpus, t: &Node) -> String {
                     s,
                     "{}{} {name}{role}  ({n} citation{}){}",
                     l.prefix,
-                    edge_label(corpus, e),
+                    e.label(corpus),
                     if n == 1 { "" } else { "s" },
                     seen_mark(l.node.seen)
                 );

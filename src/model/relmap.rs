@@ -27,6 +27,17 @@ impl Edge {
             .get(self.owner)
             .and_then(|d| d.relations.get(self.relation))
     }
+
+    /// The edge as read from the parent: `─leads→` (the parent leads the child) or
+    /// `←leads─` (the child leads the parent).
+    pub fn label(&self, corpus: &Corpus) -> String {
+        let kind = self.relation(corpus).map_or("?", |r| r.kind.as_str());
+        if self.outgoing {
+            format!("─{kind}→")
+        } else {
+            format!("←{kind}─")
+        }
+    }
 }
 
 /// Why a node is not expanded although the depth allows it.

@@ -89,13 +89,10 @@ fn tree_line(app: &App, l: &TreeLine<'_>, selected: bool, theme: &Theme) -> Line
         return Line::from(spans);
     };
     let r = edge.relation(&app.corpus);
-    let kind = r.map_or("?", |r| r.kind.as_str());
-    let label = if edge.outgoing {
-        format!("─{kind}→ ")
-    } else {
-        format!("←{kind}─ ")
-    };
-    spans.push(Span::styled(label, pick(Tone::Label)));
+    spans.push(Span::styled(
+        format!("{} ", edge.label(&app.corpus)),
+        pick(Tone::Label),
+    ));
     spans.push(Span::styled(sanitize_line(&d.name), pick(Tone::Marker)));
     let n = r.map_or(0, |r| r.cites.len());
     spans.push(Span::styled(
