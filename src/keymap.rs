@@ -33,6 +33,10 @@ pub enum Mode {
     Disputes,
     /// Every claim with its corroboration.
     Claims,
+    /// A dossier's relations map.
+    Relations,
+    /// The timeline of dated claims.
+    Timeline,
 }
 
 impl Mode {
@@ -48,6 +52,8 @@ impl Mode {
             "sources" => Mode::Sources,
             "disputes" => Mode::Disputes,
             "claims" => Mode::Claims,
+            "relations" => Mode::Relations,
+            "timeline" => Mode::Timeline,
             _ => return None,
         })
     }
@@ -65,6 +71,8 @@ impl Mode {
             Mode::Sources => "sources",
             Mode::Disputes => "disputes",
             Mode::Claims => "claims",
+            Mode::Relations => "relations",
+            Mode::Timeline => "timeline",
         }
     }
 
@@ -260,7 +268,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, cited-by, sources, disputes, claims",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, cited-by, sources, disputes, claims, relations, timeline",
                     b.mode.get_ref()
                 ),
             })?;

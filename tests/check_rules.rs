@@ -649,3 +649,35 @@ fn event_date_must_be_a_claims_date_and_only_on_events() {
     );
     expect(&c, 1, PLACE, 4, "error", "a place has no date");
 }
+
+#[test]
+fn claim_and_variant_dates_must_be_real_days() {
+    let c = Corpus::new();
+    c.edit(
+        ACME,
+        "text = \"Founded in May 2022 by Jane Doe.\"",
+        "text = \"Founded in May 2022 by Jane Doe.\"\ndate = \"2023-02-30\"",
+    );
+    expect(
+        &c,
+        1,
+        ACME,
+        19,
+        "error",
+        "date '2023-02-30' is not YYYY[-MM[-DD]]",
+    );
+    let c = Corpus::new();
+    c.edit(
+        ACME,
+        "value = \"3,000\"",
+        "value = \"3,000\"\ndate = \"May 2022\"",
+    );
+    expect(
+        &c,
+        1,
+        ACME,
+        35,
+        "error",
+        "date 'May 2022' is not YYYY[-MM[-DD]]",
+    );
+}

@@ -505,3 +505,56 @@ fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
 }
+
+#[test]
+fn relations_map_opens_a_node_and_back_returns_to_the_same_selection() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["/", "Kapustin", "Enter", "Enter"]);
+    t.wait_for("Denis Kapustin  person · denis-kapustin");
+    t.keys(&["r"]);
+    t.wait_for("Relations of Denis Kapustin");
+    // Two levels: his founding of the RVC, then the RVC's own alliance with the Legion.
+    t.keys(&["j", "j"]);
+    let selected = "▶ │  ├─ ─allied-with→ Freedom of Russia Legion";
+    t.wait_for(selected);
+    t.keys(&["Enter"]);
+    t.wait_for("Freedom of Russia Legion  group · freedom-of-russia-legion");
+    t.keys(&["C-o"]);
+    let map = t.wait_for("Relations of Denis Kapustin");
+    assert!(map.contains(selected), "the selection is restored:\n{map}");
+    assert!(
+        map.contains("├─ ─founded→ Russian Volunteer Corps"),
+        "{map}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}
+
+#[test]
+fn timeline_row_opens_its_dossier_with_the_claim_selected() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["T"]);
+    let first = t.wait_for("Timeline — ");
+    assert!(first.contains("▶ 2001"), "earliest first:\n{first}");
+    // 2014: Caesar's dated variant (names order equal dates: Caesar before Ilya).
+    t.keys(&["j"]);
+    t.wait_for("▶ 2014        Caesar");
+    t.keys(&["Enter"]);
+    // The dossier opens scrolled to the claim, its variant's citation selected and quoted.
+    let d = t.wait_for(
+        "“described in the press as a former Russian neo-Nazi who sided with Ukraine in 2014”",
+    );
+    assert!(d.contains("«in 2014, as a former Russian neo-Nazi»"), "{d}");
+    t.keys(&["BSpace"]);
+    t.wait_for("▶ 2014        Caesar");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}

@@ -243,3 +243,55 @@ fn events_and_places_in_the_index_and_their_dossiers() {
     go(&mut a, &[Action::Accept, Action::Open]);
     insta::assert_snapshot!("dossier_place_80x24", screen(&a, false));
 }
+
+#[test]
+fn relations_map() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // jane-doe: her relation to Acme Corps, selected.
+        go(
+            &mut a,
+            &[Action::Down, Action::Open, Action::Relations, Action::Down],
+        );
+        insta::assert_snapshot!(format!("relations_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn timeline() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        // The fixture has no dates: date a claim, a variant and a partial year here.
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                match c.id.as_str() {
+                    "founded" => c.date = Some("2022-05-03".into()),
+                    "age" => c.date = Some("2021".into()),
+                    "size" => c.variants[1].date = Some("2022-05".into()),
+                    _ => {}
+                }
+            }
+        }
+        go(&mut a, &[Action::Timeline, Action::Down]);
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), screen(&a, false));
+    }
+}
+
+#[test]
+fn relations_map_and_timeline_draw_at_any_size() {
+    for (w, h) in [(0, 0), (1, 1), (20, 5), (21, 6), (30, 8), (300, 100)] {
+        let mut a = app(80, 24);
+        go(&mut a, &[Action::Down, Action::Open, Action::Relations]);
+        go(&mut a, &[Action::Resize(w, h), Action::Bottom]);
+        let map = screen(&a, false);
+        go(&mut a, &[Action::Timeline, Action::Bottom, Action::Open]);
+        let timeline = screen(&a, true);
+        if w >= 30 {
+            assert!(map.contains("Relations of Jane Doe"), "{w}x{h}:\n{map}");
+            assert!(
+                timeline.contains("no claim has a date yet"),
+                "{w}x{h}:\n{timeline}"
+            );
+        }
+    }
+}

@@ -68,6 +68,10 @@ pub enum Action {
     Claims,
     /// Show only claims backed by a single independent source, or all again (claims).
     SingleSource,
+    /// Open the dossier's relations map (dossier).
+    Relations,
+    /// Open the timeline of dated claims.
+    Timeline,
 }
 
 impl Action {
@@ -104,6 +108,8 @@ impl Action {
             "disputes" => Action::Disputes,
             "claims" => Action::Claims,
             "single-source" => Action::SingleSource,
+            "relations" => Action::Relations,
+            "timeline" => Action::Timeline,
             _ => return None,
         })
     }
@@ -140,6 +146,8 @@ impl Action {
         "disputes",
         "claims",
         "single-source",
+        "relations",
+        "timeline",
     ];
 }
 

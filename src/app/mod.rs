@@ -4,7 +4,9 @@
 
 mod action;
 pub mod reader;
+pub mod relations;
 pub mod rows;
+pub mod timeline;
 pub mod update;
 pub mod wrap;
 
@@ -82,6 +84,8 @@ pub enum Screen {
     Sources(sources::SourcesView),
     Disputes(disputes::DisputesView),
     Claims(claims::ClaimsView),
+    Relations(relations::RelationsView),
+    Timeline(timeline::TimelineView),
 }
 
 /// The whole browser.
@@ -155,6 +159,8 @@ impl App {
             Screen::Sources(_) => Mode::Sources,
             Screen::Disputes(_) => Mode::Disputes,
             Screen::Claims(_) => Mode::Claims,
+            Screen::Relations(_) => Mode::Relations,
+            Screen::Timeline(_) => Mode::Timeline,
         }
     }
 

@@ -33,6 +33,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         Action::Sources => super::sources::open_view(app),
         Action::Disputes => super::disputes::open_view(app),
         Action::Claims => super::claims::open_view(app),
+        Action::Timeline => super::timeline::open_timeline(app),
+        Action::Relations if matches!(app.screen, Screen::Dossier(_)) => {
+            super::relations::open_map(app)
+        }
         other => match &app.screen {
             Screen::Index(_) => index(app, other),
             Screen::Dossier(_) => dossier(app, other),
@@ -41,6 +45,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             Screen::Sources(_) => super::sources::update(app, other),
             Screen::Disputes(_) => super::disputes::update(app, other),
             Screen::Claims(_) => super::claims::update(app, other),
+            Screen::Relations(_) => super::relations::update(app, other),
+            Screen::Timeline(_) => super::timeline::update(app, other),
         },
     }
     None
@@ -57,7 +63,7 @@ fn resize(app: &mut App, w: u16, h: u16) {
 }
 
 /// Opens `screen`, remembering the current one for Back.
-pub(super) fn open(app: &mut App, screen: Screen) {
+pub(crate) fn open(app: &mut App, screen: Screen) {
     let old = std::mem::replace(&mut app.screen, screen);
     app.back.push(old);
     app.forward.clear();
@@ -114,10 +120,12 @@ fn clamp(app: &mut App) {
         Screen::Sources(_) => super::sources::clamp(app),
         Screen::Disputes(_) => super::disputes::clamp(app),
         Screen::Claims(_) => super::claims::clamp(app),
+        Screen::Relations(_) => super::relations::clamp(app),
+        Screen::Timeline(_) => super::timeline::clamp(app),
     }
 }
 
-pub(super) fn keep_visible(offset: &mut usize, row: usize, height: usize) {
+pub(crate) fn keep_visible(offset: &mut usize, row: usize, height: usize) {
     let height = height.max(1);
     if row < *offset {
         *offset = row;
@@ -134,7 +142,7 @@ fn refilter(app: &mut App) {
     }
 }
 
-pub(super) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
+pub(crate) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
     if len == 0 {
         return 0;
     }

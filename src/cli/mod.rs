@@ -9,9 +9,11 @@ mod export;
 mod ftm;
 mod json;
 mod list;
+mod relations;
 mod search;
 mod show;
 mod sources;
+mod timeline;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -117,6 +119,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A dossier's relations, outgoing and incoming, as a tree N levels deep.
+    Relations {
+        /// The dossier id, e.g. denis-kapustin.
+        id: String,
+        /// Levels of relations to follow.
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every dated claim and variant of every dossier, in date order.
+    Timeline {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--kind` values.
@@ -200,6 +219,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Export { format, output } => {
             with_corpus(&root, |c| export::run(c, *format, output.as_deref()))
         }
+        Command::Relations { id, depth, json } => {
+            with_corpus(&root, |c| relations::run(c, id, *depth, *json))
+        }
+        Command::Timeline { json } => with_corpus(&root, |c| timeline::run(c, *json)),
     }
 }
 

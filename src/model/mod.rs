@@ -3,6 +3,8 @@
 //! Built only by [`crate::check`], so holding a [`Corpus`] means it was verified.
 
 pub mod raw;
+pub mod relmap;
+pub mod timeline;
 pub mod vocab;
 
 use std::ops::Range;

@@ -6,9 +6,11 @@ mod dossier;
 mod help;
 mod index;
 mod reader;
+mod relations;
 mod status;
 pub mod text;
 pub mod theme;
+mod timeline;
 
 mod across;
 mod cited_by;
@@ -53,6 +55,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::Sources(v) => sources::render(app, v, theme, frame, body),
         Screen::Disputes(v) => disputes::render(app, v, theme, frame, body),
         Screen::Claims(v) => claims::render(app, v, theme, frame, body),
+        Screen::Relations(v) => relations::render(app, v, theme, frame, body),
+        Screen::Timeline(v) => timeline::render(app, v, theme, frame, body),
     }
     let status_area = Rect {
         y: area.y + area.height.saturating_sub(1),

@@ -1,0 +1,188 @@
+//! The relations map: a dossier's relations two levels deep, outgoing and incoming, as a
+//! tree of dossiers (built by [`crate::model::relmap`]). j/k move over its nodes, Enter
+//! opens the selected node's dossier; Back returns to the map with the same selection,
+//! because the view stores only the root and the selection and rebuilds the same tree.
+
+use super::update::{keep_visible, move_by, open};
+use super::{Action, App, DossierView, Screen};
+use crate::model::relmap::{Node, tree};
+
+/// Levels of relations the map follows.
+pub const MAP_DEPTH: usize = 2;
+
+/// Rows the map keeps below the tree for the selected relation.
+pub const MAP_PANE: usize = 5;
+
+/// The map of one dossier's relations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationsView {
+    /// Index into the corpus's dossiers: the root of the tree.
+    pub dossier: usize,
+    /// Selected line of the tree (0 is the root).
+    pub selected: usize,
+    /// First visible line.
+    pub offset: usize,
+}
+
+impl RelationsView {
+    pub fn new(dossier: usize) -> RelationsView {
+        RelationsView {
+            dossier,
+            selected: 0,
+            offset: 0,
+        }
+    }
+
+    /// The tree this view shows.
+    pub fn tree(&self, app: &App) -> Node {
+        tree(&app.corpus, self.dossier, MAP_DEPTH)
+    }
+}
+
+/// Rows for the tree: the body less the title line and the pane.
+pub fn map_list_height(app: &App) -> usize {
+    usize::from(app.size.1).saturating_sub(2 + MAP_PANE).max(1)
+}
+
+/// `r` in a dossier: opens its relations map.
+pub fn open_map(app: &mut App) {
+    if let Screen::Dossier(v) = &app.screen {
+        let d = v.dossier;
+        open(app, Screen::Relations(RelationsView::new(d)));
+    }
+}
+
+/// Keeps the selection inside the tree and on screen (after a resize).
+pub fn clamp(app: &mut App) {
+    let h = map_list_height(app);
+    let Screen::Relations(v) = &app.screen else {
+        return;
+    };
+    let n = crate::model::relmap::lines(&v.tree(app)).len();
+    if let Screen::Relations(v) = &mut app.screen {
+        v.selected = v.selected.min(n.saturating_sub(1));
+        keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+/// One action on the map.
+pub fn update(app: &mut App, action: Action) {
+    let h = map_list_height(app);
+    let Screen::Relations(v) = &app.screen else {
+        return;
+    };
+    let t = v.tree(app);
+    let lines = crate::model::relmap::lines(&t);
+    let n = lines.len();
+    let page = h as isize;
+    let mut selected = v.selected;
+    match action {
+        Action::Down => selected = move_by(selected, n, 1),
+        Action::Up => selected = move_by(selected, n, -1),
+        Action::PageDown => selected = move_by(selected, n, page),
+        Action::PageUp => selected = move_by(selected, n, -page),
+        Action::Top => selected = 0,
+        Action::Bottom => selected = n.saturating_sub(1),
+        Action::Open => {
+            if let Some(l) = lines.get(selected) {
+                let d = l.node.dossier;
+                open(
+                    app,
+                    Screen::Dossier(DossierView {
+                        dossier: d,
+                        selected: 0,
+                        offset: 0,
+                    }),
+                );
+            }
+            return;
+        }
+        _ => return,
+    }
+    if let Screen::Relations(v) = &mut app.screen {
+        v.selected = selected;
+        keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update;
+    use crate::check::check;
+    use crate::data::DataRoot;
+    use crate::keymap::{Key, Keymap, Mode};
+
+    fn app() -> App {
+        let root = DataRoot::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+        );
+        let report = check(&root);
+        assert_eq!(report.errors(), 0);
+        App::new(report.corpus, Keymap::default_keymap(), (100, 30))
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for a in actions {
+            update(app, a.clone());
+        }
+    }
+
+    #[test]
+    fn r_in_a_dossier_opens_its_map_and_nowhere_else() {
+        let mut a = app();
+        let k = a.keymap.clone();
+        assert_eq!(
+            k.lookup(Mode::Dossier, Key::char('r')),
+            Some(Action::Relations)
+        );
+        assert_eq!(k.lookup(Mode::Index, Key::char('r')), None);
+        run(&mut a, &[Action::Relations]);
+        assert!(
+            matches!(a.screen, Screen::Index(_)),
+            "r does nothing in the index"
+        );
+        run(&mut a, &[Action::Open, Action::Relations]); // acme-corps
+        let Screen::Relations(v) = &a.screen else {
+            panic!("map")
+        };
+        assert_eq!(a.corpus.dossiers[v.dossier].id, "acme-corps");
+        assert_eq!(v.selected, 0);
+        assert_eq!(a.mode(), Mode::Relations);
+    }
+
+    #[test]
+    fn enter_opens_the_selected_node_and_back_returns_to_the_same_selection() {
+        let mut a = app();
+        run(&mut a, &[Action::Open, Action::Relations]);
+        // Acme's only relation is incoming: Jane Doe leads it.
+        run(&mut a, &[Action::Down, Action::Down]);
+        let Screen::Relations(map) = a.screen.clone() else {
+            panic!("map")
+        };
+        assert_eq!(map.selected, 1, "the selection stops at the last node");
+        run(&mut a, &[Action::Open]);
+        let Screen::Dossier(d) = &a.screen else {
+            panic!("dossier")
+        };
+        assert_eq!(a.corpus.dossiers[d.dossier].id, "jane-doe");
+        run(&mut a, &[Action::Back]);
+        assert_eq!(a.screen, Screen::Relations(map));
+        run(&mut a, &[Action::Up, Action::Open]);
+        let Screen::Dossier(d) = &a.screen else {
+            panic!("dossier")
+        };
+        assert_eq!(a.corpus.dossiers[d.dossier].id, "acme-corps", "the root");
+    }
+
+    #[test]
+    fn a_resize_keeps_the_selection_in_view() {
+        let mut a = app();
+        run(&mut a, &[Action::Open, Action::Relations, Action::Bottom]);
+        run(&mut a, &[Action::Resize(40, 3)]);
+        let Screen::Relations(v) = &a.screen else {
+            panic!("map")
+        };
+        assert!(v.offset <= v.selected && v.selected < v.offset + map_list_height(&a));
+    }
+}

@@ -1,0 +1,232 @@
+//! The timeline: every dated claim and variant of every dossier, in date order (built by
+//! [`crate::model::timeline`]). Enter opens the row's dossier with that claim's (or
+//! variant's) first citation selected, so the claim is in view and its quote shown.
+
+use super::rows::{Target, layout};
+use super::update::{keep_visible, move_by, open};
+use super::{Action, App, DossierView, Screen};
+use crate::model::timeline::{Entry, timeline};
+
+/// Rows the timeline keeps below the list for the selected entry.
+pub const TIMELINE_PANE: usize = 6;
+
+/// The timeline's selection and scroll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineView {
+    /// Selected entry.
+    pub selected: usize,
+    /// First visible entry.
+    pub offset: usize,
+}
+
+/// Rows for the list: the body less the title line and the pane.
+pub fn timeline_list_height(app: &App) -> usize {
+    usize::from(app.size.1)
+        .saturating_sub(2 + TIMELINE_PANE)
+        .max(1)
+}
+
+/// `T`: opens the timeline (a no-op when it is already on screen).
+pub fn open_timeline(app: &mut App) {
+    if !matches!(app.screen, Screen::Timeline(_)) {
+        open(
+            app,
+            Screen::Timeline(TimelineView {
+                selected: 0,
+                offset: 0,
+            }),
+        );
+    }
+}
+
+/// Keeps the selection inside the list and on screen (after a resize).
+pub fn clamp(app: &mut App) {
+    let h = timeline_list_height(app);
+    let n = timeline(&app.corpus).entries.len();
+    if let Screen::Timeline(v) = &mut app.screen {
+        v.selected = v.selected.min(n.saturating_sub(1));
+        keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+/// The dossier view that shows `e`: its dossier, with the first citation of the dated
+/// claim or variant selected (the first target when it has none).
+fn dossier_at(app: &App, e: &Entry<'_>) -> DossierView {
+    let first = e.cites(&app.corpus).first().copied();
+    let selected = e
+        .dossier_of(&app.corpus)
+        .and_then(|d| {
+            let lay = layout(&app.corpus, d, app.size.0, None);
+            lay.targets.iter().position(
+                |t| matches!((t, first), (Target::Cite(c), Some(f)) if std::ptr::eq(*c, f)),
+            )
+        })
+        .unwrap_or(0);
+    DossierView {
+        dossier: e.dossier,
+        selected,
+        offset: 0,
+    }
+}
+
+/// One action on the timeline.
+pub fn update(app: &mut App, action: Action) {
+    let h = timeline_list_height(app);
+    let Screen::Timeline(v) = &app.screen else {
+        return;
+    };
+    let t = timeline(&app.corpus);
+    let n = t.entries.len();
+    let page = h as isize;
+    let mut selected = v.selected;
+    match action {
+        Action::Down => selected = move_by(selected, n, 1),
+        Action::Up => selected = move_by(selected, n, -1),
+        Action::PageDown => selected = move_by(selected, n, page),
+        Action::PageUp => selected = move_by(selected, n, -page),
+        Action::Top => selected = 0,
+        Action::Bottom => selected = n.saturating_sub(1),
+        Action::Open => {
+            match t.entries.get(selected) {
+                Some(e) => {
+                    let view = dossier_at(app, e);
+                    open(app, Screen::Dossier(view));
+                }
+                None => app.message = Some("no dated claims to open".into()),
+            }
+            return;
+        }
+        _ => return,
+    }
+    if let Screen::Timeline(v) = &mut app.screen {
+        v.selected = selected;
+        keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update;
+    use crate::check::check;
+    use crate::data::DataRoot;
+    use crate::keymap::{Key, Keymap, Mode};
+
+    fn app(root: DataRoot) -> App {
+        let report = check(&root);
+        assert_eq!(report.errors(), 0);
+        App::new(report.corpus, Keymap::default_keymap(), (100, 30))
+    }
+
+    /// The fixture corpus with two claims dated (the fixture itself has none).
+    fn fixture() -> App {
+        let mut a = app(DataRoot::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+        ));
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                c.date = match c.id.as_str() {
+                    "founded" => Some("2022-05".into()),
+                    "age" => Some("2023".into()),
+                    _ => None,
+                };
+            }
+        }
+        a
+    }
+
+    fn run(app: &mut App, actions: &[Action]) {
+        for a in actions {
+            update(app, a.clone());
+        }
+    }
+
+    /// The quote of the dossier view's selected citation.
+    fn selected_quote(a: &App) -> String {
+        let Screen::Dossier(v) = &a.screen else {
+            panic!("dossier")
+        };
+        let d = &a.corpus.dossiers[v.dossier];
+        match layout(&a.corpus, d, a.size.0, None).targets.get(v.selected) {
+            Some(Target::Cite(c)) => c.quote.clone(),
+            _ => panic!("no citation selected"),
+        }
+    }
+
+    #[test]
+    fn t_opens_the_timeline_everywhere_but_while_typing() {
+        let a = fixture();
+        for mode in [Mode::Index, Mode::Dossier, Mode::Reader, Mode::Relations] {
+            assert_eq!(
+                a.keymap.lookup(mode, Key::char('T')),
+                Some(Action::Timeline)
+            );
+        }
+        assert_eq!(
+            a.keymap.lookup(Mode::Filter, Key::char('T')),
+            Some(Action::Input('T'))
+        );
+        let mut a = fixture();
+        run(&mut a, &[Action::Timeline]);
+        assert_eq!(a.mode(), Mode::Timeline);
+        run(&mut a, &[Action::Timeline]);
+        assert_eq!(a.back.len(), 1, "T on the timeline does not stack it again");
+    }
+
+    #[test]
+    fn enter_opens_the_dossier_with_the_claim_selected_and_back_returns() {
+        let mut a = fixture();
+        run(&mut a, &[Action::Timeline, Action::Down, Action::Down]);
+        let Screen::Timeline(before) = a.screen.clone() else {
+            panic!("timeline")
+        };
+        assert_eq!(before.selected, 1, "two entries: the selection stops at 1");
+        run(&mut a, &[Action::Open]);
+        assert_eq!(
+            selected_quote(&a),
+            "Jane Doe, 41",
+            "2023 sorts after 2022-05"
+        );
+        run(&mut a, &[Action::Back]);
+        assert_eq!(a.screen, Screen::Timeline(before));
+        run(&mut a, &[Action::Top, Action::Open]);
+        assert_eq!(selected_quote(&a), "was founded in May 2022 by Jane Doe");
+    }
+
+    #[test]
+    fn an_empty_timeline_says_so_on_enter() {
+        let mut a = fixture();
+        for d in &mut a.corpus.dossiers {
+            for c in &mut d.claims {
+                c.date = None;
+            }
+        }
+        run(&mut a, &[Action::Timeline, Action::Down, Action::Open]);
+        assert!(matches!(a.screen, Screen::Timeline(_)));
+        assert_eq!(a.message.as_deref(), Some("no dated claims to open"));
+    }
+
+    #[test]
+    fn a_dated_variant_opens_with_that_variants_citation_selected() {
+        let mut a = app(DataRoot::Bundled);
+        let t = timeline(&a.corpus);
+        let row = t
+            .entries
+            .iter()
+            .position(|e| {
+                e.variant == Some(0)
+                    && e.claim_of(&a.corpus)
+                        .is_some_and(|c| c.id == "sided-with-ukraine-when")
+            })
+            .unwrap_or_else(|| panic!("Caesar's dated variant is in the timeline"));
+        run(&mut a, &[Action::Timeline]);
+        for _ in 0..row {
+            run(&mut a, &[Action::Down]);
+        }
+        run(&mut a, &[Action::Open]);
+        assert_eq!(
+            selected_quote(&a),
+            "described in the press as a former Russian neo-Nazi who sided with Ukraine in 2014"
+        );
+    }
+}
