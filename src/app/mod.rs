@@ -3,6 +3,7 @@
 //! terminal I/O here, so every behaviour is unit-testable ("keys in, state out").
 
 mod action;
+pub mod help;
 pub mod reader;
 pub mod relations;
 pub mod rows;
@@ -100,6 +101,8 @@ pub struct App {
     pub forward: Vec<Screen>,
     /// The help overlay is shown.
     pub help: bool,
+    /// First visible line of the help overlay.
+    pub help_top: usize,
     /// A message for the status line, cleared by the next key.
     pub message: Option<String>,
     /// Set by [`Action::Quit`].
@@ -137,6 +140,7 @@ impl App {
             back: Vec::new(),
             forward: Vec::new(),
             help: false,
+            help_top: 0,
             message: None,
             quit: false,
             size,

@@ -15,16 +15,29 @@ pub const QUOTE_PANE: usize = 6;
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
     app.message = None;
     if app.help {
+        // The overlay scrolls with the usual movement keys; any other key closes it.
         match action {
             Action::Quit => app.quit = true,
-            Action::Resize(w, h) => resize(app, w, h),
+            Action::Resize(w, h) => {
+                resize(app, w, h);
+                super::help::scroll(app, 0);
+            }
+            Action::Down => super::help::scroll(app, 1),
+            Action::Up => super::help::scroll(app, -1),
+            Action::PageDown => super::help::scroll(app, super::help::page(app)),
+            Action::PageUp => super::help::scroll(app, -super::help::page(app)),
+            Action::Top => app.help_top = 0,
+            Action::Bottom => super::help::scroll(app, isize::MAX),
             _ => app.help = false,
         }
         return None;
     }
     match action {
         Action::Quit => app.quit = true,
-        Action::Help => app.help = true,
+        Action::Help => {
+            app.help = true;
+            app.help_top = 0;
+        }
         Action::Resize(w, h) => resize(app, w, h),
         Action::Back => back(app),
         Action::Forward => forward(app),

@@ -1,4 +1,6 @@
-//! The help overlay: every binding of the current view, generated from the keymap.
+//! The help overlay: every binding of the current view, generated from the keymap, laid
+//! out by [`crate::app::help`] (descriptions wrap; the list scrolls when it is taller than
+//! the screen).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,38 +10,48 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
+use crate::app::help::{help_box, help_lines};
 use crate::app::rows::Tone;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mode = app.mode();
-    let entries = app.keymap.help(mode);
-    let key_w = entries
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(30);
-    let width = area.width.saturating_sub(4).min(90);
-    let height = area.height.saturating_sub(2).min(entries.len() as u16 + 3);
+    let size = (area.width, area.height);
+    let (_, _, width, _) = help_box(size, 0);
+    let (lines, key_w) = help_lines(&app.keymap, mode, usize::from(width.saturating_sub(2)));
+    let (x, y, width, height) = help_box(size, lines.len());
     let rect = Rect {
-        x: area.x + (area.width.saturating_sub(width)) / 2,
-        y: area.y + (area.height.saturating_sub(height)) / 2,
+        x: area.x + x,
+        y: area.y + y,
         width,
         height,
     };
-    let lines: Vec<Line<'_>> = entries
+    let visible = usize::from(height.saturating_sub(2));
+    let top = app.help_top.min(lines.len().saturating_sub(visible));
+    let shown: Vec<Line<'_>> = lines
         .iter()
-        .map(|(k, d)| {
+        .skip(top)
+        .take(visible)
+        .map(|l| {
             Line::from(vec![
-                Span::styled(format!(" {k:<key_w$}  "), theme.style(Tone::Label)),
-                Span::raw(d.to_string()),
+                Span::styled(format!(" {:<key_w$}  ", l.keys), theme.style(Tone::Label)),
+                Span::raw(l.desc.clone()),
             ])
         })
         .collect();
+    let title = if lines.len() > visible {
+        format!(
+            " keys: {} view {}–{}/{} (j/k scroll, any other key closes) ",
+            mode.as_str(),
+            top + 1,
+            (top + visible).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        format!(" keys: {} view (any key closes) ", mode.as_str())
+    };
     frame.render_widget(Clear, rect);
-    let title = format!(" keys: {} view (any key closes) ", mode.as_str());
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(
+        Paragraph::new(shown).block(Block::default().borders(Borders::ALL).title(Span::styled(
             title,
             Style::default().add_modifier(Modifier::BOLD),
         ))),

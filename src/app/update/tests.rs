@@ -153,7 +153,7 @@ fn esc_clears_filter_when_there_is_no_history_and_help_toggles() {
     assert_eq!(v.hits.len(), 2);
     run(&mut a, &[Action::Help]);
     assert!(a.help);
-    run(&mut a, &[Action::Down]);
+    run(&mut a, &[Action::Open]);
     assert!(!a.help);
     run(&mut a, &[Action::Quit]);
     assert!(a.quit);
@@ -188,4 +188,35 @@ fn tiny_and_huge_sizes_never_panic() {
             ],
         );
     }
+}
+
+#[test]
+fn help_scrolls_when_taller_than_the_screen_and_other_keys_close_it() {
+    let mut a = app();
+    run(
+        &mut a,
+        &[Action::Resize(80, 12), Action::Open, Action::Help],
+    );
+    assert!(a.help);
+    assert_eq!(a.help_top, 0);
+    run(&mut a, &[Action::Down, Action::Down]);
+    assert_eq!(a.help_top, 2, "j scrolls the overlay, not the dossier");
+    run(&mut a, &[Action::Up]);
+    assert_eq!(a.help_top, 1);
+    run(&mut a, &[Action::Bottom]);
+    let bottom = a.help_top;
+    assert!(bottom > 1, "the dossier help does not fit 12 rows");
+    run(&mut a, &[Action::Down, Action::PageDown]);
+    assert_eq!(a.help_top, bottom, "never past the last line");
+    run(&mut a, &[Action::Top]);
+    assert_eq!(a.help_top, 0);
+    assert!(a.help);
+    run(&mut a, &[Action::NextCite]);
+    assert!(!a.help, "any other key closes");
+    // Reopening starts at the top again.
+    run(
+        &mut a,
+        &[Action::Help, Action::Bottom, Action::Help, Action::Help],
+    );
+    assert_eq!(a.help_top, 0);
 }
