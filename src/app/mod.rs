@@ -114,6 +114,9 @@ pub struct App {
     pub wrapped: reader::WrapCache,
     /// Who cites what, coverage, disputes, corroboration: built once at start-up.
     pub xref: crate::xref::Xref,
+    /// Per dossier, the other dossiers' relations that point at it ("Linked from"):
+    /// built once at start-up so no frame scans every dossier.
+    pub incoming: crate::model::incoming::Incoming,
 }
 
 impl App {
@@ -123,6 +126,7 @@ impl App {
         let hits = search.search(&parse(""), usize::MAX);
         let cited = reader::cited_ranges(&corpus);
         let xref = crate::xref::Xref::new(&corpus);
+        let incoming = crate::model::incoming::Incoming::new(&corpus);
         App {
             corpus,
             search,
@@ -144,6 +148,7 @@ impl App {
             cited,
             wrapped: reader::WrapCache::default(),
             xref,
+            incoming,
         }
     }
 

@@ -219,7 +219,7 @@ fn keep_target_visible(app: &mut App) {
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
-    let lay = layout(&app.corpus, d, width, None);
+    let lay = layout(&app.corpus, d, app.incoming.of(v.dossier), width, None);
     v.selected = v.selected.min(lay.targets.len().saturating_sub(1));
     let max_offset = lay.rows.len().saturating_sub(h);
     if let Some(&row) = lay.target_rows.get(v.selected) {
@@ -253,11 +253,13 @@ fn dossier(app: &mut App, action: Action) {
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
-    let lay = layout(&app.corpus, d, width, None);
+    let lay = layout(&app.corpus, d, app.incoming.of(v.dossier), width, None);
     let n = lay.targets.len();
     let (mut selected, mut offset) = (v.selected, v.offset);
     let is_cite = |i: usize| matches!(lay.targets.get(i), Some(Target::Cite(_)));
     let mut follow: Option<Screen> = None;
+    // Enter on a "Linked from" row: the dossier holding the relation, at that relation.
+    let mut holder: Option<(usize, usize)> = None;
     match action {
         Action::Down => selected = move_by(selected, n, 1),
         Action::Up => selected = move_by(selected, n, -1),
@@ -342,6 +344,7 @@ fn dossier(app: &mut App, action: Action) {
                     }));
                 }
             }
+            Some(Target::Incoming(link)) => holder = Some((link.owner, link.relation)),
             None => app.message = Some("nothing to open here".into()),
         },
         Action::Copy => match lay.targets.get(selected) {
@@ -352,6 +355,14 @@ fn dossier(app: &mut App, action: Action) {
             _ => app.message = Some("select a citation to copy (n/N)".into()),
         },
         _ => {}
+    }
+    if let Some((owner, relation)) = holder {
+        if let Screen::Dossier(v) = &mut app.screen {
+            v.selected = selected;
+            v.offset = offset;
+        }
+        super::jump::to_relation(app, owner, relation);
+        return;
     }
     if let Some(screen) = follow {
         if let Screen::Dossier(v) = &mut app.screen {
