@@ -306,3 +306,12 @@ fn relations_map_and_timeline_draw_at_any_size() {
         }
     }
 }
+
+#[test]
+fn dossier_linked_from_selected() {
+    // acme-corps, Tab: Jane Doe's relation to it ("Linked from"), the pane naming where
+    // Enter goes.
+    let mut a = app(80, 24);
+    go(&mut a, &[Action::Open, Action::NextPane]);
+    insta::assert_snapshot!("dossier_linked_from_80x24", screen(&a, false));
+}

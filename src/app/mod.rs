@@ -19,6 +19,8 @@ pub mod sources;
 
 #[cfg(test)]
 mod across_tests;
+#[cfg(test)]
+mod linked_tests;
 
 use std::ops::Range;
 

@@ -308,10 +308,14 @@ fn dossier(app: &mut App, action: Action) {
                 .copied()
                 .rfind(|&s| s <= row)
                 .unwrap_or(0);
+            // Back to the nearest earlier section with something to select (the summary
+            // has nothing: landing there would select the current section again).
             let section = if action == Action::NextPane {
                 lay.sections.iter().copied().find(|&s| s > row)
             } else {
-                lay.sections.iter().copied().rfind(|&s| s < current)
+                lay.sections.iter().copied().rfind(|&s| {
+                    s < current && lay.target_rows.iter().any(|&r| r >= s && r < current)
+                })
             };
             if let Some(s) = section {
                 if let Some(i) = lay.target_rows.iter().position(|&r| r >= s) {
