@@ -94,10 +94,17 @@ pub fn edges_of(corpus: &Corpus, incoming: &Incoming, d: usize) -> Vec<(Edge, us
     out
 }
 
-/// The tree of `root`'s relations `depth` levels deep. Levels are filled breadth first,
-/// so each dossier is expanded at its shallowest occurrence; relations between a node and
-/// its parent are listed once, at the parent's level, not again under the node.
+/// The tree of `root`'s relations `depth` levels deep, building the reverse index for
+/// this one tree (the CLI's case); see [`tree_in`].
 pub fn tree(corpus: &Corpus, root: usize, depth: usize) -> Node {
+    tree_in(corpus, &Incoming::new(corpus), root, depth)
+}
+
+/// The tree of `root`'s relations `depth` levels deep, incoming edges read from
+/// `incoming` (the browser keeps one, built at start-up). Levels are filled breadth
+/// first, so each dossier is expanded at its shallowest occurrence; relations between a
+/// node and its parent are listed once, at the parent's level, not again under the node.
+pub fn tree_in(corpus: &Corpus, incoming: &Incoming, root: usize, depth: usize) -> Node {
     let mut node = Node {
         dossier: root,
         edge: None,
@@ -105,7 +112,6 @@ pub fn tree(corpus: &Corpus, root: usize, depth: usize) -> Node {
         depth: 0,
         children: Vec::new(),
     };
-    let incoming = Incoming::new(corpus);
     let mut expanded = vec![root];
     // Breadth first: the path (indices of children) of every node still to expand.
     let mut queue: std::collections::VecDeque<Vec<usize>> = std::collections::VecDeque::new();
@@ -117,7 +123,7 @@ pub fn tree(corpus: &Corpus, root: usize, depth: usize) -> Node {
         }
         let grandparent = ancestors.last().copied();
         let level = parent.depth + 1;
-        for (edge, other) in edges_of(corpus, &incoming, parent.dossier) {
+        for (edge, other) in edges_of(corpus, incoming, parent.dossier) {
             // Every relation between a node and its parent is already listed, as a
             // sibling of the node, at the parent's level.
             if Some(other) == grandparent {
