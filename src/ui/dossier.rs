@@ -1,6 +1,6 @@
 //! The dossier view: name, aliases, summary, relations, the relations of other dossiers
-//! that point at it ("Linked from"), claims with numbered citation
-//! markers; below, the selected citation's quote in full with its source.
+//! that point at it ("Linked from"), claims with numbered citation markers; below, the
+//! selected citation's quote in full with its source.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
