@@ -558,3 +558,55 @@ fn timeline_row_opens_its_dossier_with_the_claim_selected() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
 }
+
+#[test]
+fn an_event_lists_who_took_part_and_enter_opens_the_participant() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["/", "Belgorod raid"]);
+    t.wait_for("E Belgorod raid");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Belgorod raid  event · belgorod-raid");
+    // Tab from its own relations to the relations of others that point at it.
+    t.keys(&["Tab"]);
+    let screen = t.wait_for("Enter opens Freedom of Russia Legion");
+    assert!(screen.contains("\nLinked from\n"), "{screen}");
+    assert!(
+        screen.contains("  Russian Volunteer Corps ─took-part-in→ (this)"),
+        "{screen}"
+    );
+    // Down over the Legion's citations and the Russian Armed Forces to the RVC.
+    let mut moves = 0;
+    while !t.screen().contains("Enter opens Russian Volunteer Corps") {
+        assert!(moves < 12, "never reached the RVC:\n{}", t.screen());
+        t.keys(&["j"]);
+        moves += 1;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.keys(&["Enter"]);
+    // The RVC's dossier, scrolled to its own relation to the raid, which is selected
+    // (reverse video); its Linked from names its leader.
+    let rvc = t.wait_for("Enter opens Belgorod raid");
+    assert!(rvc.contains("  Denis Kapustin ─leads→ (this)"), "{rvc}");
+    let esc = t.screen_escaped();
+    let line = esc
+        .lines()
+        .find(|l| l.contains("took-part-in → ") && l.contains("Belgorod raid"))
+        .unwrap_or("");
+    // The escapes between the type and the name switch reverse video on (SGR 7).
+    let between = line
+        .split_once("took-part-in → ")
+        .and_then(|(_, rest)| rest.split_once("Belgorod raid"))
+        .map_or("", |(b, _)| b);
+    assert!(
+        between.contains("[7m") || between.contains(";7m"),
+        "the relation is not selected: {line:?}"
+    );
+    t.keys(&["C-o"]);
+    t.wait_for("Enter opens Russian Volunteer Corps");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}

@@ -21,14 +21,18 @@ fn run(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// Every citation under `v`, once: `incoming` repeats relations that their holders'
+/// `relations` already list, so it is skipped.
 fn citations(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Object(map) => {
             if let Some(Value::Array(list)) = map.get("citations") {
                 out.extend(list.iter().cloned());
             }
-            for x in map.values() {
-                citations(x, out);
+            for (k, x) in map {
+                if k != "incoming" {
+                    citations(x, out);
+                }
             }
         }
         Value::Array(list) => list.iter().for_each(|x| citations(x, out)),
@@ -87,6 +91,44 @@ fn json_export_holds_each_dossier_exactly_as_show_prints_it() {
             .unwrap();
         assert_eq!(exported, &shown, "{id}");
     }
+}
+
+#[test]
+fn json_export_lists_every_relation_once_as_incoming_at_its_target() {
+    let doc: Value = serde_json::from_str(&run(&["export", "--format", "json"])).unwrap();
+    let dossiers = doc["dossiers"].as_array().unwrap();
+    let mut held = Vec::new();
+    for d in dossiers {
+        for r in d["relations"].as_array().unwrap() {
+            if r["target"] != d["id"] {
+                let mut r = r.clone();
+                r["from"] = d["id"].clone();
+                held.push(r);
+            }
+        }
+    }
+    let mut incoming = Vec::new();
+    for d in dossiers {
+        for r in d["incoming"].as_array().unwrap() {
+            assert_eq!(r["target"], d["id"], "listed under its target");
+            let holder = dossiers.iter().find(|h| h["id"] == r["from"]).unwrap();
+            assert_eq!(r["from_name"], holder["name"]);
+            assert_eq!(r["from_kind"], holder["kind"]);
+            let mut r = r.clone();
+            let map = r.as_object_mut().unwrap();
+            map.remove("from_name");
+            map.remove("from_kind");
+            incoming.push(r);
+        }
+    }
+    assert!(held.len() > 50, "{} relations", held.len());
+    let key = |v: &Value| v.to_string();
+    held.sort_by_key(key);
+    incoming.sort_by_key(key);
+    assert_eq!(
+        held, incoming,
+        "each relation once, exactly as its holder lists it"
+    );
 }
 
 /// The properties each schema must carry, as FtM's schema files require them.

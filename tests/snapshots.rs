@@ -90,7 +90,16 @@ fn index_views() {
 fn dossier_with_disputed_claim() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = app(w, h);
-        go(&mut a, &[Action::Open, Action::NextCite, Action::NextCite]);
+        // n ×3: past the aliases and Jane Doe's relation (Linked from) to the first claim.
+        go(
+            &mut a,
+            &[
+                Action::Open,
+                Action::NextCite,
+                Action::NextCite,
+                Action::NextCite,
+            ],
+        );
         insta::assert_snapshot!(format!("dossier_disputed_{w}x{h}"), screen(&a, false));
     }
     let mut a = app(80, 24);
@@ -102,11 +111,13 @@ fn dossier_with_disputed_claim() {
 fn reader_with_highlighted_quote() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = app(w, h);
-        // acme-corps → the "crossed-border" claim's quote spans two lines of the article.
+        // acme-corps → the "crossed-border" claim's quote spans two lines of the article
+        // (n ×4: two aliases, Jane Doe's relation to it, the first claim, this one).
         go(
             &mut a,
             &[
                 Action::Open,
+                Action::NextCite,
                 Action::NextCite,
                 Action::NextCite,
                 Action::NextCite,
@@ -294,4 +305,13 @@ fn relations_map_and_timeline_draw_at_any_size() {
             );
         }
     }
+}
+
+#[test]
+fn dossier_linked_from_selected() {
+    // acme-corps, Tab: Jane Doe's relation to it ("Linked from"), the pane naming where
+    // Enter goes.
+    let mut a = app(80, 24);
+    go(&mut a, &[Action::Open, Action::NextPane]);
+    insta::assert_snapshot!("dossier_linked_from_80x24", screen(&a, false));
 }

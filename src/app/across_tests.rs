@@ -119,7 +119,7 @@ fn cited_by_lists_overlapping_items_and_jumps_to_the_one_chosen() {
     };
     let dossier = &a.corpus.dossiers[d.dossier];
     assert_eq!(dossier.id, "jane-doe");
-    let lay = layout(&a.corpus, dossier, a.size.0, None);
+    let lay = layout(&a.corpus, dossier, a.incoming.of(d.dossier), a.size.0, None);
     let relation_cite = &dossier.relations[0].cites[0];
     assert!(
         matches!(lay.targets.get(d.selected), Some(Target::Cite(c)) if std::ptr::eq(*c, relation_cite)),
@@ -248,7 +248,7 @@ fn claims_sort_by_independence_filter_single_source_and_open_in_the_dossier() {
     };
     let dossier = &a.corpus.dossiers[d.dossier];
     assert_eq!(dossier.id, "acme-corps");
-    let lay = layout(&a.corpus, dossier, a.size.0, None);
+    let lay = layout(&a.corpus, dossier, a.incoming.of(d.dossier), a.size.0, None);
     let size = dossier.claims.iter().find(|k| k.id == "size");
     let first = size
         .and_then(|k| k.variants.first())

@@ -33,21 +33,41 @@ pub fn to_reader(app: &mut App, source: usize, highlight: Option<Range<usize>>) 
 /// Opens dossier `dossier` with citation `cite` of one of its items selected (the
 /// first target when `None`), its row about a third from the top.
 pub fn to_dossier(app: &mut App, dossier: usize, cite: Option<(Item, usize)>) {
+    // By address: the citation is found again in the layout `at_target` builds.
+    let wanted: Option<*const Citation> = app
+        .corpus
+        .dossiers
+        .get(dossier)
+        .and_then(|d| cite.and_then(|(item, k)| item.cites(d).get(k)))
+        .map(std::ptr::from_ref);
+    at_target(
+        app,
+        dossier,
+        |t| matches!((t, wanted), (Target::Cite(x), Some(c)) if std::ptr::eq(*x, c)),
+    );
+}
+
+/// Opens dossier `dossier` with its own relation `relation` selected (Enter on a
+/// "Linked from" row lands on the same relation seen from the dossier that holds it).
+pub fn to_relation(app: &mut App, dossier: usize, relation: usize) {
+    at_target(
+        app,
+        dossier,
+        |t| matches!(t, Target::Relation(r) if *r == relation),
+    );
+}
+
+/// Opens dossier `dossier` with the first target that `wanted` accepts selected (the
+/// first target when none does), its row about a third from the top.
+fn at_target(app: &mut App, dossier: usize, wanted: impl Fn(&Target<'_>) -> bool) {
     let h = dossier_list_height(app);
     let (selected, offset) = app
         .corpus
         .dossiers
         .get(dossier)
         .map(|d| {
-            let lay = layout(&app.corpus, d, app.size.0, None);
-            let i = cite
-                .and_then(|(item, k)| item.cites(d).get(k))
-                .and_then(|c: &Citation| {
-                    lay.targets
-                        .iter()
-                        .position(|t| matches!(t, Target::Cite(x) if std::ptr::eq(*x, c)))
-                })
-                .unwrap_or(0);
+            let lay = layout(&app.corpus, d, app.incoming.of(dossier), app.size.0, None);
+            let i = lay.targets.iter().position(wanted).unwrap_or(0);
             let row = lay.target_rows.get(i).copied().unwrap_or(0);
             (i, row.saturating_sub(h / 3))
         })

@@ -20,6 +20,8 @@ pub mod sources;
 
 #[cfg(test)]
 mod across_tests;
+#[cfg(test)]
+mod linked_tests;
 
 use std::ops::Range;
 
@@ -117,6 +119,9 @@ pub struct App {
     pub wrapped: reader::WrapCache,
     /// Who cites what, coverage, disputes, corroboration: built once at start-up.
     pub xref: crate::xref::Xref,
+    /// Per dossier, the other dossiers' relations that point at it ("Linked from"):
+    /// built once at start-up so no frame scans every dossier.
+    pub incoming: crate::model::incoming::Incoming,
 }
 
 impl App {
@@ -126,6 +131,7 @@ impl App {
         let hits = search.search(&parse(""), usize::MAX);
         let cited = reader::cited_ranges(&corpus);
         let xref = crate::xref::Xref::new(&corpus);
+        let incoming = crate::model::incoming::Incoming::new(&corpus);
         App {
             corpus,
             search,
@@ -148,6 +154,7 @@ impl App {
             cited,
             wrapped: reader::WrapCache::default(),
             xref,
+            incoming,
         }
     }
 

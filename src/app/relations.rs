@@ -5,7 +5,7 @@
 
 use super::update::{keep_visible, move_by, open};
 use super::{Action, App, DossierView, Screen};
-use crate::model::relmap::{Node, tree};
+use crate::model::relmap::{Node, tree_in};
 
 /// Levels of relations the map follows.
 pub const MAP_DEPTH: usize = 2;
@@ -33,9 +33,9 @@ impl RelationsView {
         }
     }
 
-    /// The tree this view shows.
+    /// The tree this view shows, from the reverse index built at start-up.
     pub fn tree(&self, app: &App) -> Node {
-        tree(&app.corpus, self.dossier, MAP_DEPTH)
+        tree_in(&app.corpus, &app.incoming, self.dossier, MAP_DEPTH)
     }
 }
 

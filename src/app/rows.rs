@@ -1,9 +1,10 @@
 //! The dossier view as rows of styled text, wrapped to a width: built by the same pure
 //! function for `update` (to keep the selection in view) and for rendering. Every
-//! selectable thing — a citation marker or a relation — is a [`Target`] with the row it
-//! sits on.
+//! selectable thing — a citation marker, a relation, or another dossier's relation that
+//! points at this one — is a [`Target`] with the row it sits on.
 
-use crate::model::{Citation, Corpus, Dossier};
+use crate::model::incoming::Link;
+use crate::model::{Citation, Corpus, Dossier, Relation};
 use crate::text::sanitize_line;
 use crate::xref::claim_backing;
 
@@ -45,6 +46,8 @@ pub enum Target<'a> {
     Cite(&'a Citation),
     /// A relation, by index.
     Relation(usize),
+    /// Another dossier's relation whose target is this dossier ("Linked from").
+    Incoming(Link),
 }
 
 /// The dossier laid out at one width.
@@ -55,7 +58,7 @@ pub struct Layout<'a> {
     pub targets: Vec<Target<'a>>,
     /// For each target, the row it is on.
     pub target_rows: Vec<usize>,
-    /// Row where each section starts (aliases, summary, relations, claims).
+    /// Row where each section starts (aliases, summary, relations, linked from, claims).
     pub sections: Vec<usize>,
 }
 
@@ -192,12 +195,43 @@ impl<'a> Builder<'a> {
             .flat_map(|m| [(seg(" ", Tone::Plain), None), m])
             .collect()
     }
+
+    /// One relation, the same for the dossier's own and for another's that points at it:
+    /// `leads → Russian Volunteer Corps — role [1 x]` (`other` is the target), or
+    /// `Denis Kapustin ─leads→ (this) — role [1 x]` when `incoming` (`other` holds it).
+    /// The other dossier's name is the selectable `target`; the markers follow.
+    fn relation(
+        &mut self,
+        corpus: &'a Corpus,
+        r: &'a Relation,
+        other: String,
+        target: Target<'a>,
+        incoming: bool,
+    ) {
+        let name = (seg(other, Tone::Marker), Some(target));
+        let mut segs = vec![(seg("  ", Tone::Plain), None)];
+        if incoming {
+            segs.push(name);
+            segs.push((seg(format!(" ─{}→ (this)", r.kind), Tone::Label), None));
+        } else {
+            segs.push((seg(format!("{} → ", r.kind), Tone::Label), None));
+            segs.push(name);
+        }
+        if let Some(role) = &r.role {
+            segs.push((seg(format!(" — {}", sanitize_line(role)), Tone::Dim), None));
+        }
+        segs.extend(self.markers(corpus, &r.cites, 1));
+        self.line(segs, 4);
+    }
 }
 
-/// Lays out `d` at `width` columns with target `selected` highlighted.
+/// Lays out `d` at `width` columns with target `selected` highlighted. `linked` are the
+/// other dossiers' relations that point at `d` (from [`crate::model::incoming`], built
+/// once), shown as "Linked from" after its own relations.
 pub fn layout<'a>(
     corpus: &'a Corpus,
     d: &'a Dossier,
+    linked: &[Link],
     width: u16,
     selected: Option<usize>,
 ) -> Layout<'a> {
@@ -256,16 +290,18 @@ pub fn layout<'a>(
                 .dossier(&r.target)
                 .map(|t| sanitize_line(&t.name))
                 .unwrap_or_else(|| sanitize_line(&r.target));
-            let mut segs = vec![
-                (seg("  ", Tone::Plain), None),
-                (seg(format!("{} → ", r.kind), Tone::Label), None),
-                (seg(target, Tone::Marker), Some(Target::Relation(i))),
-            ];
-            if let Some(role) = &r.role {
-                segs.push((seg(format!(" — {}", sanitize_line(role)), Tone::Dim), None));
-            }
-            segs.extend(b.markers(corpus, &r.cites, 1));
-            b.line(segs, 4);
+            b.relation(corpus, r, target, Target::Relation(i), false);
+        }
+    }
+    if !linked.is_empty() {
+        b.section("Linked from");
+        for &link in linked {
+            let (Some(owner), Some(r)) = (corpus.dossiers.get(link.owner), link.relation(corpus))
+            else {
+                continue;
+            };
+            let name = sanitize_line(&owner.name);
+            b.relation(corpus, r, name, Target::Incoming(link), true);
         }
     }
     if !d.claims.is_empty() {

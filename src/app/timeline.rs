@@ -56,7 +56,7 @@ fn dossier_at(app: &App, e: &Entry<'_>) -> DossierView {
     let selected = e
         .dossier_of(&app.corpus)
         .and_then(|d| {
-            let lay = layout(&app.corpus, d, app.size.0, None);
+            let lay = layout(&app.corpus, d, app.incoming.of(e.dossier), app.size.0, None);
             lay.targets.iter().position(
                 |t| matches!((t, first), (Target::Cite(c), Some(f)) if std::ptr::eq(*c, f)),
             )
@@ -147,7 +147,10 @@ mod tests {
             panic!("dossier")
         };
         let d = &a.corpus.dossiers[v.dossier];
-        match layout(&a.corpus, d, a.size.0, None).targets.get(v.selected) {
+        match layout(&a.corpus, d, a.incoming.of(v.dossier), a.size.0, None)
+            .targets
+            .get(v.selected)
+        {
             Some(Target::Cite(c)) => c.quote.clone(),
             _ => panic!("no citation selected"),
         }

@@ -232,7 +232,7 @@ fn keep_target_visible(app: &mut App) {
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
-    let lay = layout(&app.corpus, d, width, None);
+    let lay = layout(&app.corpus, d, app.incoming.of(v.dossier), width, None);
     v.selected = v.selected.min(lay.targets.len().saturating_sub(1));
     let max_offset = lay.rows.len().saturating_sub(h);
     if let Some(&row) = lay.target_rows.get(v.selected) {
@@ -266,11 +266,13 @@ fn dossier(app: &mut App, action: Action) {
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
-    let lay = layout(&app.corpus, d, width, None);
+    let lay = layout(&app.corpus, d, app.incoming.of(v.dossier), width, None);
     let n = lay.targets.len();
     let (mut selected, mut offset) = (v.selected, v.offset);
     let is_cite = |i: usize| matches!(lay.targets.get(i), Some(Target::Cite(_)));
     let mut follow: Option<Screen> = None;
+    // Enter on a "Linked from" row: the dossier holding the relation, at that relation.
+    let mut holder: Option<(usize, usize)> = None;
     match action {
         Action::Down => selected = move_by(selected, n, 1),
         Action::Up => selected = move_by(selected, n, -1),
@@ -319,10 +321,14 @@ fn dossier(app: &mut App, action: Action) {
                 .copied()
                 .rfind(|&s| s <= row)
                 .unwrap_or(0);
+            // Back to the nearest earlier section with something to select (the summary
+            // has nothing: landing there would select the current section again).
             let section = if action == Action::NextPane {
                 lay.sections.iter().copied().find(|&s| s > row)
             } else {
-                lay.sections.iter().copied().rfind(|&s| s < current)
+                lay.sections.iter().copied().rfind(|&s| {
+                    s < current && lay.target_rows.iter().any(|&r| r >= s && r < current)
+                })
             };
             if let Some(s) = section {
                 if let Some(i) = lay.target_rows.iter().position(|&r| r >= s) {
@@ -355,6 +361,7 @@ fn dossier(app: &mut App, action: Action) {
                     }));
                 }
             }
+            Some(Target::Incoming(link)) => holder = Some((link.owner, link.relation)),
             None => app.message = Some("nothing to open here".into()),
         },
         Action::Copy => match lay.targets.get(selected) {
@@ -365,6 +372,14 @@ fn dossier(app: &mut App, action: Action) {
             _ => app.message = Some("select a citation to copy (n/N)".into()),
         },
         _ => {}
+    }
+    if let Some((owner, relation)) = holder {
+        if let Screen::Dossier(v) = &mut app.screen {
+            v.selected = selected;
+            v.offset = offset;
+        }
+        super::jump::to_relation(app, owner, relation);
+        return;
     }
     if let Some(screen) = follow {
         if let Screen::Dossier(v) = &mut app.screen {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::ftm;
 use super::json::DossierJson;
 use super::out;
+use crate::model::incoming::Incoming;
 use crate::model::{Corpus, Source};
 use crate::text::sanitize_line;
 
@@ -72,12 +73,14 @@ struct ExportJson<'a> {
 pub fn render(corpus: &Corpus, format: Format) -> String {
     match format {
         Format::Json => {
+            let incoming = Incoming::new(corpus);
             let doc = ExportJson {
                 sources: corpus.sources.iter().map(SourceJson::new).collect(),
                 dossiers: corpus
                     .dossiers
                     .iter()
-                    .map(|d| DossierJson::new(corpus, d))
+                    .enumerate()
+                    .map(|(i, d)| DossierJson::new(corpus, d, incoming.of(i)))
                     .collect(),
             };
             format!(

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Citation, Corpus, Dossier};
+use crate::model::incoming::Link;
+use crate::model::{Citation, Corpus, Dossier, Relation};
 use crate::text::LineCol;
 
 /// A dossier in `list --json`.
@@ -122,6 +123,33 @@ pub struct RelationJson<'a> {
     pub citations: Vec<CitationJson<'a>>,
 }
 
+impl<'a> RelationJson<'a> {
+    pub fn new(corpus: &'a Corpus, r: &'a Relation) -> Self {
+        RelationJson {
+            kind: r.kind.as_str(),
+            target: &r.target,
+            target_name: corpus.dossier(&r.target).map(|t| t.name.as_str()),
+            role: r.role.as_deref(),
+            note: r.note.as_deref(),
+            citations: citations(corpus, &r.cites),
+        }
+    }
+}
+
+/// Another dossier's relation that points at this one, in `show --json`'s `incoming`:
+/// the relation exactly as its holder's `relations` lists it, plus the holder.
+#[derive(Debug, Serialize)]
+pub struct IncomingJson<'a> {
+    /// Id of the dossier whose file holds the relation.
+    pub from: &'a str,
+    /// Its name.
+    pub from_name: &'a str,
+    /// Its kind.
+    pub from_kind: &'a str,
+    #[serde(flatten)]
+    pub relation: RelationJson<'a>,
+}
+
 /// `show --json`.
 #[derive(Debug, Serialize)]
 pub struct DossierJson<'a> {
@@ -135,12 +163,16 @@ pub struct DossierJson<'a> {
     pub aliases: Vec<AliasJson<'a>>,
     pub claims: Vec<ClaimJson<'a>>,
     pub relations: Vec<RelationJson<'a>>,
+    /// Other dossiers' relations whose target is this one ("Linked from").
+    pub incoming: Vec<IncomingJson<'a>>,
     /// Per source, what in this dossier it backs.
     pub backed_by: Vec<BackingJson<'a>>,
 }
 
 impl<'a> DossierJson<'a> {
-    pub fn new(corpus: &'a Corpus, d: &'a Dossier) -> Self {
+    /// `d` with `linked`, the other dossiers' relations that point at it (from the
+    /// reverse index in [`crate::model::incoming`]).
+    pub fn new(corpus: &'a Corpus, d: &'a Dossier, linked: &[Link]) -> Self {
         DossierJson {
             id: &d.id,
             kind: d.kind.as_str(),
@@ -188,13 +220,18 @@ impl<'a> DossierJson<'a> {
             relations: d
                 .relations
                 .iter()
-                .map(|r| RelationJson {
-                    kind: r.kind.as_str(),
-                    target: &r.target,
-                    target_name: corpus.dossier(&r.target).map(|t| t.name.as_str()),
-                    role: r.role.as_deref(),
-                    note: r.note.as_deref(),
-                    citations: citations(corpus, &r.cites),
+                .map(|r| RelationJson::new(corpus, r))
+                .collect(),
+            incoming: linked
+                .iter()
+                .filter_map(|link| {
+                    let owner = corpus.dossiers.get(link.owner)?;
+                    Some(IncomingJson {
+                        from: &owner.id,
+                        from_name: &owner.name,
+                        from_kind: owner.kind.as_str(),
+                        relation: RelationJson::new(corpus, link.relation(corpus)?),
+                    })
                 })
                 .collect(),
             backed_by: BackingJson::of(corpus, d),

@@ -5,24 +5,30 @@ use std::process::ExitCode;
 
 use super::json::DossierJson;
 use super::out;
-use crate::model::{Citation, Corpus, Dossier};
+use crate::model::incoming::{Incoming, Link};
+use crate::model::{Citation, Corpus, Dossier, Relation};
 use crate::search::{SearchIndex, parse};
 use crate::suggest::nearest;
 use crate::text::{sanitize, sanitize_line};
 use crate::xref::claim_backing;
 
 pub fn run(corpus: &Corpus, id: &str, json: bool) -> ExitCode {
-    let Some(d) = corpus.dossier(id) else {
+    let Some((i, d)) = corpus
+        .position(id)
+        .and_then(|i| corpus.dossiers.get(i).map(|d| (i, d)))
+    else {
         eprintln!("{}", unknown_id(corpus, id));
         return ExitCode::from(1);
     };
+    let incoming = Incoming::new(corpus);
+    let linked = incoming.of(i);
     if json {
         out(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&DossierJson::new(corpus, d)).unwrap_or_default()
+            serde_json::to_string_pretty(&DossierJson::new(corpus, d, linked)).unwrap_or_default()
         ));
     } else {
-        out(&render(corpus, d));
+        out(&render(corpus, d, linked));
     }
     ExitCode::SUCCESS
 }
@@ -78,8 +84,9 @@ fn cite_lines(s: &mut String, corpus: &Corpus, cites: &[Citation], indent: &str)
     }
 }
 
-/// The plain-text rendering of a dossier.
-pub fn render(corpus: &Corpus, d: &Dossier) -> String {
+/// The plain-text rendering of a dossier; `linked` are the other dossiers' relations
+/// that point at it, listed as "Linked from" after its own.
+pub fn render(corpus: &Corpus, d: &Dossier, linked: &[Link]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -142,26 +149,48 @@ pub fn render(corpus: &Corpus, d: &Dossier) -> String {
                 .dossier(&r.target)
                 .map(|t| t.name.as_str())
                 .unwrap_or("?");
-            let role = r
-                .role
-                .as_ref()
-                .map(|x| format!(" — {}", sanitize_line(x)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "  {} → {} ({}){role}",
+            let head = format!(
+                "{} → {} ({})",
                 r.kind,
                 sanitize_line(target),
                 sanitize_line(&r.target)
             );
-            if let Some(note) = &r.note {
-                let _ = writeln!(s, "    note: {}", sanitize_line(note));
-            }
-            cite_lines(&mut s, corpus, &r.cites, "    ");
+            relation_lines(&mut s, corpus, r, &head);
+        }
+    }
+    if !linked.is_empty() {
+        let _ = writeln!(s, "\nLinked from");
+        for link in linked {
+            let (Some(owner), Some(r)) = (corpus.dossiers.get(link.owner), link.relation(corpus))
+            else {
+                continue;
+            };
+            let head = format!(
+                "{} ({}) ─{}→ (this)",
+                sanitize_line(&owner.name),
+                sanitize_line(&owner.id),
+                r.kind
+            );
+            relation_lines(&mut s, corpus, r, &head);
         }
     }
     backing_lines(&mut s, corpus, d);
     s
+}
+
+/// One relation, own or incoming: `head` (which end is which), the role, the note and
+/// the citations.
+fn relation_lines(s: &mut String, corpus: &Corpus, r: &Relation, head: &str) {
+    let role = r
+        .role
+        .as_ref()
+        .map(|x| format!(" — {}", sanitize_line(x)))
+        .unwrap_or_default();
+    let _ = writeln!(s, "  {head}{role}");
+    if let Some(note) = &r.note {
+        let _ = writeln!(s, "    note: {}", sanitize_line(note));
+    }
+    cite_lines(s, corpus, &r.cites, "    ");
 }
 
 /// "Backed by source": per source, every alias, claim, variant and relation it backs.

@@ -2,6 +2,7 @@
 //! dossiers whose every citation has been anchored to a byte range of its article.
 //! Built only by [`crate::check`], so holding a [`Corpus`] means it was verified.
 
+pub mod incoming;
 pub mod raw;
 pub mod relmap;
 pub mod timeline;
@@ -52,6 +53,13 @@ impl Corpus {
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Index into [`Corpus::dossiers`] of the dossier with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.dossiers
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
     }
 }
 

@@ -5,6 +5,7 @@
 //! occurrence is a leaf marked as a cycle (an ancestor) or a repeat, so the tree is
 //! finite whatever the data.
 
+use super::incoming::Incoming;
 use super::{Corpus, Relation};
 
 /// One relation seen from the node it hangs under.
@@ -65,18 +66,15 @@ pub struct Node {
 }
 
 /// Every relation touching dossier `d`: its own (outgoing) then other dossiers' relations
-/// that point at it (incoming), each as the edge and the dossier at its other end.
-pub fn edges_of(corpus: &Corpus, d: usize) -> Vec<(Edge, usize)> {
+/// that point at it (incoming, from the shared reverse index), each as the edge and the
+/// dossier at its other end.
+pub fn edges_of(corpus: &Corpus, incoming: &Incoming, d: usize) -> Vec<(Edge, usize)> {
     let mut out = Vec::new();
     let Some(dossier) = corpus.dossiers.get(d) else {
         return out;
     };
     for (i, r) in dossier.relations.iter().enumerate() {
-        // Dossiers are sorted by id.
-        if let Ok(t) = corpus
-            .dossiers
-            .binary_search_by(|x| x.id.as_str().cmp(&r.target))
-        {
+        if let Some(t) = corpus.position(&r.target) {
             let edge = Edge {
                 owner: d,
                 relation: i,
@@ -85,25 +83,28 @@ pub fn edges_of(corpus: &Corpus, d: usize) -> Vec<(Edge, usize)> {
             out.push((edge, t));
         }
     }
-    for (o, other) in corpus.dossiers.iter().enumerate() {
-        for (i, r) in other.relations.iter().enumerate() {
-            if r.target == dossier.id && o != d {
-                let edge = Edge {
-                    owner: o,
-                    relation: i,
-                    outgoing: false,
-                };
-                out.push((edge, o));
-            }
-        }
+    for link in incoming.of(d) {
+        let edge = Edge {
+            owner: link.owner,
+            relation: link.relation,
+            outgoing: false,
+        };
+        out.push((edge, link.owner));
     }
     out
 }
 
-/// The tree of `root`'s relations `depth` levels deep. Levels are filled breadth first,
-/// so each dossier is expanded at its shallowest occurrence; relations between a node and
-/// its parent are listed once, at the parent's level, not again under the node.
+/// The tree of `root`'s relations `depth` levels deep, building the reverse index for
+/// this one tree (the CLI's case); see [`tree_in`].
 pub fn tree(corpus: &Corpus, root: usize, depth: usize) -> Node {
+    tree_in(corpus, &Incoming::new(corpus), root, depth)
+}
+
+/// The tree of `root`'s relations `depth` levels deep, incoming edges read from
+/// `incoming` (the browser keeps one, built at start-up). Levels are filled breadth
+/// first, so each dossier is expanded at its shallowest occurrence; relations between a
+/// node and its parent are listed once, at the parent's level, not again under the node.
+pub fn tree_in(corpus: &Corpus, incoming: &Incoming, root: usize, depth: usize) -> Node {
     let mut node = Node {
         dossier: root,
         edge: None,
@@ -122,7 +123,7 @@ pub fn tree(corpus: &Corpus, root: usize, depth: usize) -> Node {
         }
         let grandparent = ancestors.last().copied();
         let level = parent.depth + 1;
-        for (edge, other) in edges_of(corpus, parent.dossier) {
+        for (edge, other) in edges_of(corpus, incoming, parent.dossier) {
             // Every relation between a node and its parent is already listed, as a
             // sibling of the node, at the parent's level.
             if Some(other) == grandparent {

@@ -1,5 +1,6 @@
-//! The dossier view: name, aliases, summary, relations, claims with numbered citation
-//! markers; below, the selected citation's quote in full with its source.
+//! The dossier view: name, aliases, summary, relations, the relations of other dossiers
+//! that point at it ("Linked from"), claims with numbered citation markers; below, the
+//! selected citation's quote in full with its source.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,13 +11,20 @@ use super::{Theme, row};
 use crate::app::rows::{Target, Tone, layout};
 use crate::app::update::QUOTE_PANE;
 use crate::app::{App, DossierView};
+use crate::model::{Dossier, Relation};
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
-    let lay = layout(&app.corpus, d, area.width, Some(v.selected));
+    let lay = layout(
+        &app.corpus,
+        d,
+        app.incoming.of(v.dossier),
+        area.width,
+        Some(v.selected),
+    );
     let pane = (QUOTE_PANE as u16).min(area.height.saturating_sub(2));
     let list_h = area.height.saturating_sub(pane);
     let lines: Vec<Line<'_>> = lay
@@ -84,18 +92,12 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         }
         Some(Target::Relation(i)) => {
             let r = d.relations.get(*i);
-            let name = r
-                .and_then(|r| app.corpus.dossier(&r.target))
-                .map(|t| sanitize_line(&t.name))
-                .unwrap_or_default();
-            let mut lines = vec![Line::from(format!("Enter opens {name}"))];
-            if let Some(n) = r.and_then(|r| r.note.as_ref()) {
-                lines.push(Line::from(Span::styled(
-                    format!("note: {}", sanitize_line(n)),
-                    theme.style(Tone::Dim),
-                )));
-            }
-            lines
+            let other = r.and_then(|r| app.corpus.dossier(&r.target));
+            relation_pane(r, other, theme)
+        }
+        Some(Target::Incoming(link)) => {
+            let other = app.corpus.dossiers.get(link.owner);
+            relation_pane(link.relation(&app.corpus), other, theme)
         }
         None => vec![Line::from(Span::styled(
             "no citations",
@@ -107,4 +109,22 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         pane_area,
     );
     let _ = row;
+}
+
+/// The pane under a selected relation, own or incoming: where Enter leads (`other`, the
+/// dossier at its other end) and the curator's note.
+fn relation_pane<'a>(
+    r: Option<&'a Relation>,
+    other: Option<&'a Dossier>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let name = other.map(|t| sanitize_line(&t.name)).unwrap_or_default();
+    let mut lines = vec![Line::from(format!("Enter opens {name}"))];
+    if let Some(n) = r.and_then(|r| r.note.as_ref()) {
+        lines.push(Line::from(Span::styled(
+            format!("note: {}", sanitize_line(n)),
+            theme.style(Tone::Dim),
+        )));
+    }
+    lines
 }

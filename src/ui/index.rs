@@ -206,10 +206,11 @@ fn render_preview(app: &App, hit: &Hit, theme: &Theme, frame: &mut Frame<'_>, ar
     let disputed = d.claims.iter().filter(|c| c.disputed).count();
     lines.push(Line::from(Span::styled(
         format!(
-            "{} claims ({} disputed), {} relations",
+            "{} claims ({} disputed), {} relations, {} linked from",
             d.claims.len(),
             disputed,
-            d.relations.len()
+            d.relations.len(),
+            app.incoming.of(hit.dossier).len()
         ),
         theme.style(Tone::Dim),
     )));

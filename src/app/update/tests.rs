@@ -53,11 +53,15 @@ fn filter_by_alias_then_open_and_come_back() {
 fn citation_to_quote_highlighted_in_reader_and_back_restores_selection() {
     let mut a = app();
     run(&mut a, &[Action::Open]); // acme-corps sorts first
-    run(&mut a, &[Action::NextCite, Action::NextCite]);
+    // Two aliases' citations, Jane Doe's relation to it ("Linked from"), then the claim.
+    run(
+        &mut a,
+        &[Action::NextCite, Action::NextCite, Action::NextCite],
+    );
     let Screen::Dossier(before) = a.screen.clone() else {
         panic!("dossier")
     };
-    assert_eq!(before.selected, 2);
+    assert_eq!(before.selected, 4);
     run(&mut a, &[Action::Open]);
     let Screen::Reader(r) = &a.screen else {
         panic!("reader")
@@ -81,7 +85,7 @@ fn relation_opens_its_target() {
         panic!()
     };
     let d = &a.corpus.dossiers[v.dossier];
-    let lay = layout(&a.corpus, d, 100, None);
+    let lay = layout(&a.corpus, d, a.incoming.of(v.dossier), 100, None);
     let rel = lay
         .targets
         .iter()
@@ -104,6 +108,7 @@ fn reader_moves_between_cited_passages_and_search_matches() {
         &mut a,
         &[
             Action::Open,
+            Action::NextCite,
             Action::NextCite,
             Action::NextCite,
             Action::Open,
