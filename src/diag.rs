@@ -85,11 +85,15 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = if self.line == 0 {
-            format!("{}: {label}: {}\n", self.path, sanitize_line(&self.message))
+            format!(
+                "{}: {label}: {}\n",
+                sanitize_line(&self.path),
+                sanitize_line(&self.message)
+            )
         } else {
             format!(
                 "{}:{}:{}: {label}: {}\n",
-                self.path,
+                sanitize_line(&self.path),
                 self.line,
                 self.column,
                 sanitize_line(&self.message)
