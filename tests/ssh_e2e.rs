@@ -134,7 +134,10 @@ impl Drop for Sshd {
     fn drop(&mut self) {
         // Stop every session it still has, then the listener itself.
         for pid in descendants(self.child.id()) {
-            let _ = Command::new("kill").arg("-KILL").arg(pid.to_string()).status();
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -196,5 +199,8 @@ fn browse_over_ssh_then_a_dropped_link_ends_the_server_side_process() {
         .expect("kill ssh");
     let (took, ticks) = wait_gone(server[0], Duration::from_secs(2), "server-side browser");
     // 100 clock ticks a second on Linux: 0.5 s is 50.
-    assert!(ticks < 50, "spent {ticks} ticks of CPU while dying ({took:?})");
+    assert!(
+        ticks < 50,
+        "spent {ticks} ticks of CPU while dying ({took:?})"
+    );
 }
