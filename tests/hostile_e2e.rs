@@ -49,16 +49,15 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
         &["set-option -g set-clipboard on"],
     );
     // Index: the name with an OSC 0 in it.
-    let index = t.wait_for("2/2");
-    assert!(index.contains("Night Legion␛]0;NAME-TITLE␇"), "{index}");
-    assert!(
-        index.contains("␛]8;;https://evil.example/␛\\x␛]8;;␛\\."),
-        "{index}"
-    );
+    t.wait_for_all(&[
+        "2/2",
+        "Night Legion␛]0;NAME-TITLE␇",
+        "␛]8;;https://evil.example/␛\\x␛]8;;␛\\.",
+    ]);
     // Dossier: every kind of dossier string.
     t.keys(&["j", "Enter"]);
-    let dossier = t.wait_for("group · night-legion");
-    for p in [
+    t.wait_for_all(&[
+        "group · night-legion",
         "Night⟨U+200B⟩Legion (nickname)",
         "bidi override ⟨U+202E⟩GNOR⟨U+202C⟩ and OSC 52 ␛]52;c;U1VNTUFSWQ==␇ end.",
         "ally␛[2J",
@@ -67,15 +66,13 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
         "Its commander   is reversed.",
         "«LIVE⟨U+202E⟩»",
         "Variant note⟨U+009D⟩0;VAR-TITLE⟨U+009C⟩.",
-    ] {
-        assert!(dossier.contains(p), "missing {p:?}:\n{dossier}");
-    }
+    ]);
     // The claim's citation, then the article with the quote highlighted.
     t.keys(&["n", "n"]);
     t.wait_for("“the Night Legion␛]0;PWNED-TITLE␇ met at dawn”");
     t.keys(&["Enter"]);
-    let article = t.wait_for("lines 1–10 of 10");
-    for p in [
+    t.wait_for_all(&[
+        "lines 1–10 of 10",
         "Title: the Night Legion␛]0;PWNED-TITLE␇ met at dawn, and ␛]2;PWNED-TITLE2␛\\ again.",
         "Clipboard: the Night Legion␛]52;c;UFdORUQtQ0xJUA==␇ crossed the river.",
         "Link: see ␛]8;;https://evil.example/␛\\the report␛]8;;␛\\ for details.",
@@ -84,9 +81,7 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
         "the commander ⟨U+202E⟩LIVE⟨U+202C⟩ and isolates ⟨U+2066⟩inside⟨U+2069⟩ here.",
         "Night⟨U+200B⟩Legion and BOM⟨U+FEFF⟩here.",
         "Carriage: overwritten␍FAKE and back␈␈space and    tab here.",
-    ] {
-        assert!(article.contains(p), "missing {p:?}:\n{article}");
-    }
+    ]);
     assert_eq!(
         highlighted(&t.screen_escaped(), "Title: "),
         "the Night Legion␛]0;PWNED-TITLE␇ met at dawn",

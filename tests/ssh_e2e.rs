@@ -174,16 +174,20 @@ fn browse_over_ssh_then_a_dropped_link_ends_the_server_side_process() {
     t.keys(&["n"]);
     t.wait_for("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”");
     t.keys(&["Enter"]);
-    t.wait_for("lines ");
-    let esc = t.screen_escaped();
-    let line = esc
-        .lines()
-        .find(|l| l.contains("a spokesman for Ukraine"))
-        .unwrap_or("");
-    assert!(
-        line.contains("43m") || line.contains("48;5;3m"),
-        "quote not highlighted over SSH: {line:?}"
-    );
+    t.wait_for_all(&["lines ", "a spokesman for Ukraine"]);
+    // A frame may be captured half drawn: look again for a few seconds.
+    let start = Instant::now();
+    let highlighted = |esc: &str| {
+        esc.lines()
+            .find(|l| l.contains("a spokesman for Ukraine"))
+            .is_some_and(|l| l.contains("43m") || l.contains("48;5;3m"))
+    };
+    let mut esc = t.screen_escaped();
+    while !highlighted(&esc) && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+        esc = t.screen_escaped();
+    }
+    assert!(highlighted(&esc), "quote not highlighted over SSH:\n{esc}");
 
     // The browser runs under sshd, not under the pane.
     let server: Vec<u32> = descendants(sshd.child.id())

@@ -122,6 +122,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen contains every one of `texts` (a frame can be captured
+    /// half drawn); panics naming the missing ones after 15 s.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            let missing: Vec<&&str> = texts.iter().filter(|t| !s.contains(**t)).collect();
+            if missing.is_empty() {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {missing:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits (at most `limit`) for the wrapper's `EXIT=` line; returns the status.
     pub fn exit_status(&self, limit: Duration) -> Option<String> {
         let start = Instant::now();
