@@ -91,7 +91,10 @@ fn ctrl_z_then_fg_restores_the_shell_and_redraws() {
         "resumed on the alternate screen"
     );
     // Still responsive after the resume.
-    t.keys(&["Escape", "Escape", "q"]);
+    // Enter ends the filter, q quits (no Esc: two of them in one write can be parsed as
+    // Alt-Esc, and "Esc q" as Alt-q).
+    t.keys(&["Enter"]);
+    t.keys(&["q"]);
     t.wait_for("$ fg");
     // `fg`'s status is the browser's; printed so the typed line cannot match.
     t.keys(&["-l", "echo \"STATUS-$?-\""]);
