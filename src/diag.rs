@@ -85,11 +85,15 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = if self.line == 0 {
-            format!("{}: {label}: {}\n", self.path, sanitize_line(&self.message))
+            format!(
+                "{}: {label}: {}\n",
+                sanitize_line(&self.path),
+                sanitize_line(&self.message)
+            )
         } else {
             format!(
                 "{}:{}:{}: {label}: {}\n",
-                self.path,
+                sanitize_line(&self.path),
                 self.line,
                 self.column,
                 sanitize_line(&self.message)
@@ -164,6 +168,21 @@ impl SourceFile {
             );
             offset = 1 + sanitize_line(&before.chars().skip(skip).collect::<String>()).width();
         }
+        // Cut the end too: a hostile one-line file (deeply nested TOML) must not print
+        // hundreds of kilobytes per diagnostic.
+        let limit = (offset + width.min(SNIPPET_MAX)).max(SNIPPET_MAX);
+        if text.width() > limit {
+            let (mut cut, mut cols) = (String::new(), 0);
+            for c in text.chars() {
+                cols += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if cols >= limit {
+                    break;
+                }
+                cut.push(c);
+            }
+            cut.push('…');
+            text = cut;
+        }
         Diagnostic {
             severity,
             path: self.path.clone(),
@@ -204,6 +223,27 @@ mod tests {
             d.render(),
             "d/x.toml:2:8: error: unknown kind 'persn'\n  |\n2 | kind = \"persn\"\n  |        ^^^^^^^\n  = help: use person or group\n"
         );
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_at_both_ends_around_the_caret() {
+        let line = format!("x = {}{}", "[".repeat(5000), "]".repeat(5000));
+        let f = SourceFile::new("d/x.toml".into(), line);
+        for span in [4..5, 90..10_000, 9000..9001] {
+            let d = f.error(span.clone(), "too deep");
+            let Some(s) = &d.snippet else {
+                panic!("no snippet")
+            };
+            assert!(
+                s.text.width() <= SNIPPET_MAX + 40,
+                "{span:?}: {}",
+                s.text.width()
+            );
+            assert!(
+                s.caret_offset < s.text.width(),
+                "{span:?}: caret off the line"
+            );
+        }
     }
 
     #[test]

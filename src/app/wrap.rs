@@ -58,6 +58,13 @@ fn wrap_line(base: usize, line: &str, width: usize, out: &mut Vec<Range<usize>>)
                 continue;
             }
             col = line[start..i].chars().map(char_width).sum();
+            // The word carried over may still not fit beside a wide character (a
+            // control's placeholder is 8–9 columns): break it before that character.
+            if col + w > width && i > start {
+                out.push(base + start..base + i);
+                start = i;
+                col = 0;
+            }
         }
         if c == ' ' {
             last_space = Some(i);
@@ -103,6 +110,16 @@ mod tests {
             let kept: usize = lines.iter().map(|r| r.len()).sum();
             assert!(kept + lines.len() >= text.len() - text.matches(' ').count());
         }
+    }
+
+    /// Found by tests/props.rs: after breaking at a space, the carried-over word and a
+    /// placeholder (8 columns) overflowed the width together.
+    #[test]
+    fn carried_word_breaks_again_before_a_placeholder() {
+        assert_eq!(
+            show("a aa.\u{9b}\u{9b}", 5),
+            ["a", "aa.", "\u{9b}", "\u{9b}"]
+        );
     }
 
     fn char_width_max(s: &str) -> usize {

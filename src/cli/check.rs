@@ -19,10 +19,7 @@ pub fn run(root: &DataRoot, json: bool) -> ExitCode {
             "stats": report.stats,
             "diagnostics": report.diagnostics,
         });
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&value)));
     } else {
         for d in &report.diagnostics {
             eprintln!("{}", d.render());

@@ -53,10 +53,7 @@ pub fn run(corpus: &Corpus, single_source: bool, json: bool) -> ExitCode {
         })
         .collect();
     if json {
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&rows)));
         return ExitCode::SUCCESS;
     }
     let mut s = String::new();

@@ -52,10 +52,7 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                     .collect(),
             })
             .collect();
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&items)));
         return ExitCode::SUCCESS;
     }
     let mut s = String::new();

@@ -83,14 +83,11 @@ pub fn render(corpus: &Corpus, format: Format) -> String {
                     .map(|(i, d)| DossierJson::new(corpus, d, incoming.of(i)))
                     .collect(),
             };
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            )
+            format!("{}\n", super::json::pretty(&doc))
         }
         Format::Ftm => ftm::entities(corpus)
             .iter()
-            .filter_map(|e| serde_json::to_string(e).ok())
+            .map(super::json::compact)
             .map(|line| line + "\n")
             .collect(),
     }

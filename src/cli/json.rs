@@ -318,3 +318,59 @@ pub struct HitJson<'a> {
     pub class: crate::search::MatchClass,
     pub matched: MatchedJson<'a>,
 }
+
+/// `value` as pretty JSON that is safe to print on a terminal. serde_json escapes C0
+/// controls but writes C1 controls (U+0080–U+009F, which some terminals obey as CSI/OSC),
+/// bidi overrides and zero-width characters raw; those can only occur inside JSON
+/// strings, so each becomes a `\uXXXX` escape there and decodes to the same value.
+pub fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    escape_unsafe(&text)
+}
+
+/// [`pretty`] on one line, for JSON-lines output (`export --format ftm`).
+pub fn compact<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    escape_unsafe(&text)
+}
+
+/// Replaces every character [`crate::text::sanitize::is_unsafe`] flags with its JSON
+/// `\uXXXX` escape (a surrogate pair above U+FFFF).
+fn escape_unsafe(json: &str) -> String {
+    use crate::text::sanitize::is_unsafe;
+    if !json.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return json.to_owned();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_bidi_and_zero_width_are_escaped_and_round_trip() {
+        let raw = "a\u{9b}31m b\u{202e}c\u{200b}d\u{1b}e\u{e0001}";
+        let json = pretty(&raw);
+        assert!(
+            !json.chars().any(crate::text::sanitize::is_unsafe),
+            "{json}"
+        );
+        assert!(
+            json.contains("\\u009b") && json.contains("\\u202e") && json.contains("\\udb40\\udc01")
+        );
+        let back: String = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back, raw);
+    }
+}

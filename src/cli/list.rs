@@ -18,10 +18,7 @@ pub fn run(corpus: &Corpus, kind: Option<Kind>, json: bool) -> ExitCode {
         .collect();
     if json {
         let items: Vec<_> = chosen.iter().map(|d| ListItem::new(d)).collect();
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&items)));
         return ExitCode::SUCCESS;
     }
     let id_width = chosen.iter().map(|d| d.id.width()).max().unwrap_or(0);

@@ -22,7 +22,7 @@ pub fn run(corpus: &Corpus, id: &str, depth: usize, json: bool) -> ExitCode {
     if json {
         out(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&NodeJson::new(corpus, &t)).unwrap_or_default()
+            super::json::pretty(&NodeJson::new(corpus, &t))
         ));
     } else {
         out(&render(corpus, &t));

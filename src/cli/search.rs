@@ -40,10 +40,7 @@ pub fn run(corpus: &Corpus, query: &str, limit: usize, json: bool) -> ExitCode {
                 })
             })
             .collect();
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&items)));
         return ExitCode::SUCCESS;
     }
     if hits.is_empty() {

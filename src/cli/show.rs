@@ -25,7 +25,7 @@ pub fn run(corpus: &Corpus, id: &str, json: bool) -> ExitCode {
     if json {
         out(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&DossierJson::new(corpus, d, linked)).unwrap_or_default()
+            super::json::pretty(&DossierJson::new(corpus, d, linked))
         ));
     } else {
         out(&render(corpus, d, linked));

@@ -56,10 +56,7 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                 }
             })
             .collect();
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&items)));
     } else {
         out(&render(corpus, &x));
     }

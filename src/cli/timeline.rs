@@ -22,10 +22,7 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                 .map(|e| EntryJson::new(corpus, e))
                 .collect(),
         };
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&doc).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&doc)));
         return ExitCode::SUCCESS;
     }
     let mut s = String::new();

@@ -17,15 +17,21 @@
 pub const TAB_WIDTH: usize = 4;
 
 /// Characters that are invisible or reorder text: bidi embeddings, overrides and
-/// isolates, zero-width characters, the Arabic letter mark, and the BOM.
+/// isolates, zero-width characters, the Arabic letter mark, the BOM, the line and
+/// paragraph separators (a terminal may break the line there), the deprecated format
+/// controls, interlinear annotation marks, the Mongolian vowel separator and tag
+/// characters (which can smuggle invisible ASCII).
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
+        | '\u{2028}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
+        | '\u{2066}'..='\u{206F}'
         | '\u{061C}'
+        | '\u{180E}'
         | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}'
         | '\u{00AD}')
 }
 
