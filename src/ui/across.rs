@@ -80,6 +80,38 @@ pub fn split(area: Rect, list_h: usize) -> (Rect, Rect) {
     )
 }
 
+/// A citation as the quote panes show it: the quote, then its source's title, outlet and
+/// `seeds/FILE:line:col`, then its note. Shared by the dossier view and the cross-source
+/// views so a citation reads the same everywhere.
+pub fn citation_lines(app: &App, c: &Citation, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        format!("“{}”", sanitize_line(&c.quote)),
+        theme.style(Tone::Quote),
+    ))];
+    if let Some(s) = app.corpus.sources.get(c.source) {
+        lines.push(Line::from(vec![
+            Span::styled(sanitize_line(&s.title), theme.style(Tone::Title)),
+            Span::styled(
+                format!(
+                    " · {} · seeds/{}:{}:{}",
+                    sanitize_line(&s.outlet),
+                    sanitize_line(&s.file),
+                    c.start.line,
+                    c.start.column
+                ),
+                theme.style(Tone::Dim),
+            ),
+        ]));
+    }
+    if let Some(n) = &c.note {
+        lines.push(Line::from(Span::styled(
+            format!("note: {}", sanitize_line(n)),
+            theme.style(Tone::Dim),
+        )));
+    }
+    lines
+}
+
 /// A pane with a top border titled `pos`: the citation's quote, then its source's
 /// title, outlet and `seeds/FILE:line:col`, then its note.
 pub fn quote_pane(
@@ -93,34 +125,9 @@ pub fn quote_pane(
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(pos.to_owned(), theme.style(Tone::Dim)));
-    let mut body = Vec::new();
-    if let Some(c) = cite {
-        body.push(Line::from(Span::styled(
-            format!("“{}”", sanitize_line(&c.quote)),
-            theme.style(Tone::Quote),
-        )));
-        if let Some(s) = app.corpus.sources.get(c.source) {
-            body.push(Line::from(vec![
-                Span::styled(sanitize_line(&s.title), theme.style(Tone::Title)),
-                Span::styled(
-                    format!(
-                        " · {} · seeds/{}:{}:{}",
-                        sanitize_line(&s.outlet),
-                        sanitize_line(&s.file),
-                        c.start.line,
-                        c.start.column
-                    ),
-                    theme.style(Tone::Dim),
-                ),
-            ]));
-        }
-        if let Some(n) = &c.note {
-            body.push(Line::from(Span::styled(
-                format!("note: {}", sanitize_line(n)),
-                theme.style(Tone::Dim),
-            )));
-        }
-    }
+    let body = cite
+        .map(|c| citation_lines(app, c, theme))
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
         area,

@@ -61,35 +61,7 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         .borders(Borders::TOP)
         .title(Span::styled(pos, theme.style(Tone::Dim)));
     let body = match lay.targets.get(v.selected) {
-        Some(Target::Cite(c)) => {
-            let src = app.corpus.sources.get(c.source);
-            let mut lines = vec![Line::from(Span::styled(
-                format!("“{}”", sanitize_line(&c.quote)),
-                theme.style(Tone::Quote),
-            ))];
-            if let Some(s) = src {
-                lines.push(Line::from(vec![
-                    Span::styled(sanitize_line(&s.title), theme.style(Tone::Title)),
-                    Span::styled(
-                        format!(
-                            " · {} · seeds/{}:{}:{}",
-                            sanitize_line(&s.outlet),
-                            sanitize_line(&s.file),
-                            c.start.line,
-                            c.start.column
-                        ),
-                        theme.style(Tone::Dim),
-                    ),
-                ]));
-            }
-            if let Some(n) = &c.note {
-                lines.push(Line::from(Span::styled(
-                    format!("note: {}", sanitize_line(n)),
-                    theme.style(Tone::Dim),
-                )));
-            }
-            lines
-        }
+        Some(Target::Cite(c)) => super::across::citation_lines(app, c, theme),
         Some(Target::Relation(i)) => {
             let r = d.relations.get(*i);
             let other = r.and_then(|r| app.corpus.dossier(&r.target));
