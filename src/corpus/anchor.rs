@@ -76,17 +76,23 @@ pub enum AnchorError {
     },
 }
 
-/// Every start offset of `needle` in `hay`, overlapping occurrences included.
+/// Every start offset of `needle` in `hay`, overlapping occurrences included. Uses
+/// memchr's vectorised memmem: every citation scans its whole article, which dominated
+/// `check` on large corpora with `str::find` (BENCHMARKS.md).
 fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
-    let mut found = Vec::new();
     if needle.is_empty() {
-        return found;
+        return Vec::new();
     }
+    // memmem's own find_iter skips past each match; step one character instead so
+    // overlapping occurrences are kept (a quote repeated inside itself is ambiguous).
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let bytes = hay.as_bytes();
+    let mut found = Vec::new();
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|rest| rest.find(needle)) {
+    while let Some(i) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
         let at = from + i;
         found.push(at);
-        let step = hay[at..].chars().next().map_or(1, char::len_utf8);
+        let step = hay.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
         from = at + step;
     }
     found
