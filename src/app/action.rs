@@ -58,6 +58,12 @@ pub enum Action {
     Redraw,
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
+    /// Switch the index filter between dossiers and passages (the articles' sentences).
+    ToggleScope,
+    /// Start a passage search in the index.
+    SearchPassages,
+    /// A background search finished (not bound to a key).
+    Found(Box<super::filter::Done>),
 }
 
 impl Action {
@@ -89,6 +95,8 @@ impl Action {
             "search" => Action::Search,
             "suspend" => Action::Suspend,
             "redraw" => Action::Redraw,
+            "toggle-scope" => Action::ToggleScope,
+            "search-passages" => Action::SearchPassages,
             _ => return None,
         })
     }
@@ -120,6 +128,8 @@ impl Action {
         "search",
         "suspend",
         "redraw",
+        "toggle-scope",
+        "search-passages",
     ];
 }
 

@@ -5,6 +5,7 @@
 mod check;
 mod json;
 mod list;
+mod passages;
 mod search;
 mod show;
 
@@ -80,6 +81,18 @@ pub enum Command {
         #[arg(long, required = true)]
         print_default: bool,
     },
+    /// Fuzzy-search every sentence of the articles (same syntax as search).
+    Passages {
+        /// The query; several words must all match one sentence.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
 }
 
 /// `--kind` values.
@@ -149,6 +162,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Search { query, json, limit } => {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
+        }
+        Command::Passages { query, json, limit } => {
+            with_corpus(&root, |c| passages::run(c, &query.join(" "), *limit, *json))
         }
     }
 }

@@ -92,7 +92,10 @@ fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
     while let Some(i) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
         let at = from + i;
         found.push(at);
-        let step = hay.get(at..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let step = hay
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
         from = at + step;
     }
     found

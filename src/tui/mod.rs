@@ -58,6 +58,10 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
+    let found_tx = tx.clone();
+    app.search_in_background(move |done| {
+        let _ = found_tx.send(Msg::Found(Box::new(done)));
+    });
     input::spawn(tx);
     terminal.draw(|f| render(&app, &theme, f))?;
     while let Ok(first) = rx.recv() {
@@ -83,6 +87,9 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
                     None => {}
                 },
                 Msg::Resize(w, h) => resize = Some((w, h)),
+                Msg::Found(done) => {
+                    update(&mut app, Action::Found(done));
+                }
                 Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
                 Msg::Signal(n) => {
                     term::restore();
