@@ -359,3 +359,48 @@ fn y_copies_the_citation_through_osc52_into_tmux() {
         "buffer: {buffer:?}"
     );
 }
+
+#[test]
+fn passage_search_finds_a_sentence_and_opens_the_article_there() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["p"]);
+    t.wait_for("passages / ");
+    t.keys(&["-l", "'whose real name"]);
+    let list = t.wait_for("watson 49:132");
+    assert!(
+        list.contains("▶ watson 49:132"),
+        "best hit selected:\n{list}"
+    );
+    // Ctrl-s switches to the dossiers with the same query, and back.
+    t.keys(&["C-s"]);
+    t.wait_for("/ 'whose real name▏");
+    t.keys(&["C-s"]);
+    t.wait_for("watson 49:132");
+    t.keys(&["Enter", "Enter"]);
+    let screen = t.wait_for("lines ");
+    assert!(
+        screen.contains("These are the Russians who want to overthrow Putin"),
+        "{screen}"
+    );
+    let esc = t.screen_escaped();
+    let line = esc
+        .lines()
+        .find(|l| l.contains("whose real name"))
+        .unwrap_or("");
+    let hl = line
+        .find("This was founded")
+        .and_then(|i| line[..i].rfind('\u{1b}').map(|e| &line[e..i]))
+        .unwrap_or("");
+    assert!(
+        hl.contains("43m") || hl.contains("48;5;3m"),
+        "sentence not highlighted: {line:?}"
+    );
+    t.keys(&["BSpace"]);
+    t.wait_for("passages / 'whose real name");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}

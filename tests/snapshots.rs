@@ -133,3 +133,13 @@ fn tiny_window_says_too_small() {
     let a = app(10, 3);
     insta::assert_snapshot!("index_10x3", screen(&a, false));
 }
+
+#[test]
+fn passage_search() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        go(&mut a, &[Action::SearchPassages]);
+        go(&mut a, &typed("jane"));
+        insta::assert_snapshot!(format!("passages_{w}x{h}"), screen(&a, false));
+    }
+}
