@@ -425,13 +425,15 @@ const GROUP_FACTS: &[(&str, &str)] = &[
     ),
 ];
 
-struct Args {
-    out: PathBuf,
-    dossiers: usize,
-    articles: usize,
-    seed: u64,
+/// What to generate.
+pub struct Args {
+    pub out: PathBuf,
+    pub dossiers: usize,
+    pub articles: usize,
+    pub seed: u64,
 }
 
+#[allow(dead_code)]
 fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let (mut dossiers, mut articles, mut seed) = (1000usize, 200usize, 7u64);
@@ -685,8 +687,10 @@ fn count(hay: &str, needle: &str) -> usize {
     n
 }
 
+#[allow(dead_code)] // the benches include this file for `generate` only
 fn main() -> ExitCode {
-    match run() {
+    let result = parse_args().and_then(|a| generate(&a));
+    match result.map(|summary| println!("{summary}")) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("synth: {e}");
@@ -711,8 +715,8 @@ enum Item {
     },
 }
 
-fn run() -> Result<(), String> {
-    let args = parse_args()?;
+/// Writes the corpus `args` describes; returns a one-line summary.
+pub fn generate(args: &Args) -> Result<String, String> {
     let mut rng = Rng(args.seed);
     let ents = entities(&mut rng, args.dossiers);
     let mut arts = Articles {
@@ -997,14 +1001,13 @@ fn run() -> Result<(), String> {
         )?;
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    println!(
+    Ok(format!(
         "synth: {} dossiers, {claims} claims, {cites} citations ({dropped} dropped as not unique), {} articles ({} KiB) in {}",
         ents.len(),
         texts.len(),
         bytes / 1024,
         args.out.display()
-    );
-    Ok(())
+    ))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
