@@ -18,6 +18,12 @@ use super::{
 };
 use crate::model::Corpus;
 
+/// How many of the best matches (by class and shortness) get a fuzzy score: far more
+/// than anyone scrolls through. A fuzzy term's characters in order match most long
+/// sentences, and scoring is the expensive part (BENCHMARKS.md); the rest follow the
+/// scored ones by class and shortness.
+pub const SCORED: usize = 2_000;
+
 /// One sentence of an article.
 #[derive(Debug, Clone)]
 struct Passage {
@@ -149,8 +155,8 @@ impl PassageIndex {
         }
     }
 
-    /// Every sentence matching `query`, best first (match class, then fuzzy score, then
-    /// the shorter sentence, then corpus order), WITHOUT positions. An empty query finds
+    /// Every sentence matching `query`, best first (match class, then fuzzy score for the
+    /// best [`SCORED`], then the shorter sentence, then corpus order), WITHOUT positions. An empty query finds
     /// nothing. `candidates` and `cancelled` work as in [`super::SearchIndex::rank`]; the
     /// second value is the sentences that may match, the candidates for a narrower query.
     pub fn rank(
@@ -190,6 +196,23 @@ impl PassageIndex {
         let (found_b, matched_b) = rb?;
         found.extend(found_b);
         matched.extend(matched_b);
+        // Best class, then shortest, then corpus order: the ones worth scoring first.
+        found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
+        for (i, hit) in found.iter_mut().take(SCORED).enumerate() {
+            if i % 256 == 0 && cancelled() {
+                return None;
+            }
+            let Some(p) = self.passages.get(hit.3 as usize) else {
+                continue;
+            };
+            let folded = self.folded(p, corpus);
+            hit.1 = query
+                .terms
+                .iter()
+                .map(|t| score_term(&self.matcher, folded, &p.lower, t))
+                .sum::<Option<i64>>()
+                .unwrap_or(i64::MIN);
+        }
         found.sort_unstable_by(|x, y| (y.0, y.1, y.2, x.3).cmp(&(x.0, x.1, x.2, y.3)));
         let hits = found
             .into_iter()
@@ -199,7 +222,7 @@ impl PassageIndex {
                     source: p.source as usize,
                     range: p.start as usize..p.end as usize,
                     class,
-                    score,
+                    score: score.max(0),
                     positions: Vec::new(),
                 })
             })
@@ -207,8 +230,8 @@ impl PassageIndex {
         Some((hits, matched))
     }
 
-    /// Scores `part` of the candidates: (class, score, shortness, passage) of the
-    /// matches, and every candidate that may match.
+    /// The matches among `part` of the candidates, unscored: (class, `i64::MIN`,
+    /// shortness, passage); and every candidate that may match.
     #[allow(clippy::type_complexity)]
     fn rank_part(
         &self,
@@ -235,15 +258,8 @@ impl PassageIndex {
                 continue;
             }
             matched.push(pi);
-            let total: Option<i64> = query
-                .terms
-                .iter()
-                .map(|t| score_term(&self.matcher, folded, &p.lower, t))
-                .sum();
-            if let Some(total) = total {
-                let shortness = usize::MAX - (p.end - p.start) as usize;
-                found.push((class_of(query, &p.lower), total, shortness, pi));
-            }
+            let shortness = usize::MAX - (p.end - p.start) as usize;
+            found.push((class_of(query, &p.lower), i64::MIN, shortness, pi));
         }
         Some((found, matched))
     }
