@@ -59,7 +59,9 @@ impl Screenful {
     /// Draws `app`; returns the bytes sent.
     fn frame(&mut self, app: &App) -> usize {
         let theme = &self.theme;
-        match draw(&mut self.terminal, app, self.reader.as_ref(), |f| render(app, theme, f)) {
+        match draw(&mut self.terminal, app, self.reader.as_ref(), |f| {
+            render(app, theme, f)
+        }) {
             Ok(pos) => self.reader = pos,
             Err(e) => panic!("draw: {e}"),
         }

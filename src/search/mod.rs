@@ -88,6 +88,10 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
+/// How many dossiers (the best by match class, field and shortness) get a fuzzy score
+/// per query: far more than anyone scrolls through, and all of any bundled-size corpus.
+pub const SCORED: usize = 2_000;
+
 /// The result of [`SearchIndex::rank`].
 #[derive(Debug, Clone, Default)]
 pub struct Ranked {
@@ -259,16 +263,18 @@ impl SearchIndex {
             }
         };
         let mut matched = Vec::new();
-        let mut found: Vec<RankKey> = Vec::new();
+        // Every matching entry with its (class, field rank), grouped by dossier, best
+        // level first within a group; `groups` holds each dossier's range of it.
+        let mut levels: Vec<(MatchClass, u8, u32)> = Vec::new();
+        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
         // Candidates are in entry order, so one dossier's entries are contiguous.
-        let mut group: Vec<(MatchClass, u8, u32)> = Vec::new();
         let mut i = 0;
         while i < candidates.len() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
             let dossier = self.entries[candidates[i] as usize].dossier;
-            group.clear();
+            let start = levels.len();
             while let Some(&ei) = candidates.get(i) {
                 let e = &self.entries[ei as usize];
                 if e.dossier != dossier {
@@ -277,24 +283,45 @@ impl SearchIndex {
                 i += 1;
                 if query.terms.iter().all(|t| self.term_may_match(e, t)) {
                     matched.push(ei);
-                    group.push((Self::class(query, e), e.field.rank(), ei));
+                    levels.push((Self::class(query, e), e.field.rank(), ei));
                 }
             }
-            // The best (class, field) first; the fuzzy score only breaks ties within
-            // it, so only those entries are scored (scoring is the expensive part).
-            group.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
-            let mut g = 0;
-            while g < group.len() {
-                let level = (group[g].0, group[g].1);
+            if levels.len() > start {
+                levels[start..].sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+                groups.push(start..levels.len());
+            }
+        }
+        // The fuzzy score only breaks ties within a (class, field) level, and scoring
+        // is the expensive part: only the best SCORED dossiers by level and shortness
+        // are scored (BENCHMARKS.md); the rest follow them unscored.
+        let shortness = |ei: u32| usize::MAX - self.entries[ei as usize].text.len();
+        groups.sort_by_key(|g| {
+            let (class, rank, ei) = levels[g.start];
+            std::cmp::Reverse((class, rank, shortness(ei), usize::MAX - ei as usize))
+        });
+        let mut found: Vec<RankKey> = Vec::with_capacity(groups.len());
+        for (n, g) in groups.iter().enumerate() {
+            let group = &levels[g.clone()];
+            if n >= SCORED {
+                let (class, rank, ei) = group[0];
+                found.push((class, rank, i64::MIN, shortness(ei), ei as usize));
+                continue;
+            }
+            if n % 256 == 0 && cancelled() {
+                return None;
+            }
+            let mut k = 0;
+            while k < group.len() {
+                let level = (group[k].0, group[k].1);
                 let mut best: Option<RankKey> = None;
-                while let Some(&(class, rank, ei)) = group.get(g) {
+                while let Some(&(class, rank, ei)) = group.get(k) {
                     if (class, rank) != level {
                         break;
                     }
-                    g += 1;
+                    k += 1;
                     let e = &self.entries[ei as usize];
                     if let Some(total) = self.total_score(e, query) {
-                        let key = (class, rank, total, usize::MAX - e.text.len(), ei as usize);
+                        let key = (class, rank, total, shortness(ei), ei as usize);
                         if best.is_none_or(|b| key > b) {
                             best = Some(key);
                         }
@@ -316,7 +343,7 @@ impl SearchIndex {
         });
         let hits = found
             .into_iter()
-            .map(|(class, _, score, _, ei)| self.hit(&self.entries[ei], class, score))
+            .map(|(class, _, score, _, ei)| self.hit(&self.entries[ei], class, score.max(0)))
             .collect();
         Some(Ranked { hits, matched })
     }
