@@ -48,6 +48,13 @@ done
 # waiting; it draws the first frame before it reads a key, so start → exit bounds
 # start → first frame from above.
 if command -v script >/dev/null; then
+  # The harness alone (script, sh, stty) with `true` for the browser, to subtract.
+  base=$(for _ in $(seq "$N"); do
+    t0=$(date +%s%N)
+    printf q | TERM=xterm-256color script -qec "stty cols 120 rows 40; true" /dev/null >/dev/null 2>&1 || true
+    t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 ))
+  done | median)
+  echo "browser harness alone (script + sh + stty): median ${base} ms"
   for s in $SIZES; do
     data=$(corpus "$s")
     t=$(for _ in $(seq "$N"); do
@@ -56,6 +63,6 @@ if command -v script >/dev/null; then
       t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 ))
     done | median)
     rss=$( { printf q | TERM=xterm-256color script -qec "stty cols 120 rows 40; /usr/bin/time -f RSS=%M $BIN $data" /dev/null 2>&1 || true; } | grep -ao 'RSS=[0-9]*' | cut -d= -f2)
-    echo "browser $s: start to first frame and quit, median ${t} ms; peak RSS ${rss:-?} KiB"
+    echo "browser $s: start to first frame and quit, median ${t} ms (${t} - ${base} = $((t - base)) ms without the harness); peak RSS ${rss:-?} KiB"
   done
 fi
