@@ -262,35 +262,41 @@ impl SearchIndex {
                 &all
             }
         };
-        let mut matched = Vec::new();
         // Every matching entry with its (class, field rank), grouped by dossier, best
-        // level first within a group; `groups` holds each dossier's range of it.
-        let mut levels: Vec<(MatchClass, u8, u32)> = Vec::new();
-        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
-        // Candidates are in entry order, so one dossier's entries are contiguous.
-        let mut i = 0;
-        while i < candidates.len() {
-            if i % 256 == 0 && cancelled() {
-                return None;
-            }
-            let dossier = self.entries[candidates[i] as usize].dossier;
-            let start = levels.len();
-            while let Some(&ei) = candidates.get(i) {
-                let e = &self.entries[ei as usize];
-                if e.dossier != dossier {
-                    break;
-                }
-                i += 1;
-                if query.terms.iter().all(|t| self.term_may_match(e, t)) {
-                    matched.push(ei);
-                    levels.push((Self::class(query, e), e.field.rank(), ei));
-                }
-            }
-            if levels.len() > start {
-                levels[start..].sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-                groups.push(start..levels.len());
-            }
+        // level first within a group; `groups` holds each dossier's range of `levels`.
+        // Two threads on large candidate lists, split between two dossiers.
+        let mut split = candidates.len() / 2;
+        while split > 0
+            && split < candidates.len()
+            && self.entries[candidates[split] as usize].dossier
+                == self.entries[candidates[split - 1] as usize].dossier
+        {
+            split += 1;
         }
+        let (a, b) = candidates.split_at(split.min(candidates.len()));
+        let (ra, rb) = if candidates.len() > 20_000 {
+            std::thread::scope(|s| {
+                let other = s.spawn(|| self.levels(query, b, cancelled));
+                let ra = self.levels(query, a, cancelled);
+                (
+                    ra,
+                    other
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                )
+            })
+        } else {
+            (
+                self.levels(query, a, cancelled),
+                self.levels(query, b, cancelled),
+            )
+        };
+        let (mut levels, mut groups, mut matched) = ra?;
+        let (levels_b, groups_b, matched_b) = rb?;
+        let base = levels.len();
+        levels.extend(levels_b);
+        groups.extend(groups_b.into_iter().map(|g| g.start + base..g.end + base));
+        matched.extend(matched_b);
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
         // are scored (BENCHMARKS.md); the rest follow them unscored.
@@ -346,6 +352,49 @@ impl SearchIndex {
             .map(|(class, _, score, _, ei)| self.hit(&self.entries[ei], class, score.max(0)))
             .collect();
         Some(Ranked { hits, matched })
+    }
+
+    /// The matching entries among `candidates` with their (class, field rank), grouped by
+    /// dossier (best level first), each group's range, and every entry that may match.
+    #[allow(clippy::type_complexity)]
+    fn levels(
+        &self,
+        query: &Query,
+        candidates: &[u32],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(
+        Vec<(MatchClass, u8, u32)>,
+        Vec<std::ops::Range<usize>>,
+        Vec<u32>,
+    )> {
+        let mut matched = Vec::new();
+        let mut levels: Vec<(MatchClass, u8, u32)> = Vec::new();
+        let mut groups = Vec::new();
+        // Candidates are in entry order, so one dossier's entries are contiguous.
+        let mut i = 0;
+        while i < candidates.len() {
+            if i % 256 == 0 && cancelled() {
+                return None;
+            }
+            let dossier = self.entries[candidates[i] as usize].dossier;
+            let start = levels.len();
+            while let Some(&ei) = candidates.get(i) {
+                let e = &self.entries[ei as usize];
+                if e.dossier != dossier {
+                    break;
+                }
+                i += 1;
+                if query.terms.iter().all(|t| self.term_may_match(e, t)) {
+                    matched.push(ei);
+                    levels.push((Self::class(query, e), e.field.rank(), ei));
+                }
+            }
+            if levels.len() > start {
+                levels[start..].sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+                groups.push(start..levels.len());
+            }
+        }
+        Some((levels, groups, matched))
     }
 
     fn hit(&self, e: &Entry, class: MatchClass, score: i64) -> Hit {

@@ -184,7 +184,10 @@ impl PassageIndex {
             std::thread::scope(|s| {
                 let hb = s.spawn(|| self.rank_part(corpus, query, b, cancelled));
                 let ra = self.rank_part(corpus, query, a, cancelled);
-                (ra, hb.join().ok().flatten())
+                (
+                    ra,
+                    hb.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                )
             })
         } else {
             (
