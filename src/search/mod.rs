@@ -105,17 +105,17 @@ pub struct Ranked {
 /// True when every character of `needle` occurs in `hay` in order.
 pub fn is_subsequence(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
-        let mut want = needle.bytes().peekable();
-        for b in hay.bytes() {
-            match want.peek() {
-                Some(&w) if w == b => {
-                    want.next();
-                }
-                None => return true,
-                _ => {}
+        // An ASCII byte never occurs inside a multi-byte UTF-8 character, so a byte
+        // search is a character search; memchr makes it vectorised.
+        let hay = hay.as_bytes();
+        let mut pos = 0;
+        for b in needle.bytes() {
+            match hay.get(pos..).and_then(|rest| memchr::memchr(b, rest)) {
+                Some(i) => pos += i + 1,
+                None => return false,
             }
         }
-        return want.peek().is_none();
+        return true;
     }
     let mut want = needle.chars().peekable();
     for c in hay.chars() {
@@ -535,4 +535,30 @@ pub(crate) fn positions_in(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsequence_in_order_ascii_and_not() {
+        assert!(is_subsequence("volunteer corps", "vlcr"));
+        assert!(!is_subsequence("volunteer corps", "rv"));
+        assert!(is_subsequence("легион «свобода»", "лгс"));
+        assert!(!is_subsequence("легион", "нл"));
+        assert!(is_subsequence("éa b", "ab"));
+        assert!(!is_subsequence("ab", "abc"));
+        assert!(is_subsequence("anything", ""));
+    }
+
+    #[test]
+    fn narrowing_is_refused_where_typing_can_widen() {
+        assert!(narrows("kap", "kapu"));
+        assert!(narrows("", "k"));
+        assert!(!narrows("kapu", "kap"));
+        assert!(!narrows("leg", "leg !x"));
+        assert!(!narrows("tin$", "tin$x"));
+        assert!(!narrows("a\\", "a\\ b"));
+    }
 }
