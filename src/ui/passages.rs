@@ -14,7 +14,7 @@ use super::text::{styled, with_matches};
 use crate::app::rows::Tone;
 use crate::app::{App, IndexView};
 use crate::search::parse;
-use crate::search::passages::{PassageHit, PassageIndex};
+use crate::search::passages::PassageHit;
 use crate::text::sanitize_line;
 
 /// Characters of context shown on each side of a hit in the preview.
@@ -66,7 +66,7 @@ pub fn render(
     }
     if let (Some(p), Some(hit)) = (preview, v.passages.get(v.selected)) {
         let positions = index.positions(&app.corpus, hit, &query);
-        render_context(app, index, hit, &positions, theme, frame, p);
+        render_context(app, hit, &positions, theme, frame, p);
     }
 }
 
@@ -127,10 +127,8 @@ fn hit_line(
 
 /// The hit in its article: title and location, then the text around it with the hit
 /// marked as a quote and its matched characters highlighted.
-#[allow(clippy::too_many_arguments)]
 fn render_context(
     app: &App,
-    _index: &PassageIndex,
     hit: &PassageHit,
     positions: &[usize],
     theme: &Theme,
