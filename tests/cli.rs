@@ -355,3 +355,36 @@ fn events_and_places_list_show_and_search() {
     assert_eq!(v[0]["id"], "northtown");
     assert_eq!(v[0]["kind"], "place");
 }
+
+#[test]
+fn passages_plain_and_json() {
+    let c = Corpus::new();
+    c.cmd(&["passages", "going", "home"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            " 1. seeds/alpha.txt:7:1  alpha",
+        ));
+    let out = c
+        .cmd(&["passages", "'Акме", "--json", "--limit", "1"])
+        .output()
+        .expect("run");
+    let v = json(&out.stdout);
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    let hit = &v[0];
+    assert_eq!(hit["source"], "alpha");
+    assert_eq!(hit["location"], "seeds/alpha.txt:1:1");
+    let sentence = hit["sentence"].as_str().expect("sentence");
+    let chars: Vec<char> = sentence.chars().collect();
+    let marked: String = hit["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| chars[p.as_u64().expect("index") as usize])
+        .collect();
+    assert_eq!(marked, "Акме");
+    c.cmd(&["passages", "zzzqqq"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no passage matches"));
+}

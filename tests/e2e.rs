@@ -475,9 +475,12 @@ fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
     }
     let t = Tmux::start(bin(), &[]);
     t.wait_for(&all());
-    t.keys(&["/", "Belgorod raid"]);
-    let index = t.wait_for("E Belgorod raid");
-    assert!(index.contains("L Belgorod region"), "{index}");
+    // The place and the event side by side, each with its letter.
+    t.keys(&["/", "Belgorod"]);
+    t.wait_for("L Belgorod region");
+    t.wait_for("E Belgorod raid");
+    t.keys(&[" raid"]);
+    t.wait_for("▶ E Belgorod raid");
     t.keys(&["Enter", "Enter"]);
     t.wait_for("Belgorod raid  event · belgorod-raid · 2023-05");
     // The first selectable thing is the event's located-in relation: Enter follows it.
@@ -607,6 +610,51 @@ fn an_event_lists_who_took_part_and_enter_opens_the_participant() {
     );
     t.keys(&["C-o"]);
     t.wait_for("Enter opens Russian Volunteer Corps");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
+}
+
+#[test]
+fn passage_search_finds_a_sentence_and_opens_the_article_there() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["p"]);
+    t.wait_for("passages / ");
+    t.keys(&["-l", "'whose real name"]);
+    let list = t.wait_for("watson 49:132");
+    assert!(
+        list.contains("▶ watson 49:132"),
+        "best hit selected:\n{list}"
+    );
+    // Ctrl-s switches to the dossiers with the same query, and back.
+    t.keys(&["C-s"]);
+    t.wait_for("/ 'whose real name▏");
+    t.keys(&["C-s"]);
+    t.wait_for("watson 49:132");
+    t.keys(&["Enter", "Enter"]);
+    let screen = t.wait_for("lines ");
+    assert!(
+        screen.contains("These are the Russians who want to overthrow Putin"),
+        "{screen}"
+    );
+    let esc = t.screen_escaped();
+    let line = esc
+        .lines()
+        .find(|l| l.contains("whose real name"))
+        .unwrap_or("");
+    let hl = line
+        .find("This was founded")
+        .and_then(|i| line[..i].rfind('\u{1b}').map(|e| &line[e..i]))
+        .unwrap_or("");
+    assert!(
+        hl.contains("43m") || hl.contains("48;5;3m"),
+        "sentence not highlighted: {line:?}"
+    );
+    t.keys(&["BSpace"]);
+    t.wait_for("passages / 'whose real name");
     t.keys(&["q"]);
     assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
 }

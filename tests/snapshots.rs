@@ -271,9 +271,12 @@ fn relations_map() {
 #[test]
 fn timeline() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = app(w, h);
+        let root = DataRoot::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+        );
+        let mut corpus = check(&root).corpus;
         // The fixture has no dates: date a claim, a variant and a partial year here.
-        for d in &mut a.corpus.dossiers {
+        for d in &mut corpus.dossiers {
             for c in &mut d.claims {
                 match c.id.as_str() {
                     "founded" => c.date = Some("2022-05-03".into()),
@@ -283,6 +286,7 @@ fn timeline() {
                 }
             }
         }
+        let mut a = App::new(corpus, Keymap::default_keymap(), (w, h));
         go(&mut a, &[Action::Timeline, Action::Down]);
         insta::assert_snapshot!(format!("timeline_{w}x{h}"), screen(&a, false));
     }
@@ -314,4 +318,14 @@ fn dossier_linked_from_selected() {
     let mut a = app(80, 24);
     go(&mut a, &[Action::Open, Action::NextPane]);
     insta::assert_snapshot!("dossier_linked_from_80x24", screen(&a, false));
+}
+
+#[test]
+fn passage_search() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        go(&mut a, &[Action::SearchPassages]);
+        go(&mut a, &typed("jane"));
+        insta::assert_snapshot!(format!("passages_{w}x{h}"), screen(&a, false));
+    }
 }

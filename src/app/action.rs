@@ -72,6 +72,12 @@ pub enum Action {
     Relations,
     /// Open the timeline of dated claims.
     Timeline,
+    /// Switch the index filter between dossiers and passages (the articles' sentences).
+    ToggleScope,
+    /// Start a passage search in the index.
+    SearchPassages,
+    /// A background search finished (not bound to a key).
+    Found(Box<super::filter::Done>),
 }
 
 impl Action {
@@ -110,6 +116,8 @@ impl Action {
             "single-source" => Action::SingleSource,
             "relations" => Action::Relations,
             "timeline" => Action::Timeline,
+            "toggle-scope" => Action::ToggleScope,
+            "search-passages" => Action::SearchPassages,
             _ => return None,
         })
     }
@@ -148,6 +156,8 @@ impl Action {
         "single-source",
         "relations",
         "timeline",
+        "toggle-scope",
+        "search-passages",
     ];
 }
 

@@ -3,6 +3,7 @@
 //! terminal I/O here, so every behaviour is unit-testable ("keys in, state out").
 
 mod action;
+pub mod filter;
 pub mod help;
 pub mod reader;
 pub mod relations;
@@ -24,13 +25,16 @@ mod across_tests;
 mod linked_tests;
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 pub use action::Action;
 pub use update::update;
 
 use crate::keymap::{Keymap, Mode};
 use crate::model::Corpus;
-use crate::search::{Hit, SearchIndex, parse};
+use crate::search::passages::{PassageHit, PassageIndex};
+use crate::search::{Hit, SearchIndex};
+use filter::{Finder, Found, Scope, Worker};
 
 /// The list of dossiers, filtered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +49,33 @@ pub struct IndexView {
     pub selected: usize,
     /// First visible row.
     pub offset: usize,
+    /// What the filter searches: dossiers, or every sentence of the articles.
+    pub scope: Scope,
+    /// Matching sentences, best first, when the scope is passages.
+    pub passages: Vec<PassageHit>,
+    /// True while a search for the current query is still running.
+    pub pending: bool,
+}
+
+impl IndexView {
+    /// Rows in the list for the current scope.
+    pub fn len(&self) -> usize {
+        match self.scope {
+            Scope::Dossiers => self.hits.len(),
+            Scope::Passages => self.passages.len(),
+        }
+    }
+
+    /// True when the list for the current scope is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Where searches run: here, synchronously (tests), or on a worker thread (terminal).
+pub enum Searcher {
+    Sync(Box<Finder>),
+    Async(Worker),
 }
 
 /// One dossier.
@@ -93,8 +124,8 @@ pub enum Screen {
 
 /// The whole browser.
 pub struct App {
-    pub corpus: Corpus,
-    pub search: SearchIndex,
+    pub corpus: Arc<Corpus>,
+    pub search: Arc<SearchIndex>,
     pub keymap: Keymap,
     pub screen: Screen,
     /// Screens to go back to, most recent last.
@@ -122,13 +153,29 @@ pub struct App {
     /// Per dossier, the other dossiers' relations that point at it ("Linked from"):
     /// built once at start-up so no frame scans every dossier.
     pub incoming: crate::model::incoming::Incoming,
+    /// Every sentence of the articles, indexed on the first passage search.
+    pub passages: Arc<OnceLock<PassageIndex>>,
+    /// Runs the index filter's searches.
+    pub searcher: Searcher,
+    /// Generation of the newest search asked for; older answers are dropped.
+    pub generation: u64,
 }
 
 impl App {
     /// A browser on `corpus`, showing the index.
     pub fn new(corpus: Corpus, keymap: Keymap, size: (u16, u16)) -> App {
-        let search = SearchIndex::new(&corpus);
-        let hits = search.search(&parse(""), usize::MAX);
+        let corpus = Arc::new(corpus);
+        let search = Arc::new(SearchIndex::new(&corpus));
+        let passages = Arc::new(OnceLock::new());
+        let mut finder = Finder::new(
+            Arc::clone(&corpus),
+            Arc::clone(&search),
+            Arc::clone(&passages),
+        );
+        let hits = match finder.find(Scope::Dossiers, "", &|| false) {
+            Some(Found::Dossiers(h)) => h,
+            _ => Vec::new(),
+        };
         let cited = reader::cited_ranges(&corpus);
         let xref = crate::xref::Xref::new(&corpus);
         let incoming = crate::model::incoming::Incoming::new(&corpus);
@@ -142,6 +189,9 @@ impl App {
                 hits,
                 selected: 0,
                 offset: 0,
+                scope: Scope::Dossiers,
+                passages: Vec::new(),
+                pending: false,
             }),
             back: Vec::new(),
             forward: Vec::new(),
@@ -155,7 +205,21 @@ impl App {
             wrapped: reader::WrapCache::default(),
             xref,
             incoming,
+            passages,
+            searcher: Searcher::Sync(Box::new(finder)),
+            generation: 0,
         }
+    }
+
+    /// Moves the index filter's searches to a worker thread; `deliver` is called there
+    /// with each finished search, to be handed back as [`Action::Found`].
+    pub fn search_in_background(&mut self, deliver: impl Fn(filter::Done) + Send + 'static) {
+        let finder = Finder::new(
+            Arc::clone(&self.corpus),
+            Arc::clone(&self.search),
+            Arc::clone(&self.passages),
+        );
+        self.searcher = Searcher::Async(Worker::spawn(finder, deliver));
     }
 
     /// The keymap mode of the current screen.

@@ -118,21 +118,28 @@ mod tests {
         App::new(report.corpus, Keymap::default_keymap(), (100, 30))
     }
 
-    /// The fixture corpus with two claims dated (the fixture itself has none).
-    fn fixture() -> App {
-        let mut a = app(DataRoot::Dir(
+    /// The fixture corpus with two claims dated (the fixture itself has none), or with
+    /// none when `dated` is false.
+    fn fixture_dated(dated: bool) -> App {
+        let report = check(&DataRoot::Dir(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
         ));
-        for d in &mut a.corpus.dossiers {
+        assert_eq!(report.errors(), 0);
+        let mut corpus = report.corpus;
+        for d in &mut corpus.dossiers {
             for c in &mut d.claims {
                 c.date = match c.id.as_str() {
-                    "founded" => Some("2022-05".into()),
-                    "age" => Some("2023".into()),
+                    "founded" if dated => Some("2022-05".into()),
+                    "age" if dated => Some("2023".into()),
                     _ => None,
                 };
             }
         }
-        a
+        App::new(corpus, Keymap::default_keymap(), (100, 30))
+    }
+
+    fn fixture() -> App {
+        fixture_dated(true)
     }
 
     fn run(app: &mut App, actions: &[Action]) {
@@ -198,12 +205,7 @@ mod tests {
 
     #[test]
     fn an_empty_timeline_says_so_on_enter() {
-        let mut a = fixture();
-        for d in &mut a.corpus.dossiers {
-            for c in &mut d.claims {
-                c.date = None;
-            }
-        }
+        let mut a = fixture_dated(false);
         run(&mut a, &[Action::Timeline, Action::Down, Action::Open]);
         assert!(matches!(a.screen, Screen::Timeline(_)));
         assert_eq!(a.message.as_deref(), Some("no dated claims to open"));

@@ -1,11 +1,11 @@
 //! `update`: one action in, the state changed, maybe a follow-up action out. Pure: no
 //! terminal, no clock, no I/O, so tests can drive it key by key.
 
+use super::filter::Found;
 use super::reader::{GUTTER, find_all, line_of};
 use super::rows::{Target, layout};
-use super::{Action, App, DossierView, ReaderView, Screen};
+use super::{Action, App, DossierView, IndexView, ReaderView, Screen, Searcher};
 use crate::model::{Citation, Source};
-use crate::search::parse;
 use crate::text::sanitize_line;
 
 /// Rows the dossier view keeps for the selected citation's quote.
@@ -13,6 +13,14 @@ pub const QUOTE_PANE: usize = 6;
 
 /// Applies `action` to `app`; returns a follow-up action, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    if let Action::Found(done) = action {
+        // A background search's answer: not a key, so it neither clears the message
+        // nor closes the help.
+        if done.generation == app.generation {
+            found(app, done.found);
+        }
+        return None;
+    }
     app.message = None;
     if app.help {
         // The overlay scrolls with the usual movement keys; any other key closes it.
@@ -121,7 +129,7 @@ fn clamp(app: &mut App) {
     let h = app.body_height();
     match &mut app.screen {
         Screen::Index(v) => {
-            v.selected = v.selected.min(v.hits.len().saturating_sub(1));
+            v.selected = v.selected.min(v.len().saturating_sub(1));
             keep_visible(&mut v.offset, v.selected, h);
         }
         Screen::Dossier(_) => keep_target_visible(app),
@@ -147,11 +155,73 @@ pub(crate) fn keep_visible(offset: &mut usize, row: usize, height: usize) {
     }
 }
 
+/// Searches again for the index's query in its scope: at once when searches run here,
+/// otherwise on the worker (the list keeps the previous hits until the answer arrives).
 fn refilter(app: &mut App) {
-    if let Screen::Index(v) = &mut app.screen {
-        v.hits = app.search.search(&parse(&v.query), usize::MAX);
-        v.selected = 0;
-        v.offset = 0;
+    let Screen::Index(v) = &mut app.screen else {
+        return;
+    };
+    v.selected = 0;
+    v.offset = 0;
+    app.generation += 1;
+    match &mut app.searcher {
+        Searcher::Sync(finder) => {
+            if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
+                apply(v, f);
+            }
+        }
+        Searcher::Async(worker) => {
+            v.pending = true;
+            worker.send(app.generation, v.scope, &v.query);
+        }
+    }
+}
+
+/// Makes the index's list answer its current query before something acts on it: Enter
+/// typed right after the query must open what that query finds, not a row of the list
+/// that was on screen while the worker was still searching (fzf waits the same way). The
+/// search runs here, once, from scratch; the worker's late answer is then dropped.
+fn settle(app: &mut App) {
+    let Screen::Index(v) = &mut app.screen else {
+        return;
+    };
+    if !v.pending {
+        return;
+    }
+    let mut finder = super::filter::Finder::new(
+        std::sync::Arc::clone(&app.corpus),
+        std::sync::Arc::clone(&app.search),
+        std::sync::Arc::clone(&app.passages),
+    );
+    app.generation += 1;
+    if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
+        apply(v, f);
+    }
+}
+
+fn apply(v: &mut IndexView, found: Found) {
+    match found {
+        Found::Dossiers(hits) => v.hits = hits,
+        Found::Passages(hits) => v.passages = hits,
+    }
+    v.pending = false;
+    v.selected = v.selected.min(v.len().saturating_sub(1));
+}
+
+/// Applies the newest search's answer to the index, on screen or the last one in the
+/// history (the user may have opened something meanwhile).
+fn found(app: &mut App, f: Found) {
+    let h = app.body_height();
+    let target = match &mut app.screen {
+        Screen::Index(v) => Some(v),
+        _ => app.back.iter_mut().rev().find_map(|s| match s {
+            Screen::Index(v) => Some(v),
+            _ => None,
+        }),
+    };
+    if let Some(v) = target {
+        apply(v, f);
+        keep_visible(&mut v.offset, v.selected, h);
     }
 }
 
@@ -164,6 +234,9 @@ pub(crate) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
 
 fn index(app: &mut App, action: Action) {
     let h = app.body_height();
+    if action == Action::Open {
+        settle(app);
+    }
     let Screen::Index(v) = &mut app.screen else {
         return;
     };
@@ -190,12 +263,31 @@ fn index(app: &mut App, action: Action) {
             v.query.clear();
             refilter(app);
         }
-        Action::Down => v.selected = move_by(v.selected, v.hits.len(), 1),
-        Action::Up => v.selected = move_by(v.selected, v.hits.len(), -1),
-        Action::PageDown => v.selected = move_by(v.selected, v.hits.len(), page),
-        Action::PageUp => v.selected = move_by(v.selected, v.hits.len(), -page),
+        Action::Down => v.selected = move_by(v.selected, v.len(), 1),
+        Action::Up => v.selected = move_by(v.selected, v.len(), -1),
+        Action::PageDown => v.selected = move_by(v.selected, v.len(), page),
+        Action::PageUp => v.selected = move_by(v.selected, v.len(), -page),
         Action::Top => v.selected = 0,
-        Action::Bottom => v.selected = v.hits.len().saturating_sub(1),
+        Action::Bottom => v.selected = v.len().saturating_sub(1),
+        Action::ToggleScope => {
+            v.scope = v.scope.toggled();
+            refilter(app);
+        }
+        Action::SearchPassages => {
+            v.typing = true;
+            if v.scope != super::filter::Scope::Passages {
+                v.scope = super::filter::Scope::Passages;
+                refilter(app);
+            }
+        }
+        Action::Open if v.scope == super::filter::Scope::Passages => {
+            if let Some(hit) = v.passages.get(v.selected) {
+                let (source, range) = (hit.source, hit.range.clone());
+                v.typing = false;
+                open_passage(app, source, range);
+                return;
+            }
+        }
         Action::Open => {
             if let Some(hit) = v.hits.get(v.selected) {
                 let d = hit.dossier;
@@ -215,6 +307,27 @@ fn index(app: &mut App, action: Action) {
     }
     if let Screen::Index(v) = &mut app.screen {
         keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+/// Opens the reader on `source` with `range` highlighted, a third from the top.
+fn open_passage(app: &mut App, source: usize, range: std::ops::Range<usize>) {
+    let start = range.start;
+    open(
+        app,
+        Screen::Reader(ReaderView {
+            source,
+            highlight: Some(range),
+            top: 0,
+            search: String::new(),
+            typing: false,
+            matches: Vec::new(),
+            current: None,
+        }),
+    );
+    let h = app.body_height();
+    if let Screen::Reader(v) = &mut app.screen {
+        v.top = third_from_top(app.wrapped.lines.as_slice(), start, h);
     }
 }
 

@@ -100,11 +100,8 @@ pub fn check(root: &DataRoot) -> Report {
         kinds: &kinds,
         names: &names,
     };
-    let mut built: Vec<Dossier> = parsed
-        .iter()
-        .map(|p| dossiers::build(&ctx, p, &mut diags))
-        .collect();
     warn_shared_aliases(&parsed, &mut diags);
+    let mut built = build_all(&ctx, parsed, &mut diags);
     warn_uncited_sources(&sources, &built, &mut diags);
 
     built.sort_by(|a, b| a.id.cmp(&b.id));
@@ -129,6 +126,41 @@ pub fn check(root: &DataRoot) -> Report {
         diagnostics: diags,
         stats,
     }
+}
+
+/// Checks and builds every parsed dossier, on two threads for large corpora (anchoring
+/// quotes is most of `check`'s time, BENCHMARKS.md), dropping each parsed file once it is
+/// built so the raw and resolved forms of the corpus are not both held at the peak.
+/// Diagnostics are sorted afterwards, so their order does not depend on the threads.
+fn build_all(
+    ctx: &dossiers::Ctx<'_>,
+    mut parsed: Vec<dossiers::Parsed>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Dossier> {
+    let build = |part: Vec<dossiers::Parsed>, diags: &mut Vec<Diagnostic>| -> Vec<Dossier> {
+        part.into_iter()
+            .map(|p| dossiers::build(ctx, &p, diags))
+            .collect()
+    };
+    if parsed.len() < 256 {
+        return build(parsed, diags);
+    }
+    let second = parsed.split_off(parsed.len() / 2);
+    let (mut built, (rest, rest_diags)) = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let mut d = Vec::new();
+            (build(second, &mut d), d)
+        });
+        let built = build(parsed, diags);
+        // A panic on the other thread is a bug: let it surface, do not lose dossiers.
+        let rest = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (built, rest)
+    });
+    built.extend(rest);
+    diags.extend(rest_diags);
+    built
 }
 
 /// Warns when two dossiers claim the same alias (case-insensitively): a reader typing it

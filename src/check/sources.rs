@@ -1,7 +1,7 @@
 //! `seeds/sources.toml`: every registered article is read, its checksum compared, and its
 //! fields validated.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sha2::{Digest as _, Sha256};
 
@@ -23,12 +23,15 @@ pub struct Sources {
     /// True when the registry itself could not be read or parsed: then no citation's
     /// source can be judged, and none is reported as unknown.
     pub registry_failed: bool,
+    /// Source id → index into `list`: every citation looks its source up, and a scan of
+    /// the list made `check` quadratic on large corpora (BENCHMARKS.md).
+    by_id: HashMap<String, usize>,
 }
 
 impl Sources {
     /// Index of the source with `id` among the loaded ones.
     pub fn index(&self, id: &str) -> Option<usize> {
-        self.list.iter().position(|s| s.id == id)
+        self.by_id.get(id).copied()
     }
 }
 
@@ -75,7 +78,10 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
             continue;
         }
         match load_one(root, &file, s, diags) {
-            Some(src) => out.list.push(src),
+            Some(src) => {
+                out.by_id.insert(src.id.clone(), out.list.len());
+                out.list.push(src);
+            }
             None => {
                 out.broken.insert(id);
             }

@@ -9,6 +9,7 @@ mod export;
 mod ftm;
 mod json;
 mod list;
+mod passages;
 mod relations;
 mod search;
 mod show;
@@ -136,6 +137,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fuzzy-search every sentence of the articles (same syntax as search).
+    Passages {
+        /// The query; several words must all match one sentence.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
 }
 
 /// `--kind` values.
@@ -223,6 +236,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             with_corpus(&root, |c| relations::run(c, id, *depth, *json))
         }
         Command::Timeline { json } => with_corpus(&root, |c| timeline::run(c, *json)),
+        Command::Passages { query, json, limit } => {
+            with_corpus(&root, |c| passages::run(c, &query.join(" "), *limit, *json))
+        }
     }
 }
 

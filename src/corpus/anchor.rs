@@ -17,20 +17,26 @@ use crate::text::{Folded, LineIndex, fold_str};
 pub struct Article {
     /// The raw text, exactly as in the file.
     pub text: String,
-    /// The folded text and its map back to raw offsets.
-    pub folded: Folded,
+    /// The folded text and its map back to raw offsets, made on first use: most quotes
+    /// match the raw bytes, and a large corpus need not hold a folded copy of every
+    /// article (BENCHMARKS.md).
+    folded: std::sync::OnceLock<Folded>,
     /// Line starts, for positions.
     pub lines: LineIndex,
 }
 
 impl Article {
+    /// The folded text and its map back to raw offsets.
+    pub fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(&self.text))
+    }
+
     /// Prepares `text` for anchoring.
     pub fn new(text: String) -> Self {
-        let folded = Folded::new(&text);
         let lines = LineIndex::new(&text);
         Article {
             text,
-            folded,
+            folded: std::sync::OnceLock::new(),
             lines,
         }
     }
@@ -76,17 +82,26 @@ pub enum AnchorError {
     },
 }
 
-/// Every start offset of `needle` in `hay`, overlapping occurrences included.
+/// Every start offset of `needle` in `hay`, overlapping occurrences included. Uses
+/// memchr's vectorised memmem: every citation scans its whole article, which dominated
+/// `check` on large corpora with `str::find` (BENCHMARKS.md).
 fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
-    let mut found = Vec::new();
     if needle.is_empty() {
-        return found;
+        return Vec::new();
     }
+    // memmem's own find_iter skips past each match; step one character instead so
+    // overlapping occurrences are kept (a quote repeated inside itself is ambiguous).
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let bytes = hay.as_bytes();
+    let mut found = Vec::new();
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|rest| rest.find(needle)) {
+    while let Some(i) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
         let at = from + i;
         found.push(at);
-        let step = hay[at..].chars().next().map_or(1, char::len_utf8);
+        let step = hay
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
         from = at + step;
     }
     found
@@ -113,22 +128,23 @@ pub fn resolve(
     if ranges.is_empty() {
         let fq = fold_str(quote);
         folded = true;
-        ranges = occurrences(&article.folded.text, &fq)
+        ranges = occurrences(&article.folded().text, &fq)
             .into_iter()
-            .map(|s| article.folded.raw_range(s, s + fq.len()))
+            .map(|s| article.folded().raw_range(s, s + fq.len()))
             .collect();
     }
     if ranges.is_empty() {
         return Err(AnchorError::NotFound(closest_passage(article, quote)));
     }
 
-    let ftext = &article.folded.text;
+    // Folded only when prefix or suffix must be compared.
+    let ftext = || &article.folded().text;
     if let Some(p) = prefix {
         let fp = fold_str(p);
         let want = fp.trim_end();
         let before = |r: &Range<usize>| {
-            let at = article.folded.folded_offset(r.start);
-            ftext.get(..at).unwrap_or("").trim_end().to_owned()
+            let at = article.folded().folded_offset(r.start);
+            ftext().get(..at).unwrap_or("").trim_end().to_owned()
         };
         let kept: Vec<_> = ranges
             .iter()
@@ -147,8 +163,8 @@ pub fn resolve(
         let fs = fold_str(s);
         let want = fs.trim_start();
         let after = |r: &Range<usize>| {
-            let at = article.folded.folded_offset(r.end);
-            ftext.get(at..).unwrap_or("").trim_start().to_owned()
+            let at = article.folded().folded_offset(r.end);
+            ftext().get(at..).unwrap_or("").trim_start().to_owned()
         };
         let kept: Vec<_> = ranges
             .iter()
@@ -189,7 +205,7 @@ pub fn closest_passage(article: &Article, quote: &str) -> Option<Suggestion> {
     if qwords.is_empty() {
         return None;
     }
-    let ftext = &article.folded.text;
+    let ftext = &article.folded().text;
     let lower = ftext.to_lowercase();
     if lower.len() != ftext.len() {
         // Lowercasing changed byte lengths (rare scripts): compare case-sensitively.
@@ -258,7 +274,7 @@ fn closest_in(
             (levenshtein_chars(&qchars, &wchars), span)
         })
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)))?;
-    let raw = article.folded.raw_range(best.1.start, best.1.end);
+    let raw = article.folded().raw_range(best.1.start, best.1.end);
     Some(Suggestion {
         line: article.lines.locate(&article.text, raw.start).line,
         text: article.text.get(raw).unwrap_or("").to_owned(),

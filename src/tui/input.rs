@@ -22,6 +22,8 @@ pub enum Msg {
     Signal(i32),
     /// The terminal is gone (hangup, EOF, EIO).
     Dead,
+    /// The index filter's background search finished.
+    Found(Box<crate::app::filter::Done>),
 }
 
 /// Converts a crossterm key event.

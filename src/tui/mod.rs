@@ -2,6 +2,7 @@
 //! signal or dead terminal; drain everything pending; update; draw once.
 
 pub mod input;
+pub mod scroll;
 pub mod term;
 
 use std::io::IsTerminal as _;
@@ -55,11 +56,18 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
     input::spawn_signals(tx.clone())?;
     term::enter()?;
     let _guard = term::Guard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    // Diffs against what the terminal shows and scrolls the reader with a scroll region.
+    let mut terminal = Terminal::new(scroll::ScrollBackend::new(CrosstermBackend::new(
+        std::io::stdout(),
+    )))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
+    let found_tx = tx.clone();
+    app.search_in_background(move |done| {
+        let _ = found_tx.send(Msg::Found(Box::new(done)));
+    });
     input::spawn(tx);
-    terminal.draw(|f| render(&app, &theme, f))?;
+    let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
     while let Ok(first) = rx.recv() {
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
@@ -83,6 +91,9 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
                     None => {}
                 },
                 Msg::Resize(w, h) => resize = Some((w, h)),
+                Msg::Found(done) => {
+                    update(&mut app, Action::Found(done));
+                }
                 Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
                 Msg::Signal(n) => {
                     term::restore();
@@ -108,8 +119,11 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
             terminal.clear()?;
             let s = terminal.size()?;
             update(&mut app, Action::Resize(s.width, s.height));
+            reader_pos = None;
         }
-        terminal.draw(|f| render(&app, &theme, f))?;
+        reader_pos = scroll::draw(&mut terminal, &app, reader_pos.as_ref(), |f| {
+            render(&app, &theme, f)
+        })?;
     }
     term::restore();
     Ok(ExitCode::SUCCESS)

@@ -8,10 +8,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::text::with_matches;
 use super::{Theme, row};
+use crate::app::filter::Scope;
 use crate::app::rows::Tone;
 use crate::app::{App, IndexView};
 use crate::model::Kind;
-use crate::search::{Field, Hit};
+use crate::search::{Field, Hit, parse};
 use crate::text::sanitize_line;
 
 /// Width from which the preview is shown beside the list.
@@ -28,8 +29,18 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         row(area, 0),
     );
 
-    let counter = format!("{}/{}", v.hits.len(), app.corpus.dossiers.len());
-    let prompt = if v.typing {
+    let passages = v.scope == Scope::Passages;
+    let mut counter = if passages {
+        format!("{} passages", v.passages.len())
+    } else {
+        format!("{}/{}", v.hits.len(), app.corpus.dossiers.len())
+    };
+    if v.pending {
+        counter.insert(0, '…');
+    }
+    let prompt = if passages {
+        "passages / "
+    } else if v.typing {
         "/ "
     } else if v.query.is_empty() {
         "  (/ to filter)"
@@ -72,14 +83,26 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
     } else {
         (list_area, None)
     };
+    if passages {
+        super::passages::render(app, v, theme, frame, list_area, preview);
+        return;
+    }
     let h = usize::from(list_area.height);
+    // Match positions only for the rows on screen: the filter does not compute them.
+    let query = parse(&v.query);
     let lines: Vec<Line<'_>> = v
         .hits
         .iter()
         .enumerate()
         .skip(v.offset)
         .take(h)
-        .map(|(i, hit)| hit_line(app, hit, i == v.selected, theme))
+        .map(|(i, hit)| {
+            let mut hit = hit.clone();
+            if hit.positions.is_empty() {
+                hit.positions = app.search.hit_positions(&hit, &query);
+            }
+            hit_line(app, &hit, i == v.selected, theme)
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     if v.hits.is_empty() {

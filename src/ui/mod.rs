@@ -5,6 +5,7 @@
 mod dossier;
 mod help;
 mod index;
+mod passages;
 mod reader;
 mod relations;
 mod status;

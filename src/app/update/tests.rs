@@ -225,3 +225,108 @@ fn help_scrolls_when_taller_than_the_screen_and_other_keys_close_it() {
     );
     assert_eq!(a.help_top, 0);
 }
+
+#[test]
+fn passage_search_finds_sentences_and_opens_the_reader_there() {
+    use crate::app::filter::Scope;
+    let mut a = app();
+    run(&mut a, &[Action::SearchPassages]);
+    run(&mut a, &typed("going home"));
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!(v.scope, Scope::Passages);
+    assert!(v.typing);
+    let hit = v.passages.first().cloned().expect("a passage");
+    let text = &a.corpus.sources[hit.source].article.text;
+    assert!(text[hit.range.clone()].contains("going home"));
+    run(&mut a, &[Action::Accept, Action::Open]);
+    let Screen::Reader(r) = &a.screen else {
+        panic!("reader")
+    };
+    assert_eq!(r.highlight, Some(hit.range.clone()));
+    let line = crate::app::reader::line_of(&a.wrapped.lines, hit.range.start);
+    assert!(
+        line >= r.top && line < r.top + a.body_height(),
+        "hit on screen"
+    );
+    run(&mut a, &[Action::Back]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index again")
+    };
+    assert_eq!((v.scope, v.query.as_str()), (Scope::Passages, "going home"));
+}
+
+#[test]
+fn ctrl_s_switches_scope_and_keeps_the_query() {
+    use crate::app::filter::Scope;
+    let mut a = app();
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("jane"));
+    let dossiers = match &a.screen {
+        Screen::Index(v) => v.hits.len(),
+        _ => panic!("index"),
+    };
+    run(&mut a, &[Action::ToggleScope]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!((v.scope, v.query.as_str()), (Scope::Passages, "jane"));
+    assert!(!v.passages.is_empty());
+    assert_eq!(v.len(), v.passages.len());
+    run(&mut a, &[Action::ToggleScope]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!((v.scope, v.hits.len()), (Scope::Dossiers, dossiers));
+}
+
+#[test]
+fn a_stale_background_answer_is_dropped() {
+    use crate::app::filter::{Done, Found};
+    let mut a = app();
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("jane"));
+    let before = match &a.screen {
+        Screen::Index(v) => v.hits.clone(),
+        _ => panic!("index"),
+    };
+    let stale = Done {
+        generation: a.generation - 1,
+        found: Found::Dossiers(Vec::new()),
+    };
+    run(&mut a, &[Action::Found(Box::new(stale))]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!(v.hits, before);
+}
+
+#[test]
+fn enter_right_after_typing_opens_what_the_query_finds_even_before_the_worker_answers() {
+    let mut a = app();
+    // A worker whose answers never arrive: the list on screen stays the unfiltered one.
+    a.search_in_background(|_| {});
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("Jane"));
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert!(v.pending, "the answer is still outstanding");
+    assert_ne!(
+        a.corpus.dossiers[v.hits[0].dossier].name, "Jane Doe",
+        "the stale list does not start with the match"
+    );
+    run(&mut a, &[Action::Accept, Action::Open]);
+    let Screen::Dossier(d) = &a.screen else {
+        panic!("dossier")
+    };
+    assert_eq!(a.corpus.dossiers[d.dossier].name, "Jane Doe");
+    // Back shows the settled list, and a late answer for the old query changes nothing.
+    run(&mut a, &[Action::Back]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert!(!v.pending);
+    assert_eq!(a.corpus.dossiers[v.hits[0].dossier].name, "Jane Doe");
+}

@@ -1,0 +1,162 @@
+//! Frame time of each view at 120×40 (the index, the index with passage hits, a
+//! dossier, the reader at the top and at the end of the longest article), through the
+//! real backend stack writing to memory; and, printed once, the bytes each move sends.
+
+mod common;
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dossier::app::{Action, App, Screen, update};
+use dossier::keymap::Keymap;
+use dossier::tui::scroll::{ScrollBackend, draw};
+use dossier::ui::{Theme, render};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+/// Terminal output kept in memory, so the bytes of each frame can be counted.
+#[derive(Clone, Default)]
+struct Sink(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Screenful {
+    terminal: Terminal<ScrollBackend<CrosstermBackend<Sink>>>,
+    sink: Sink,
+    reader: Option<dossier::tui::scroll::ReaderPos>,
+    theme: Theme,
+}
+
+impl Screenful {
+    fn new() -> Screenful {
+        let sink = Sink::default();
+        let backend = ScrollBackend::with_size(CrosstermBackend::new(sink.clone()), W, H);
+        let terminal = match Terminal::new(backend) {
+            Ok(t) => t,
+            Err(e) => panic!("terminal: {e}"),
+        };
+        Screenful {
+            terminal,
+            sink,
+            reader: None,
+            theme: Theme::default_theme(false),
+        }
+    }
+
+    /// Draws `app`; returns the bytes sent.
+    fn frame(&mut self, app: &App) -> usize {
+        let theme = &self.theme;
+        match draw(&mut self.terminal, app, self.reader.as_ref(), |f| {
+            render(app, theme, f)
+        }) {
+            Ok(pos) => self.reader = pos,
+            Err(e) => panic!("draw: {e}"),
+        }
+        std::mem::take(&mut *self.sink.0.borrow_mut()).len()
+    }
+}
+
+fn longest_article_reader(app: &mut App) {
+    let longest = (0..app.corpus.sources.len())
+        .max_by_key(|&i| app.corpus.sources[i].article.text.len())
+        .unwrap_or(0);
+    // Through a dossier citing it, else through passage search.
+    update(app, Action::SearchPassages);
+    let text = app.corpus.sources[longest].article.text.clone();
+    let first = dossier::search::passages::sentences(&text)
+        .into_iter()
+        .find(|r| r.len() > 20)
+        .unwrap_or(0..0);
+    for c in format!("'{}", &text[first]).chars().take(40) {
+        update(app, Action::Input(c));
+    }
+    update(app, Action::Accept);
+    update(app, Action::Open);
+    update(app, Action::Top);
+}
+
+fn frames(c: &mut Criterion) {
+    let size = common::largest();
+    let corpus = common::load(&size.root);
+    let mut g = c.benchmark_group(format!("frame-{}-120x40", size.label));
+    g.sample_size(20);
+    let mut views: Vec<(&str, App)> = Vec::new();
+    let app = || App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
+    views.push(("index", app()));
+    let mut a = app();
+    update(&mut a, Action::SearchPassages);
+    for ch in "legion".chars() {
+        update(&mut a, Action::Input(ch));
+    }
+    views.push(("index-passages", a));
+    let mut a = app();
+    update(&mut a, Action::Open);
+    views.push(("dossier", a));
+    let mut a = app();
+    longest_article_reader(&mut a);
+    views.push(("reader-top", app_clone_reader(&a, false)));
+    views.push(("reader-end", app_clone_reader(&a, true)));
+    for (name, a) in &views {
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                // A full frame each time: a fresh screen, as after a resize or Ctrl-L.
+                let mut s = Screenful::new();
+                s.frame(a)
+            })
+        });
+    }
+    g.finish();
+    bytes(&corpus);
+}
+
+/// A reader app at the top or the end (a new App: App is not Clone).
+fn app_clone_reader(a: &App, end: bool) -> App {
+    let mut b = App::new((*a.corpus).clone(), Keymap::default_keymap(), (W, H));
+    longest_article_reader(&mut b);
+    if end {
+        update(&mut b, Action::Bottom);
+    }
+    b
+}
+
+/// Prints the bytes each move of issue 7 sends at 120×40.
+fn bytes(corpus: &dossier::model::Corpus) {
+    let mut a = App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
+    let mut s = Screenful::new();
+    let first = s.frame(&a);
+    update(&mut a, Action::Down);
+    let select = s.frame(&a);
+    update(&mut a, Action::Open);
+    let open = s.frame(&a);
+    update(&mut a, Action::NextCite);
+    s.frame(&a);
+    update(&mut a, Action::Open);
+    let quote = s.frame(&a);
+    let is_reader = matches!(a.screen, Screen::Reader(_));
+    update(&mut a, Action::Top);
+    s.frame(&a);
+    update(&mut a, Action::Down);
+    let line = s.frame(&a);
+    update(&mut a, Action::PageDown);
+    let page = s.frame(&a);
+    eprintln!(
+        "bytes at {W}x{H}: first frame {first}, move selection {select}, open dossier {open}, \
+         jump to quote {quote} (reader: {is_reader}), reader one line {line}, one page {page}"
+    );
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

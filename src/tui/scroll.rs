@@ -1,0 +1,268 @@
+//! Lean bytes over slow links: a backend wrapper that knows what the terminal shows and
+//! scrolls the reader's text with the terminal's own scroll region instead of repainting
+//! it.
+//!
+//! ratatui repaints every changed cell, and scrolling the reader one line changes every
+//! cell of the text area (about 6,300 bytes at 120×40). A terminal can move those lines
+//! itself: DECSTBM (`CSI top;bottom r`) confines scrolling to the text rows, SU/SD
+//! (`CSI n S` / `CSI n T`) move them, and only the exposed lines need drawing — what
+//! `less` does (84 bytes a line).
+//!
+//! ratatui keeps its previous frame privately and would not know the terminal moved, so
+//! [`ScrollBackend`] keeps its own copy of what the terminal shows (`shown`), shifts it
+//! exactly as the terminal shifts its lines, and diffs each new frame against it. ratatui
+//! is made to hand over the whole frame (its previous buffer is blank after every
+//! [`draw`], so its "diff" is every non-blank cell) — cheap, in memory. Whether or not a
+//! scroll is used, what reaches the terminal is the diff between what it shows and the new
+//! frame, so the screen always equals a full redraw (proved with a terminal emulator in
+//! the tests below).
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+
+use crate::app::{App, Screen};
+use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
+
+/// A backend that diffs frames against what the terminal shows, and can scroll a band of
+/// rows with the terminal's scroll region.
+pub struct ScrollBackend<B: Backend + Write> {
+    inner: B,
+    /// What the terminal shows, cell for cell.
+    shown: Buffer,
+    /// The frame being received from ratatui.
+    next: Buffer,
+    /// A fixed size instead of the terminal's (tests and benchmarks write to memory).
+    fixed: Option<Size>,
+}
+
+impl<B: Backend + Write> ScrollBackend<B> {
+    /// Wraps `inner`, assuming a blank screen of its size.
+    pub fn new(inner: B) -> ScrollBackend<B> {
+        let area = inner
+            .size()
+            .map_or(Rect::default(), |s| Rect::new(0, 0, s.width, s.height));
+        ScrollBackend {
+            inner,
+            shown: Buffer::empty(area),
+            next: Buffer::empty(area),
+            fixed: None,
+        }
+    }
+
+    /// Wraps `inner` as a terminal of `width`×`height` (for output that is not a tty).
+    pub fn with_size(inner: B, width: u16, height: u16) -> ScrollBackend<B> {
+        let area = Rect::new(0, 0, width, height);
+        ScrollBackend {
+            inner,
+            shown: Buffer::empty(area),
+            next: Buffer::empty(area),
+            fixed: Some(Size { width, height }),
+        }
+    }
+
+    /// The wrapped backend.
+    pub fn inner_mut(&mut self) -> &mut B {
+        &mut self.inner
+    }
+
+    /// Scrolls `rows` of the terminal by `delta` lines (positive: the text moves up, as
+    /// when reading on) and shifts the copy of the screen to match. Does nothing when the
+    /// band is empty or the distance is not smaller than it.
+    pub fn scroll(&mut self, rows: Range<u16>, delta: i32) -> io::Result<()> {
+        let height = rows.end.saturating_sub(rows.start);
+        let n = delta.unsigned_abs();
+        if delta == 0 || n >= u32::from(height) || rows.end > self.shown.area.height {
+            return Ok(());
+        }
+        // SGR reset first: lines a terminal scrolls in take the current background.
+        write!(
+            self.inner,
+            "\x1b[0m\x1b[{};{}r\x1b[{n}{}\x1b[r",
+            rows.start + 1,
+            rows.end,
+            if delta > 0 { 'S' } else { 'T' }
+        )?;
+        let n = n as u16;
+        let width = self.shown.area.width;
+        let moved: Vec<u16> = if delta > 0 {
+            (rows.start..rows.end - n).collect()
+        } else {
+            (rows.start + n..rows.end).rev().collect()
+        };
+        for y in moved {
+            let from = if delta > 0 { y + n } else { y - n };
+            for x in 0..width {
+                let cell = self.shown[(x, from)].clone();
+                self.shown[(x, y)] = cell;
+            }
+        }
+        let exposed = if delta > 0 {
+            rows.end - n..rows.end
+        } else {
+            rows.start..rows.start + n
+        };
+        for y in exposed {
+            for x in 0..width {
+                self.shown[(x, y)] = Cell::default();
+            }
+        }
+        Ok(())
+    }
+
+    fn forget(&mut self) {
+        let size = self.fixed.or_else(|| self.inner.size().ok());
+        let area = size.map_or(self.shown.area, |s| Rect::new(0, 0, s.width, s.height));
+        self.shown = Buffer::empty(area);
+        self.next = Buffer::empty(area);
+    }
+}
+
+impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        // ratatui's previous buffer is blank (see `draw`), so `content` is every
+        // non-blank cell of the frame: rebuild the frame, then send only what differs
+        // from the screen.
+        let size = self.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        if self.shown.area != area {
+            // Resized without a clear: nothing is known about the screen.
+            self.shown = Buffer::empty(area);
+            for c in &mut self.shown.content {
+                c.set_symbol("\u{0}");
+            }
+            self.next = Buffer::empty(area);
+        }
+        self.next.reset();
+        for (x, y, cell) in content {
+            if x < area.width && y < area.height {
+                self.next[(x, y)] = cell.clone();
+            }
+        }
+        let updates: Vec<(u16, u16, Cell)> = self
+            .shown
+            .diff(&self.next)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, c.clone()))
+            .collect();
+        self.inner
+            .draw(updates.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        std::mem::swap(&mut self.shown, &mut self.next);
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()?;
+        self.forget();
+        Ok(())
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)?;
+        // Only a whole-screen clear is used (resize, redraw); anything else: assume
+        // nothing about the screen, so the next frame repaints every non-blank cell.
+        self.forget();
+        if clear_type != ClearType::All {
+            // The screen is not known to be blank: mark every cell unknown by making
+            // the copy differ from any frame (a symbol no frame draws).
+            for c in &mut self.shown.content {
+                c.set_symbol("\u{0}");
+            }
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed {
+            Some(s) => Ok(s),
+            None => self.inner.size(),
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+/// The reader state that decides whether the next frame can scroll the previous one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderPos {
+    source: usize,
+    top: usize,
+    size: (u16, u16),
+}
+
+/// Where the reader is, when it is on screen without the help overlay.
+pub fn reader_pos(app: &App) -> Option<ReaderPos> {
+    match &app.screen {
+        Screen::Reader(v) if !app.help => Some(ReaderPos {
+            source: v.source,
+            top: v.top,
+            size: app.size,
+        }),
+        _ => None,
+    }
+}
+
+/// The rows of the reader's text (below its title line, above its position line and the
+/// status line) at terminal height `h`.
+pub fn reader_rows(h: u16) -> Range<u16> {
+    1..h.saturating_sub(2)
+}
+
+/// Draws a frame, first scrolling the reader's text with the terminal when only its
+/// scroll position changed since `before`. Returns the reader position now, for the
+/// next call.
+pub fn draw<B: Backend<Error = io::Error> + Write>(
+    terminal: &mut Terminal<ScrollBackend<B>>,
+    app: &App,
+    before: Option<&ReaderPos>,
+    render: impl FnOnce(&mut ratatui::Frame<'_>),
+) -> io::Result<Option<ReaderPos>> {
+    let now = reader_pos(app);
+    if let (Some(b), Some(n)) = (before, &now) {
+        let (w, h) = n.size;
+        if b.source == n.source && b.size == n.size && w >= MIN_WIDTH && h >= MIN_HEIGHT {
+            let delta = n.top as i64 - b.top as i64;
+            let delta = i32::try_from(delta).unwrap_or(i32::MAX);
+            terminal.backend_mut().scroll(reader_rows(h), delta)?;
+        }
+    }
+    terminal.draw(render)?;
+    // Blank ratatui's previous buffer so the next draw hands over the whole frame; the
+    // backend diffs it against what the terminal really shows.
+    terminal.swap_buffers();
+    Ok(now)
+}
+
+#[cfg(test)]
+mod tests;
