@@ -12,6 +12,7 @@
 
 pub mod normalize;
 pub mod passages;
+mod prefilter;
 pub mod query;
 
 use fuzzy_matcher::FuzzyMatcher as _;
@@ -20,6 +21,7 @@ use serde::Serialize;
 
 use crate::model::Corpus;
 use normalize::fold_for_search;
+use prefilter::{Classifier, char_mask, may_contain, query_mask};
 pub use query::{Query, Term, TermKind, parse};
 
 /// Which part of a dossier a hit matched.
@@ -108,6 +110,18 @@ pub fn is_subsequence(hay: &str, needle: &str) -> bool {
         // An ASCII byte never occurs inside a multi-byte UTF-8 character, so a byte
         // search is a character search; memchr makes it vectorised.
         let hay = hay.as_bytes();
+        if hay.len() <= 64 {
+            // Short strings (names, aliases): a plain loop beats starting a vectorised
+            // search per character.
+            let needle = needle.as_bytes();
+            let mut k = 0;
+            for &b in hay {
+                if needle.get(k) == Some(&b) {
+                    k += 1;
+                }
+            }
+            return k == needle.len();
+        }
         let mut pos = 0;
         for b in needle.bytes() {
             match hay.get(pos..).and_then(|rest| memchr::memchr(b, rest)) {
@@ -144,6 +158,9 @@ type RankKey = (MatchClass, u8, i64, usize, usize);
 /// What queries search: every name, alias and claim of a corpus, folded once.
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// For each entry, the characters of its `lower` ([`prefilter::char_mask`]); apart
+    /// from the entries so that rejecting one reads 8 contiguous bytes.
+    masks: Vec<u64>,
     /// For each dossier, the index of its name's entry (lists the corpus for an empty
     /// query without scanning every entry).
     name_entries: Vec<usize>,
@@ -170,16 +187,19 @@ impl SearchIndex {
     /// Indexes `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
         let mut entries = Vec::new();
+        let mut masks = Vec::new();
         let mut name_entries = Vec::with_capacity(corpus.dossiers.len());
         for (i, d) in corpus.dossiers.iter().enumerate() {
             name_entries.push(entries.len());
             let mut push = |field: Field, text: &str| {
                 let (folded, map) = fold_for_search(text);
+                let lower = lower_one_for_one(&folded);
+                masks.push(char_mask(&lower));
                 entries.push(Entry {
                     dossier: i,
                     field,
                     text: text.to_owned(),
-                    lower: lower_one_for_one(&folded),
+                    lower,
                     folded,
                     map,
                 });
@@ -194,6 +214,7 @@ impl SearchIndex {
         }
         SearchIndex {
             entries,
+            masks,
             name_entries,
             dossiers: corpus.dossiers.len(),
             names: corpus
@@ -209,10 +230,6 @@ impl SearchIndex {
     /// when it does).
     fn term_score(&self, e: &Entry, t: &Term) -> Option<i64> {
         score_term(&self.matcher, &e.folded, &e.lower, t)
-    }
-
-    fn class(q: &Query, e: &Entry) -> MatchClass {
-        class_of(q, &e.lower)
     }
 
     /// The dossiers matching `query`, best first, at most `limit`, with match positions.
@@ -301,7 +318,8 @@ impl SearchIndex {
         // is the expensive part: only the best SCORED dossiers by level and shortness
         // are scored (BENCHMARKS.md); the rest follow them unscored.
         let shortness = |ei: u32| usize::MAX - self.entries[ei as usize].text.len();
-        groups.sort_by_key(|g| {
+        // Unstable is exact here: the key ends with the entry, unique per group.
+        groups.sort_unstable_by_key(|g| {
             let (class, rank, ei) = levels[g.start];
             std::cmp::Reverse((class, rank, shortness(ei), usize::MAX - ei as usize))
         });
@@ -369,6 +387,8 @@ impl SearchIndex {
     )> {
         let mut matched = Vec::new();
         let mut levels: Vec<(MatchClass, u8, u32)> = Vec::new();
+        let qmask = query_mask(query);
+        let classifier = Classifier::new(query);
         let mut groups = Vec::new();
         // Candidates are in entry order, so one dossier's entries are contiguous.
         let mut i = 0;
@@ -384,13 +404,15 @@ impl SearchIndex {
                     break;
                 }
                 i += 1;
-                if query.terms.iter().all(|t| self.term_may_match(e, t)) {
+                if may_contain(self.masks[ei as usize], qmask)
+                    && query.terms.iter().all(|t| self.term_may_match(e, t))
+                {
                     matched.push(ei);
-                    levels.push((Self::class(query, e), e.field.rank(), ei));
+                    levels.push((classifier.class(&e.lower), e.field.rank(), ei));
                 }
             }
             if levels.len() > start {
-                levels[start..].sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+                levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
                 groups.push(start..levels.len());
             }
         }
@@ -475,7 +497,9 @@ pub(crate) fn term_may_match(matcher: &SkimMatcherV2, folded: &str, lower: &str,
     is_subsequence(if t.case_sensitive { folded } else { lower }, &t.text)
 }
 
-/// How strongly the whole query meets a text (lower-cased, folded).
+/// How strongly the whole query meets a text (lower-cased, folded): the plain statement
+/// of what [`prefilter::Classifier`] computes in one pass (and is tested against).
+#[cfg(test)]
 pub(crate) fn class_of(q: &Query, lower: &str) -> MatchClass {
     if q.whole.is_empty() {
         return MatchClass::Fuzzy;
@@ -550,6 +574,12 @@ mod tests {
         assert!(is_subsequence("éa b", "ab"));
         assert!(!is_subsequence("ab", "abc"));
         assert!(is_subsequence("anything", ""));
+        // Longer than 64 bytes: the vectorised path.
+        let long = "x".repeat(70) + "volunteer corps";
+        assert!(is_subsequence(&long, "vlcr"));
+        assert!(is_subsequence(&long, "xvs"));
+        assert!(!is_subsequence(&long, "rv"));
+        assert!(!is_subsequence(&long, "volcorpse"));
     }
 
     #[test]

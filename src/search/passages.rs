@@ -13,9 +13,8 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::normalize::fold_for_search;
-use super::{
-    MatchClass, Query, class_of, lower_one_for_one, positions_in, score_term, term_may_match,
-};
+use super::prefilter::{Classifier, char_mask, may_contain, query_mask};
+use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term, term_may_match};
 use crate::model::Corpus;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
@@ -56,6 +55,9 @@ pub struct PassageHit {
 /// Every sentence of a corpus, prepared for search.
 pub struct PassageIndex {
     passages: Vec<Passage>,
+    /// For each passage, the characters of its `lower` (`prefilter::char_mask`); apart
+    /// from the passages so that rejecting one reads 8 contiguous bytes.
+    masks: Vec<u64>,
     matcher: SkimMatcherV2,
 }
 
@@ -109,18 +111,21 @@ impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
     pub fn new(corpus: &Corpus) -> Self {
         let mut passages = Vec::new();
+        let mut masks = Vec::new();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
                 let raw = &text[r.clone()];
                 let (folded, map) = fold_for_search(raw);
+                let lower = lower_one_for_one(&folded);
                 let identity = map.iter().enumerate().all(|(i, &m)| i == m)
                     && map.len() == raw.chars().count();
+                masks.push(char_mask(&lower));
                 passages.push(Passage {
                     source: si as u32,
                     start: r.start as u32,
                     end: r.end as u32,
-                    lower: lower_one_for_one(&folded).into_boxed_str(),
+                    lower: lower.into_boxed_str(),
                     folded: (folded != raw).then(|| folded.into_boxed_str()),
                     map: (!identity)
                         .then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
@@ -128,8 +133,10 @@ impl PassageIndex {
             }
         }
         passages.shrink_to_fit();
+        masks.shrink_to_fit();
         PassageIndex {
             passages,
+            masks,
             matcher: SkimMatcherV2::default().respect_case(),
         }
     }
@@ -166,6 +173,19 @@ impl PassageIndex {
         candidates: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<(Vec<PassageHit>, Vec<u32>)> {
+        self.rank_scoring(corpus, query, candidates, cancelled, SCORED)
+    }
+
+    /// [`PassageIndex::rank`], scoring the best `scored` matches (a parameter so tests
+    /// can exceed it on a small corpus).
+    fn rank_scoring(
+        &self,
+        corpus: &Corpus,
+        query: &Query,
+        candidates: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        scored: usize,
+    ) -> Option<(Vec<PassageHit>, Vec<u32>)> {
         if query.is_empty() {
             return Some((Vec::new(), (0..self.passages.len() as u32).collect()));
         }
@@ -200,25 +220,40 @@ impl PassageIndex {
         found.extend(found_b);
         matched.extend(matched_b);
         // Best class, then shortest, then corpus order: the ones worth scoring first.
-        found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
-        for (i, hit) in found.iter_mut().take(SCORED).enumerate() {
+        // Only they need the full order by score; the rest only their (already packed)
+        // order, so the best SCORED are selected, not sorted with everything else.
+        let scored = found.len().min(scored);
+        if found.len() > scored {
+            found.select_nth_unstable(scored);
+        }
+        let (best, rest) = found.split_at_mut(scored);
+        let mut top = Vec::with_capacity(scored);
+        for (i, &key) in best.iter().enumerate() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
-            let Some(p) = self.passages.get(hit.3 as usize) else {
+            let (class, len, pi) = unpack(key);
+            let Some(p) = self.passages.get(pi as usize) else {
                 continue;
             };
             let folded = self.folded(p, corpus);
-            hit.1 = query
+            let score = query
                 .terms
                 .iter()
                 .map(|t| score_term(&self.matcher, folded, &p.lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
+            top.push((class, score, len, pi));
         }
-        found.sort_unstable_by(|x, y| (y.0, y.1, y.2, x.3).cmp(&(x.0, x.1, x.2, y.3)));
-        let hits = found
+        top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
+        rest.sort_unstable();
+        let unscored = rest.iter().map(|&key| {
+            let (class, len, pi) = unpack(key);
+            (class, i64::MIN, len, pi)
+        });
+        let hits = top
             .into_iter()
+            .chain(unscored)
             .filter_map(|(class, score, _, pi)| {
                 let p = self.passages.get(pi as usize)?;
                 Some(PassageHit {
@@ -233,26 +268,40 @@ impl PassageIndex {
         Some((hits, matched))
     }
 
-    /// The matches among `part` of the candidates, unscored: (class, `i64::MIN`,
-    /// shortness, passage); and every candidate that may match.
-    #[allow(clippy::type_complexity)]
+    /// The matches among `part` of the candidates, unscored, as [`pack`]ed keys; and
+    /// every candidate that may match.
     fn rank_part(
         &self,
         corpus: &Corpus,
         query: &Query,
         part: &[u32],
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<(MatchClass, i64, usize, u32)>, Vec<u32>)> {
+    ) -> Option<(Vec<u64>, Vec<u32>)> {
         let mut found = Vec::new();
         let mut matched = Vec::new();
+        let qmask = query_mask(query);
+        let classifier = Classifier::new(query);
+        // The folded form is read only by case-sensitive terms.
+        let needs_folded = query.terms.iter().any(|t| t.case_sensitive);
         for (n, &pi) in part.iter().enumerate() {
             if n % 1024 == 0 && cancelled() {
                 return None;
             }
+            if !self
+                .masks
+                .get(pi as usize)
+                .is_some_and(|&m| may_contain(m, qmask))
+            {
+                continue;
+            }
             let Some(p) = self.passages.get(pi as usize) else {
                 continue;
             };
-            let folded = self.folded(p, corpus);
+            let folded = if needs_folded {
+                self.folded(p, corpus)
+            } else {
+                &p.lower
+            };
             if !query
                 .terms
                 .iter()
@@ -261,8 +310,7 @@ impl PassageIndex {
                 continue;
             }
             matched.push(pi);
-            let shortness = usize::MAX - (p.end - p.start) as usize;
-            found.push((class_of(query, &p.lower), i64::MIN, shortness, pi));
+            found.push(pack(classifier.class(&p.lower), p.end - p.start, pi));
         }
         Some((found, matched))
     }
@@ -289,6 +337,29 @@ impl PassageIndex {
     }
 }
 
+/// Longest sentence length a rank key tells apart; longer ones rank as equally long
+/// (then by corpus order).
+const MAX_LEN: u32 = (1 << 30) - 1;
+
+/// A match's rank before scoring as one integer, smaller first: best class, then the
+/// shorter sentence, then corpus order. Sorting `u64`s is several times faster than
+/// sorting tuples, and one-letter queries match most of the corpus.
+fn pack(class: MatchClass, len: u32, passage: u32) -> u64 {
+    let class = 3 - class as u64;
+    (class << 62) | (u64::from(len.min(MAX_LEN)) << 32) | u64::from(passage)
+}
+
+/// The (class, length, passage) of a [`pack`]ed key.
+fn unpack(key: u64) -> (MatchClass, u32, u32) {
+    let class = match 3 - (key >> 62) {
+        3 => MatchClass::Equal,
+        2 => MatchClass::WordStart,
+        1 => MatchClass::Substring,
+        _ => MatchClass::Fuzzy,
+    };
+    (class, ((key >> 32) as u32) & MAX_LEN, key as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +375,99 @@ mod tests {
             ["One.", "Two!", "“Three?”", "Four", "Five 3.5 six.", "Seven"]
         );
         assert!(split(" \n \n").is_empty());
+    }
+
+    /// The ranking as it was before the packed keys and the selection (every match
+    /// sorted by class, shortness and order; the first `scored` scored; all sorted again),
+    /// written plainly from the shared helpers.
+    fn reference(index: &PassageIndex, corpus: &Corpus, q: &str, scored: usize) -> Vec<PassageHit> {
+        let query = super::super::parse(q);
+        let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
+        for (pi, p) in index.passages.iter().enumerate() {
+            let folded = index.folded(p, corpus);
+            if query
+                .terms
+                .iter()
+                .all(|t| term_may_match(&index.matcher, folded, &p.lower, t))
+            {
+                let shortness = usize::MAX - (p.end - p.start) as usize;
+                let class = super::super::class_of(&query, &p.lower);
+                found.push((class, i64::MIN, shortness, pi as u32));
+            }
+        }
+        found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
+        for hit in found.iter_mut().take(scored) {
+            let p = &index.passages[hit.3 as usize];
+            let folded = index.folded(p, corpus);
+            hit.1 = query
+                .terms
+                .iter()
+                .map(|t| score_term(&index.matcher, folded, &p.lower, t))
+                .sum::<Option<i64>>()
+                .unwrap_or(i64::MIN);
+        }
+        found.sort_unstable_by(|x, y| (y.0, y.1, y.2, x.3).cmp(&(x.0, x.1, x.2, y.3)));
+        found
+            .into_iter()
+            .map(|(class, score, _, pi)| {
+                let p = &index.passages[pi as usize];
+                PassageHit {
+                    source: p.source as usize,
+                    range: p.start as usize..p.end as usize,
+                    class,
+                    score: score.max(0),
+                    positions: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
+    /// sorting) the scored matches change nothing: the same hits in the same order as
+    /// the plain ranking, also when more match than are scored.
+    #[test]
+    fn rank_equals_the_plain_ranking() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        for q in ["a", "ukr", "Legion", "'the ^r", "kap !o", "freedom$", "бел"] {
+            for scored in [0, 5, 40, SCORED] {
+                let got = index
+                    .rank_scoring(&corpus, &super::super::parse(q), None, &|| false, scored)
+                    .map(|(hits, _)| hits);
+                let want = reference(&index, &corpus, q, scored);
+                assert!(want.len() > 5 || q != "a", "too few matches to test with");
+                assert_eq!(got, Some(want), "{q} {scored}");
+            }
+        }
+    }
+
+    #[test]
+    fn packed_keys_order_by_class_then_length_then_passage() {
+        use MatchClass::*;
+        let mut keys = vec![
+            pack(Fuzzy, 3, 0),
+            pack(Equal, 9, 7),
+            pack(Substring, 2, 5),
+            pack(Substring, 2, 4),
+            pack(WordStart, 50, 1),
+            pack(Substring, 1, 9),
+        ];
+        keys.sort_unstable();
+        let order: Vec<_> = keys.into_iter().map(unpack).collect();
+        assert_eq!(
+            order,
+            [
+                (Equal, 9, 7),
+                (WordStart, 50, 1),
+                (Substring, 1, 9),
+                (Substring, 2, 4),
+                (Substring, 2, 5),
+                (Fuzzy, 3, 0),
+            ]
+        );
+        assert_eq!(
+            unpack(pack(Fuzzy, u32::MAX, u32::MAX)),
+            (Fuzzy, MAX_LEN, u32::MAX)
+        );
     }
 }
