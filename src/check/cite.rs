@@ -99,12 +99,14 @@ pub fn resolve_one(
                 .get(..anchor.range.end)
                 .and_then(|t| t.char_indices().next_back())
                 .map_or(anchor.range.start, |(i, _)| i);
+            let lines = &source.article.lines;
+            let start = lines.locate(text, anchor.range.start);
             Some(Citation {
                 source: index,
                 quote: quote.clone(),
                 note: c.note.as_ref().map(|n| n.get_ref().clone()),
-                start: source.article.lines.locate(text, anchor.range.start),
-                end: source.article.lines.locate(text, last),
+                start,
+                end: lines.locate_after(text, anchor.range.start, start, last),
                 range: anchor.range,
             })
         }
