@@ -28,7 +28,7 @@ pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
     let mut cites: Vec<&mut RawCite> = parsed.iter_mut().flat_map(cites_mut).collect();
     // (source, position among that source's quotes) of each citation, in `cites` order.
     let mut slot: Vec<Option<(usize, usize)>> = Vec::with_capacity(cites.len());
-    let found: Vec<Option<Vec<Vec<usize>>>> = {
+    let mut found: Vec<Option<Vec<Vec<usize>>>> = {
         let mut by_source: Vec<Vec<&str>> = vec![Vec::new(); sources.list.len()];
         for c in &cites {
             let at = sources.index(c.source.get_ref()).and_then(|i| {
@@ -62,8 +62,9 @@ pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
             })
         }
     };
+    // Each slot belongs to exactly one citation: its list is moved there, not copied.
     for (c, at) in cites.iter_mut().zip(slot) {
-        let hits = at.and_then(|(i, q)| found.get(i)?.as_ref()?.get(q));
-        c.exact = hits.map(|h| h.clone().into_boxed_slice());
+        let hits = at.and_then(|(i, q)| found.get_mut(i)?.as_mut()?.get_mut(q));
+        c.exact = hits.map(|h| std::mem::take(h).into_boxed_slice());
     }
 }
