@@ -2,7 +2,7 @@
 //! place in its article (see `corpus::anchor`).
 
 use super::sources::Sources;
-use crate::corpus::{AnchorError, resolve};
+use crate::corpus::{AnchorError, resolve, resolve_from};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::Citation;
 use crate::model::raw::RawCite;
@@ -21,7 +21,8 @@ fn shorten(s: &str) -> String {
     }
 }
 
-/// Resolves every citation in `cites`, reporting the ones that fail.
+/// Resolves every citation in `cites`, reporting the ones that fail. A citation's raw
+/// matches found beforehand (`RawCite::exact`) are used; without them it is scanned for.
 pub fn resolve_all(
     sources: &Sources,
     file: &SourceFile,
@@ -87,19 +88,25 @@ pub fn resolve_one(
     }
     let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
     let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
-    match resolve(&source.article, quote, prefix, suffix) {
+    let found = match &c.exact {
+        Some(at) => resolve_from(&source.article, quote, prefix, suffix, at.to_vec()),
+        None => resolve(&source.article, quote, prefix, suffix),
+    };
+    match found {
         Ok(anchor) => {
             let text = &source.article.text;
             let last = text
                 .get(..anchor.range.end)
                 .and_then(|t| t.char_indices().next_back())
                 .map_or(anchor.range.start, |(i, _)| i);
+            let lines = &source.article.lines;
+            let start = lines.locate(text, anchor.range.start);
             Some(Citation {
                 source: index,
                 quote: quote.clone(),
                 note: c.note.as_ref().map(|n| n.get_ref().clone()),
-                start: source.article.lines.locate(text, anchor.range.start),
-                end: source.article.lines.locate(text, last),
+                start,
+                end: lines.locate_after(text, anchor.range.start, start, last),
                 range: anchor.range,
             })
         }

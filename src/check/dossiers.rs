@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::cite::{alias_in_quote, resolve_all};
 use super::fields;
 use super::sources::Sources;
-use crate::data::{DOSSIER_CAP, DataRoot};
+use crate::data::{CanonCache, DOSSIER_CAP, DataRoot};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::raw::{RawAlias, RawClaim, RawDossier, RawRelation};
 use crate::model::{Alias, AliasKind, Claim, Dossier, Kind, Relation, RelationType, Variant};
@@ -56,8 +56,9 @@ pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
 
 fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
     let mut out = Vec::new();
+    let mut canon = CanonCache::default();
     for rel in files {
-        let text = match root.read_text(&rel, DOSSIER_CAP) {
+        let text = match root.read_text_with(&rel, DOSSIER_CAP, &mut canon) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));

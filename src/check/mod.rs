@@ -4,6 +4,7 @@
 
 mod cite;
 mod dossiers;
+mod exact;
 mod fields;
 mod sources;
 
@@ -61,7 +62,8 @@ impl Report {
 pub fn check(root: &DataRoot) -> Report {
     let mut diags = Vec::new();
     let sources = sources::load(root, &mut diags);
-    let parsed = dossiers::parse_all(root, &mut diags);
+    let mut parsed = dossiers::parse_all(root, &mut diags);
+    exact::fill(&sources, &mut parsed);
 
     // Ids must be unique across folders (file stems are unique within one).
     let mut first: HashMap<&str, &dossiers::Parsed> = HashMap::new();

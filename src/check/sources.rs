@@ -7,7 +7,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::fields;
 use crate::corpus::Article;
-use crate::data::{DOSSIER_CAP, DataRoot, SOURCES_FILE, is_plain_file_name};
+use crate::data::{CanonCache, DOSSIER_CAP, DataRoot, SOURCES_FILE, is_plain_file_name};
 use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::raw::{RawSource, RawSources};
 use crate::model::{Derivation, Source};
@@ -68,6 +68,7 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
         }
     };
     let mut seen: HashSet<String> = HashSet::new();
+    let mut canon = CanonCache::default();
     for s in raw.source {
         let id = s.id.get_ref().clone();
         if !seen.insert(id.clone()) {
@@ -77,7 +78,7 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
             );
             continue;
         }
-        match load_one(root, &file, s, diags) {
+        match load_one(root, &file, s, &mut canon, diags) {
             Some(src) => {
                 out.by_id.insert(src.id.clone(), out.list.len());
                 out.list.push(src);
@@ -94,6 +95,7 @@ fn load_one(
     root: &DataRoot,
     file: &SourceFile,
     s: RawSource,
+    canon: &mut CanonCache,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Source> {
     fields::slug(file, &s.id, "source id", diags);
@@ -139,7 +141,7 @@ fn load_one(
         );
         return None;
     }
-    let text = match root.read_article(name) {
+    let text = match root.read_article(name, canon) {
         Ok(t) => t,
         Err(e) => {
             diags.push(file.error(s.file.span(), format!("{}: {}", e.path, e.message)));

@@ -51,11 +51,16 @@ pub fn run(root: &DataRoot, json: bool) -> ExitCode {
             );
         }
     }
-    if errors == 0 {
+    let code = if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
+    };
+    // The process exits next, and the OS takes its memory back at once: freeing the
+    // checked corpus allocation by allocation was 6% of `check` at 10,000 dossiers
+    // (BENCHMARKS.md).
+    std::mem::forget(report);
+    code
 }
 
 fn plural(n: usize) -> &'static str {

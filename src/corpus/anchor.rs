@@ -85,7 +85,7 @@ pub enum AnchorError {
 /// Every start offset of `needle` in `hay`, overlapping occurrences included. Uses
 /// memchr's vectorised memmem: every citation scans its whole article, which dominated
 /// `check` on large corpora with `str::find` (BENCHMARKS.md).
-fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
+pub(crate) fn occurrences(hay: &str, needle: &str) -> Vec<usize> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -120,11 +120,28 @@ pub fn resolve(
     prefix: Option<&str>,
     suffix: Option<&str>,
 ) -> Result<Anchor, AnchorError> {
+    resolve_from(
+        article,
+        quote,
+        prefix,
+        suffix,
+        occurrences(&article.text, quote),
+    )
+}
+
+/// [`resolve`] given `exact`, every start offset of `quote` in the raw text (ascending,
+/// overlapping ones included), found beforehand for many quotes at once
+/// ([`exact_occurrences`](super::multi::exact_occurrences)). Everything after the raw
+/// match — folding, uniqueness, prefix and suffix — is this one path for both.
+pub fn resolve_from(
+    article: &Article,
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+    exact: Vec<usize>,
+) -> Result<Anchor, AnchorError> {
     let mut folded = false;
-    let mut ranges: Vec<Range<usize>> = occurrences(&article.text, quote)
-        .into_iter()
-        .map(|s| s..s + quote.len())
-        .collect();
+    let mut ranges: Vec<Range<usize>> = exact.into_iter().map(|s| s..s + quote.len()).collect();
     if ranges.is_empty() {
         let fq = fold_str(quote);
         folded = true;

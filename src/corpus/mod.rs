@@ -1,5 +1,7 @@
 //! Article text and the anchoring of quotes in it.
 
 pub mod anchor;
+pub mod multi;
 
-pub use anchor::{Anchor, AnchorError, Article, resolve};
+pub use anchor::{Anchor, AnchorError, Article, resolve, resolve_from};
+pub use multi::exact_occurrences;

@@ -10,7 +10,7 @@ mod read;
 
 use std::path::{Path, PathBuf};
 
-pub use read::{ARTICLE_CAP, DOSSIER_CAP};
+pub use read::{ARTICLE_CAP, CanonCache, DOSSIER_CAP};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -63,6 +63,17 @@ impl DataRoot {
 
     /// Reads a corpus-relative file as text, refusing anything over `cap` bytes.
     pub fn read_text(&self, rel: &str, cap: u64) -> Result<String, LoadError> {
+        self.read_text_with(rel, cap, &mut CanonCache::default())
+    }
+
+    /// [`read_text`](Self::read_text) for one of many files read in a batch: `canon`
+    /// resolves each folder's real path once for the batch.
+    pub fn read_text_with(
+        &self,
+        rel: &str,
+        cap: u64,
+        canon: &mut CanonCache,
+    ) -> Result<String, LoadError> {
         match self {
             DataRoot::Bundled => {
                 let Some((_, bytes)) = bundled::FILES.iter().find(|(p, _)| *p == rel) else {
@@ -73,13 +84,14 @@ impl DataRoot {
                 };
                 read::decode(rel, bytes.to_vec(), cap)
             }
-            DataRoot::Dir(dir) => read::read_capped(dir, rel, &self.display(rel), cap),
+            DataRoot::Dir(dir) => read::read_capped(dir, rel, &self.display(rel), cap, canon),
         }
     }
 
     /// Reads the article `file` (a plain file name inside `seeds/`).
-    pub fn read_article(&self, file: &str) -> Result<String, LoadError> {
-        self.read_text(&format!("seeds/{file}"), ARTICLE_CAP)
+    /// `canon` resolves each folder's real path once for a batch of reads.
+    pub fn read_article(&self, file: &str, canon: &mut CanonCache) -> Result<String, LoadError> {
+        self.read_text_with(&format!("seeds/{file}"), ARTICLE_CAP, canon)
     }
 }
 

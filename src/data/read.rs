@@ -1,7 +1,8 @@
 //! Reading one file of a user's corpus without trusting it.
 
+use std::collections::HashMap;
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::LoadError;
 
@@ -12,14 +13,21 @@ pub const DOSSIER_CAP: u64 = 4 * 1024 * 1024;
 
 /// Opens `root/rel` without blocking, checks it is a regular file inside `root` no larger
 /// than `cap`, and decodes it as UTF-8. `shown` is the path used in messages.
-pub fn read_capped(root: &Path, rel: &str, shown: &str, cap: u64) -> Result<String, LoadError> {
+/// `canon` remembers folders already resolved during this batch of reads.
+pub fn read_capped(
+    root: &Path,
+    rel: &str,
+    shown: &str,
+    cap: u64,
+    canon: &mut CanonCache,
+) -> Result<String, LoadError> {
     let fail = |message: String| LoadError {
         path: shown.to_owned(),
         message,
     };
     let path = root.join(rel);
-    let real = path.canonicalize().map_err(|e| fail(io_message(&e)))?;
-    let real_root = root.canonicalize().map_err(|e| fail(io_message(&e)))?;
+    let real = canon.real_path(&path).map_err(|e| fail(io_message(&e)))?;
+    let real_root = canon.real_dir(root).map_err(|e| fail(io_message(&e)))?;
     // Articles must stay inside seeds/ and dossiers inside dossiers/ after symlinks.
     let top = rel.split('/').next().unwrap_or("");
     let allowed = real_root.join(top);
@@ -45,6 +53,40 @@ pub fn read_capped(root: &Path, rel: &str, shown: &str, cap: u64) -> Result<Stri
         .read_to_end(&mut bytes)
         .map_err(|e| fail(io_message(&e)))?;
     decode(shown, bytes, cap)
+}
+
+/// The real (symlink-free) paths of folders, resolved once per batch of reads: resolving
+/// every file's whole path (`realpath`: one `readlink` per path component, the corpus
+/// root twice) was 8% of `check` at 10,000 dossiers (BENCHMARKS.md). Keep one only for
+/// one batch (one `check`): a folder replaced by a link later must be seen.
+#[derive(Debug, Default)]
+pub struct CanonCache {
+    dirs: HashMap<PathBuf, PathBuf>,
+}
+
+impl CanonCache {
+    /// The real path of the folder `dir`, resolved on first use.
+    pub fn real_dir(&mut self, dir: &Path) -> std::io::Result<PathBuf> {
+        if let Some(real) = self.dirs.get(dir) {
+            return Ok(real.clone());
+        }
+        let real = dir.canonicalize()?;
+        self.dirs.insert(dir.to_path_buf(), real.clone());
+        Ok(real)
+    }
+
+    /// The real path of `path`, as `Path::canonicalize` gives it: its folder's real path
+    /// and its name when the name is not itself a link (checked with `lstat`), otherwise
+    /// the whole path resolved.
+    pub fn real_path(&mut self, path: &Path) -> std::io::Result<PathBuf> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return path.canonicalize();
+        };
+        if dir.as_os_str().is_empty() || std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+            return path.canonicalize();
+        }
+        Ok(self.real_dir(dir)?.join(name))
+    }
 }
 
 /// Checks size and UTF-8 of bytes already in memory.
@@ -127,6 +169,32 @@ mod tests {
         let got = decode("x.txt", b"ok\nbad \xff".to_vec(), 100);
         let Err(e) = got else { panic!("should fail") };
         assert!(e.message.contains("line 2"), "{}", e.message);
+    }
+
+    #[test]
+    fn cached_real_paths_equal_canonicalize_through_links() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("no temp dir")
+        };
+        let real = tmp.path().join("real");
+        let paths = [
+            real.join("a.txt"),
+            tmp.path().join("linkdir").join("a.txt"),
+            real.join("link.txt"),
+            real.join("missing.txt"),
+        ];
+        let made = std::fs::create_dir(&real)
+            .and_then(|()| std::fs::write(real.join("a.txt"), "x"))
+            .and_then(|()| std::os::unix::fs::symlink(&real, tmp.path().join("linkdir")))
+            .and_then(|()| std::os::unix::fs::symlink(tmp.path(), real.join("link.txt")));
+        assert!(made.is_ok(), "{made:?}");
+        let mut canon = CanonCache::default();
+        for _ in 0..2 {
+            for p in &paths {
+                let want = p.canonicalize().map_err(|e| e.kind());
+                assert_eq!(canon.real_path(p).map_err(|e| e.kind()), want, "{p:?}");
+            }
+        }
     }
 
     #[test]

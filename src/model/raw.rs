@@ -128,4 +128,8 @@ pub struct RawCite {
     pub suffix: Option<Spanned<String>>,
     #[serde(default)]
     pub note: Option<Spanned<String>>,
+    /// Every raw start offset of the quote in its article, when `check` found them for
+    /// many quotes at once (`check::exact`); never read from the file.
+    #[serde(skip)]
+    pub exact: Option<Box<[usize]>>,
 }

@@ -40,6 +40,24 @@ impl LineIndex {
         LineCol { line, column }
     }
 
+    /// [`locate`](Self::locate) of `offset`, given `at`, the located position of an
+    /// earlier offset `from` on a character boundary: on the same line only the
+    /// characters between the two are counted (a citation's end after its start, twice
+    /// per citation in `check`), else the whole lookup is done.
+    pub fn locate_after(&self, text: &str, from: usize, at: LineCol, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        if line != at.line || from > offset || !text.is_char_boundary(from) {
+            return self.locate(text, offset);
+        }
+        let mut end = offset;
+        while end < text.len() && !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let column = at.column + text.get(from..end).map_or(0, |s| s.chars().count());
+        LineCol { line, column }
+    }
+
     /// The text of 1-based line `line`, without its newline.
     pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
         let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
@@ -67,6 +85,22 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_after_equals_locate_everywhere() {
+        let text = "ab «Свобода»\n\nsaid — the\nx";
+        let index = LineIndex::new(text);
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let at = index.locate(text, from);
+            for offset in 0..=text.len() + 1 {
+                assert_eq!(
+                    index.locate_after(text, from, at, offset),
+                    index.locate(text, offset),
+                    "from {from} to {offset}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lines_and_character_columns() {

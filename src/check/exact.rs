@@ -1,0 +1,70 @@
+//! Every citation's raw matches, found before the dossiers are checked: one pass per
+//! article over all the quotes citing it (`corpus::multi`), instead of one `memmem` scan
+//! of the article per citation (BENCHMARKS.md, "check at 10k").
+
+use super::dossiers::Parsed;
+use super::sources::Sources;
+use crate::corpus::exact_occurrences;
+use crate::model::raw::RawCite;
+
+/// Every citation of one parsed file.
+fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
+    let raw = &mut p.raw;
+    raw.alias
+        .iter_mut()
+        .flat_map(|a| &mut a.cite)
+        .chain(raw.claim.iter_mut().flat_map(|c| {
+            c.cite
+                .iter_mut()
+                .chain(c.variant.iter_mut().flat_map(|v| &mut v.cite))
+        }))
+        .chain(raw.relation.iter_mut().flat_map(|r| &mut r.cite))
+}
+
+/// Sets [`RawCite::exact`] of every citation of a loaded source in `parsed`: the raw
+/// matches of its quote, found with one pass per article (the articles split over two
+/// threads when there are many). Citations of unknown sources are left unset.
+pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
+    let mut cites: Vec<&mut RawCite> = parsed.iter_mut().flat_map(cites_mut).collect();
+    // (source, position among that source's quotes) of each citation, in `cites` order.
+    let mut slot: Vec<Option<(usize, usize)>> = Vec::with_capacity(cites.len());
+    let mut found: Vec<Option<Vec<Vec<usize>>>> = {
+        let mut by_source: Vec<Vec<&str>> = vec![Vec::new(); sources.list.len()];
+        for c in &cites {
+            let at = sources.index(c.source.get_ref()).and_then(|i| {
+                let list = by_source.get_mut(i)?;
+                list.push(c.quote.get_ref());
+                Some((i, list.len() - 1))
+            });
+            slot.push(at);
+        }
+        let scan = |range: std::ops::Range<usize>| -> Vec<Option<Vec<Vec<usize>>>> {
+            range
+                .map(|i| {
+                    let text = &sources.list.get(i)?.article.text;
+                    Some(exact_occurrences(text, by_source.get(i)?))
+                })
+                .collect()
+        };
+        let n = sources.list.len();
+        if cites.len() < 4096 {
+            scan(0..n)
+        } else {
+            std::thread::scope(|s| {
+                let other = s.spawn(|| scan(n / 2..n));
+                let mut first = scan(0..n / 2);
+                // A panic on the other thread is a bug: let it surface.
+                let second = other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                first.extend(second);
+                first
+            })
+        }
+    };
+    // Each slot belongs to exactly one citation: its list is moved there, not copied.
+    for (c, at) in cites.iter_mut().zip(slot) {
+        let hits = at.and_then(|(i, q)| found.get_mut(i)?.as_mut()?.get_mut(q));
+        c.exact = hits.map(|h| std::mem::take(h).into_boxed_slice());
+    }
+}
