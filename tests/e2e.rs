@@ -5,146 +5,18 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
+mod common;
+
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-static SEQ: AtomicUsize = AtomicUsize::new(0);
+use common::tmux::{Tmux, alive, bin, cpu_ticks, have_tmux};
 
-fn have_tmux() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok && std::env::var_os("CI").is_some() {
-        panic!("tmux is required for the end-to-end tests under CI (apt-get install -y tmux)");
-    }
-    if !ok {
-        eprintln!("tmux not found; skipping end-to-end test");
-    }
-    ok
-}
-
-/// A tmux server of our own running one command in a 120×40 window.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(command: &str, env: &[(&str, &str)]) -> Tmux {
-        let socket = format!(
-            "dossier-e2e-{}-{}",
-            std::process::id(),
-            SEQ.fetch_add(1, Ordering::SeqCst)
-        );
-        let t = Tmux { socket };
-        let mut args: Vec<String> = vec![
-            "-f".into(),
-            "/dev/null".into(),
-            "new-session".into(),
-            "-d".into(),
-            "-s".into(),
-            "s".into(),
-            "-x".into(),
-            "120".into(),
-            "-y".into(),
-            "40".into(),
-        ];
-        for (k, v) in env {
-            args.push("-e".into());
-            args.push(format!("{k}={v}"));
-        }
-        // The shell reports the exit status and keeps the pane for inspection.
-        args.push(format!("sh -c '{command}; echo EXIT=$?; sleep 60'"));
-        t.tmux(&args.iter().map(String::as_str).collect::<Vec<_>>());
-        t.tmux(&["set-option", "-g", "remain-on-exit", "on"]);
-        t.tmux(&["set-option", "-g", "window-size", "manual"]);
-        t.tmux(&["set-option", "-s", "escape-time", "10"]);
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "s"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "s"])
-    }
-
-    fn screen_escaped(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-e", "-t", "s"])
-    }
-
-    /// Waits until the screen contains `text`; panics with the screen after 10 s.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {text:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits (at most `limit`) for the browser to exit; returns its exit status, which
-    /// the wrapping shell prints (tmux's own `pane_dead_status` is unreliable).
-    fn exit_status(&self, limit: Duration) -> Option<String> {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            let screen = self.screen();
-            if let Some(rest) = screen.split("EXIT=").nth(1) {
-                return Some(rest.split_whitespace().next().unwrap_or("").to_owned());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        None
-    }
-
-    /// The browser's pid: the child of the wrapping shell.
-    fn browser_pid(&self) -> u32 {
-        let sh = self.pane("#{pane_pid}");
-        let out = Command::new("pgrep")
-            .args(["-P", &sh])
-            .output()
-            .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
-            .expect("browser pid")
-    }
-
-    fn pane(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "s", format])
-            .trim()
-            .to_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
+/// `command` (usually the browser) in a fresh 120×40 tmux pane with `env` set, wrapped
+/// by a shell that prints its exit status (tmux 3.3's `pane_dead_status` races).
+fn start(command: &str, env: &[(&str, &str)]) -> Tmux {
+    let vars: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
+    Tmux::browser(&format!("{vars}{command}"), &[])
 }
 
 /// The counter the index shows when unfiltered, e.g. "59/59".
@@ -156,29 +28,12 @@ fn all() -> String {
     format!("{n}/{n}")
 }
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_dossier")
-}
-
-fn alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-        && std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !s.contains(") Z "))
-}
-
-/// utime + stime of a process, in clock ticks.
-fn cpu_ticks(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-}
-
 #[test]
 fn filter_by_alias_open_follow_citation_to_highlighted_quote_and_back() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     // "Yosov" is printed only in one article, as a misspelling: an alias, not a name.
     t.keys(&["/", "Yosov"]);
@@ -226,7 +81,7 @@ fn quote_highlight_is_the_cited_text() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[("NO_COLOR", "1")]);
+    let t = start(bin(), &[("NO_COLOR", "1")]);
     t.wait_for(&all());
     t.keys(&["/", "Denis Nikitin39"]);
     t.wait_for("alias Denis Nikitin39");
@@ -258,13 +113,13 @@ fn resize_to_one_by_one_and_back() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
-    t.tmux(&["resize-window", "-t", "s", "-x", "1", "-y", "1"]);
+    t.run(&["resize-window", "-t", "s", "-x", "1", "-y", "1"]);
     std::thread::sleep(Duration::from_millis(300));
-    t.tmux(&["resize-window", "-t", "s", "-x", "15", "-y", "4"]);
+    t.run(&["resize-window", "-t", "s", "-x", "15", "-y", "4"]);
     t.wait_for("too small");
-    t.tmux(&["resize-window", "-t", "s", "-x", "120", "-y", "40"]);
+    t.run(&["resize-window", "-t", "s", "-x", "120", "-y", "40"]);
     t.wait_for(&all());
     assert_eq!(t.pane("#{pane_dead}"), "0", "the process survived");
 }
@@ -275,9 +130,9 @@ fn signals_end_the_process_with_128_plus_n() {
         return;
     }
     for (sig, code) in [("HUP", 129), ("TERM", 143), ("INT", 130)] {
-        let t = Tmux::start(bin(), &[]);
+        let t = start(bin(), &[]);
         t.wait_for(&all());
-        let pid = t.browser_pid().to_string();
+        let pid = t.descendant("dossier").expect("browser pid").to_string();
         Command::new("kill")
             .arg(format!("-{sig}"))
             .arg(&pid)
@@ -304,12 +159,12 @@ fn killed_session_under_a_parent_ignoring_sighup_ends_quickly_without_spinning()
     }
     // The wrapping shell, the browser's parent, ignores SIGHUP.
     let cmd = format!("trap \"\" HUP; {}", bin());
-    let t = Tmux::start(&cmd, &[]);
+    let t = start(&cmd, &[]);
     t.wait_for(&all());
-    let pid = t.browser_pid();
+    let pid = t.descendant("dossier").expect("browser pid");
     let before = cpu_ticks(pid).unwrap_or(0);
     let killed = Instant::now();
-    t.tmux(&["kill-server"]);
+    t.run(&["kill-server"]);
     let mut last = before;
     while alive(pid) {
         last = cpu_ticks(pid).unwrap_or(last);
@@ -332,8 +187,8 @@ fn y_copies_the_citation_through_osc52_into_tmux() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
-    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    let t = start(bin(), &[]);
+    t.run(&["set-option", "-g", "set-clipboard", "on"]);
     t.wait_for(&all());
     t.keys(&["/", "Yosov"]);
     t.wait_for("alias Andriy Yosov");
@@ -344,7 +199,7 @@ fn y_copies_the_citation_through_osc52_into_tmux() {
     let start = Instant::now();
     let mut buffer = String::new();
     while start.elapsed() < Duration::from_secs(5) {
-        buffer = t.tmux(&["show-buffer"]);
+        buffer = t.run(&["show-buffer"]);
         if !buffer.is_empty() {
             break;
         }
@@ -373,7 +228,7 @@ fn reader_c_lists_who_cites_the_passage_and_enter_lands_on_that_item() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["/", "Yosov"]);
     t.wait_for("alias Andriy Yosov");
@@ -425,7 +280,7 @@ fn sources_table_opens_an_article_with_its_cited_lines_marked() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["S"]);
     let table = t.wait_for(" Sources — 5 articles");
@@ -451,7 +306,7 @@ fn disputes_open_a_variants_quote_highlighted() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["D"]);
     let list = t.wait_for(" Disputes — ");
@@ -473,7 +328,7 @@ fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     // The place and the event side by side, each with its letter.
     t.keys(&["/", "Belgorod"]);
@@ -514,7 +369,7 @@ fn relations_map_opens_a_node_and_back_returns_to_the_same_selection() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["/", "Kapustin", "Enter", "Enter"]);
     t.wait_for("Denis Kapustin  person · denis-kapustin");
@@ -542,7 +397,7 @@ fn timeline_row_opens_its_dossier_with_the_claim_selected() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["T"]);
     let first = t.wait_for("Timeline — ");
@@ -567,7 +422,7 @@ fn an_event_lists_who_took_part_and_enter_opens_the_participant() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["/", "Belgorod raid"]);
     t.wait_for("E Belgorod raid");
@@ -619,7 +474,7 @@ fn passage_search_finds_a_sentence_and_opens_the_article_there() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(bin(), &[]);
+    let t = start(bin(), &[]);
     t.wait_for(&all());
     t.keys(&["p"]);
     t.wait_for("passages / ");

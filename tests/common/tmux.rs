@@ -1,6 +1,7 @@
 //! Driving the real binary in a tmux server of the test's own (`-L` socket), as fzf's
 //! test suite does: keys in with `send-keys`, the screen read back with `capture-pane`.
-//! Shared by the security end-to-end tests (hostile data, signals, TERM matrix, SSH).
+//! Shared by every end-to-end test (the browser walk-throughs, hostile data, signals,
+//! TERM matrix, SSH).
 //! With CI set, a missing tmux fails a test instead of skipping it.
 
 use std::path::Path;
