@@ -130,6 +130,8 @@ fn every_reading_subcommand_prints_placeholders_never_raw_controls() {
         &["claims"],
         &["relations", "night-legion"],
         &["timeline"],
+        &["passages", "Night", "Legion"],
+        &["passages", "C1"],
     ] {
         for json in [false, true] {
             let mut a = args.to_vec();
@@ -151,6 +153,8 @@ fn every_reading_subcommand_prints_placeholders_never_raw_controls() {
     );
     let (_, out, _) = run(&["relations", "night-legion"]);
     assert!(out.contains("ally␛[2J"), "{out}");
+    let (_, out, _) = run(&["passages", "Night", "Legion"]);
+    assert!(out.contains("Night Legion␛]0;PWNED-TITLE␇"), "{out}");
 }
 
 #[test]

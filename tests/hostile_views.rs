@@ -106,3 +106,10 @@ fn cited_by_view_shows_placeholders() {
         &["Cited by", "␛"],
     );
 }
+
+#[test]
+fn passage_search_shows_placeholders() {
+    let mut actions = vec![Action::SearchPassages];
+    actions.extend("Night Legion".chars().map(Action::Input));
+    view(&actions, &["Night Legion␛]0;PWNED-TITLE␇"]);
+}

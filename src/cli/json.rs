@@ -323,12 +323,14 @@ pub struct HitJson<'a> {
 /// controls but writes C1 controls (U+0080–U+009F, which some terminals obey as CSI/OSC),
 /// bidi overrides and zero-width characters raw; those can only occur inside JSON
 /// strings, so each becomes a `\uXXXX` escape there and decodes to the same value.
+#[allow(clippy::disallowed_methods)] // the one place that may call serde_json directly
 pub fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     escape_unsafe(&text)
 }
 
 /// [`pretty`] on one line, for JSON-lines output (`export --format ftm`).
+#[allow(clippy::disallowed_methods)] // the one place that may call serde_json directly
 pub fn compact<T: Serialize + ?Sized>(value: &T) -> String {
     let text = serde_json::to_string(value).unwrap_or_default();
     escape_unsafe(&text)

@@ -63,10 +63,7 @@ pub fn run(corpus: &Corpus, query: &str, limit: usize, json: bool) -> ExitCode {
         })
         .collect();
     if json {
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        ));
+        out(&format!("{}\n", super::json::pretty(&items)));
         return ExitCode::SUCCESS;
     }
     if items.is_empty() {
