@@ -108,30 +108,29 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-e", "-t", "s"])
     }
 
-    /// Waits until the screen contains `text`; panics with the screen after 15 s.
+    /// Waits until the screen contains `text` and has stopped changing; panics with the
+    /// screen after 15 s. A capture can land in the middle of a frame (the header drawn,
+    /// the rows below still the previous view), so a screen counts only when a second
+    /// capture a moment later is identical: the browser has no ticks, so a finished frame
+    /// stays put.
     pub fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {text:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.wait_for_all(&[text])
     }
 
-    /// Waits until the screen contains every one of `texts` (a frame can be captured
-    /// half drawn); panics naming the missing ones after 15 s.
+    /// Waits until the screen contains every one of `texts` and has settled (see
+    /// [`Tmux::wait_for`]); panics naming the missing ones after 15 s.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             let missing: Vec<&&str> = texts.iter().filter(|t| !s.contains(**t)).collect();
             if missing.is_empty() {
-                return s;
+                std::thread::sleep(Duration::from_millis(60));
+                // Settled, or still changing after the whole wait: take it as it is.
+                if self.screen() == s || start.elapsed() > Duration::from_secs(15) {
+                    return s;
+                }
+                continue;
             }
             if start.elapsed() > Duration::from_secs(15) {
                 panic!("timed out waiting for {missing:?}; screen:\n{s}");
