@@ -263,3 +263,22 @@ fn unknown_format_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The whole FtM export of the small fixture corpus (with its event and place), as a
+/// snapshot: any change to the mapping, ids, properties or quoting shows up for review.
+#[test]
+fn ftm_export_of_the_fixture_corpus() {
+    let c = common::Corpus::with_events();
+    let out = c.cmd(&["export", "--format", "ftm"]).output().expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    // One entity per line, pretty-printed so the snapshot reads as a diff.
+    let pretty: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            format!("{v:#}")
+        })
+        .collect();
+    insta::assert_snapshot!("ftm_fixture", pretty.join("\n"));
+}
