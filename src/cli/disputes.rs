@@ -43,12 +43,7 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                 variants: c
                     .variants
                     .iter()
-                    .map(|v| VariantJson {
-                        value: &v.value,
-                        note: v.note.as_deref(),
-                        date: v.date.as_deref(),
-                        citations: citations(corpus, &v.cites),
-                    })
+                    .map(|v| VariantJson::new(corpus, v))
                     .collect(),
             })
             .collect();

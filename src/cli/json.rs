@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::incoming::Link;
-use crate::model::{Citation, Corpus, Dossier, Relation};
+use crate::model::{Citation, Corpus, Dossier, Relation, Variant};
 use crate::text::LineCol;
 
 /// A dossier in `list --json`.
@@ -94,6 +94,18 @@ pub struct VariantJson<'a> {
     pub note: Option<&'a str>,
     pub date: Option<&'a str>,
     pub citations: Vec<CitationJson<'a>>,
+}
+
+impl<'a> VariantJson<'a> {
+    /// One variant of a disputed claim, its citations resolved (`show` and `disputes`).
+    pub fn new(corpus: &'a Corpus, v: &'a Variant) -> Self {
+        VariantJson {
+            value: &v.value,
+            note: v.note.as_deref(),
+            date: v.date.as_deref(),
+            citations: citations(corpus, &v.cites),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -207,12 +219,7 @@ impl<'a> DossierJson<'a> {
                         variants: c
                             .variants
                             .iter()
-                            .map(|v| VariantJson {
-                                value: &v.value,
-                                note: v.note.as_deref(),
-                                date: v.date.as_deref(),
-                                citations: citations(corpus, &v.cites),
-                            })
+                            .map(|v| VariantJson::new(corpus, v))
                             .collect(),
                     }
                 })
