@@ -10,22 +10,13 @@ mod common;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, alive, bin, cpu_ticks, have_tmux};
+use common::tmux::{Tmux, alive, all, bin, cpu_ticks, have_tmux};
 
 /// `command` (usually the browser) in a fresh 120×40 tmux pane with `env` set, wrapped
 /// by a shell that prints its exit status (tmux 3.3's `pane_dead_status` races).
 fn start(command: &str, env: &[(&str, &str)]) -> Tmux {
     let vars: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();
     Tmux::browser(&format!("{vars}{command}"), &[])
-}
-
-/// The counter the index shows when unfiltered, e.g. "59/59".
-fn all() -> String {
-    let n = dossier::check::check(&dossier::data::DataRoot::Bundled)
-        .corpus
-        .dossiers
-        .len();
-    format!("{n}/{n}")
 }
 
 #[test]

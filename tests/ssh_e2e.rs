@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, bin, descendants, have_tmux, wait_gone};
+use common::tmux::{Tmux, all, bin, descendants, have_tmux, wait_gone};
 
 const SSHD: &str = "/usr/sbin/sshd";
 
@@ -142,15 +142,6 @@ impl Drop for Sshd {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The index counter when nothing is filtered, e.g. "59/59".
-fn all() -> String {
-    let n = dossier::check::check(&dossier::data::DataRoot::Bundled)
-        .corpus
-        .dossiers
-        .len();
-    format!("{n}/{n}")
 }
 
 #[test]

@@ -10,16 +10,7 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::tmux::{Tmux, bin, have_tmux};
-
-/// The index counter when nothing is filtered, e.g. "59/59".
-fn all() -> String {
-    let n = dossier::check::check(&dossier::data::DataRoot::Bundled)
-        .corpus
-        .dossiers
-        .len();
-    format!("{n}/{n}")
-}
+use common::tmux::{Tmux, all, bin, have_tmux};
 
 #[test]
 fn signals_exit_128_plus_n_leaving_the_alternate_screen_and_cooked_mode() {

@@ -26,6 +26,16 @@ pub fn have_tmux() -> bool {
     ok
 }
 
+/// The index counter of the bundled corpus when nothing is filtered, e.g. "93/93": the
+/// sign that the browser is up and showing the whole index.
+pub fn all() -> String {
+    let n = dossier::check::check(&dossier::data::DataRoot::Bundled)
+        .corpus
+        .dossiers
+        .len();
+    format!("{n}/{n}")
+}
+
 /// The browser binary under test.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_dossier")
