@@ -93,6 +93,42 @@ fn ctrl_z_then_fg_restores_the_shell_and_redraws() {
     t.wait_for("STATUS-0-");
 }
 
+/// Ctrl-L repaints the whole screen, over and over, and the browser stays alive and
+/// responsive. Each redraw once asked the terminal where the cursor was; the reply, read
+/// on the main thread, could be taken from under the input thread, which then took the
+/// terminal for dead (exit 129). That race is timing-dependent (it ended Ctrl-Z/`fg` 1
+/// time in 20 here, and this loop did not catch it in one run), so its cause is pinned
+/// deterministically by `clearing_never_asks_the_terminal_where_the_cursor_is` in
+/// `src/tui/scroll/tests.rs`; this test proves the repeated redraw itself.
+#[test]
+fn ctrl_l_redraws_again_and_again_without_ending_the_browser() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::browser(bin(), &[]);
+    t.wait_for(&all());
+    t.keys(&["/", "Yosov"]);
+    t.wait_for("alias Andriy Yosov");
+    for _ in 0..30 {
+        t.keys(&["C-l"]);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    t.wait_for_all(&["/ Yosov", "alias Andriy Yosov"]);
+    assert_eq!(
+        t.exit_status(Duration::from_millis(300)),
+        None,
+        "still running"
+    );
+    // Still responsive: Enter ends the filter, q quits with status 0.
+    t.keys(&["Enter"]);
+    t.keys(&["q"]);
+    assert_eq!(
+        t.exit_status(Duration::from_secs(5)),
+        Some("0".to_string()),
+        "quit normally after the redraws"
+    );
+}
+
 /// How the browser fares under one terminal description.
 fn outcome(env: &str) -> (String, Option<String>, String) {
     let t = Tmux::browser(&format!("env -u COLORTERM {env} {}", bin()), &[]);

@@ -64,8 +64,16 @@ fn tty_fd() -> i32 {
     }
 }
 
+/// How many times in a row "readable with nothing to read" must be seen, a short pause
+/// apart, before it counts as end-of-file. Once is not enough: bytes can be taken by
+/// another reader of the same tty between `poll` and `FIONREAD` (a cursor-position reply
+/// read by crossterm on the main thread did exactly that after Ctrl-Z/`fg`, and the
+/// browser quit). A real hang-up also sets POLLHUP, which ends the wait at once.
+const EMPTY_READS_FOR_EOF: u32 = 5;
+
 /// Waits until the tty has input; `false` when it is dead.
 fn wait_readable(fd: i32) -> bool {
+    let mut empty = 0;
     loop {
         let mut p = libc::pollfd {
             fd,
@@ -87,8 +95,18 @@ fn wait_readable(fd: i32) -> bool {
             let mut n: libc::c_int = 0;
             // SAFETY: FIONREAD writes one c_int.
             let ok = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) };
-            // Readable with nothing to read is end-of-file: the terminal hung up.
-            return ok == 0 && n > 0;
+            if ok != 0 {
+                return false;
+            }
+            if n > 0 {
+                return true;
+            }
+            // Readable with nothing to read, again and again, is end-of-file.
+            empty += 1;
+            if empty >= EMPTY_READS_FOR_EOF {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 }

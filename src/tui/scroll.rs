@@ -38,6 +38,9 @@ pub struct ScrollBackend<B: Backend + Write> {
     next: Buffer,
     /// A fixed size instead of the terminal's (tests and benchmarks write to memory).
     fixed: Option<Size>,
+    /// Where the cursor was last put; see `get_cursor_position` for why it is never
+    /// asked of the terminal.
+    cursor: Position,
 }
 
 impl<B: Backend + Write> ScrollBackend<B> {
@@ -51,6 +54,7 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: None,
+            cursor: Position::ORIGIN,
         }
     }
 
@@ -62,6 +66,7 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: Some(Size { width, height }),
+            cursor: Position::ORIGIN,
         }
     }
 
@@ -168,12 +173,23 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
         self.inner.show_cursor()
     }
 
+    /// Where the cursor was last put, never asked of the terminal. ratatui asks on
+    /// every `Terminal::clear` (Ctrl-L, the resume after Ctrl-Z) only to put the cursor
+    /// back, and crossterm would ask the terminal (`CSI 6n`) and read the reply on this
+    /// thread — racing the input thread for those bytes: when the input thread saw the
+    /// reply arrive and then found nothing left to read, it took that for end-of-file
+    /// and the browser quit with 129. Over a slow link the reply can also take longer
+    /// than crossterm's 2 s wait, which failed the redraw. The browser hides the cursor,
+    /// so the position it last set is all `clear` needs.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let position = position.into();
+        self.inner.set_cursor_position(position)?;
+        self.cursor = position;
+        Ok(())
     }
 
     fn clear(&mut self) -> io::Result<()> {

@@ -218,3 +218,36 @@ fn bytes_per_move_stay_within_budget() {
     let page = frame(&mut t, &r, &mut before, &theme).len();
     assert!(page < first * 2, "a page sent {page} bytes");
 }
+
+/// Ctrl-L and the resume after Ctrl-Z clear the terminal through ratatui, which asks the
+/// backend where the cursor is. Asking the terminal (`CSI 6n`) raced the input thread
+/// for the reply and ended the browser; the backend answers from what it last set, so
+/// the clear works with no terminal to answer and sends no query.
+#[test]
+fn clearing_never_asks_the_terminal_where_the_cursor_is() {
+    let theme = Theme::default_theme(false);
+    let a = app();
+    let mut t = terminal();
+    let mut before = None;
+    frame(&mut t, &a, &mut before, &theme);
+    t.t.set_cursor_position((7, 3))
+        .unwrap_or_else(|e| panic!("set cursor: {e}"));
+    t.t.clear()
+        .unwrap_or_else(|e| panic!("clear asked the terminal: {e}"));
+    let sent = take(&mut t);
+    assert!(
+        !sent.windows(4).any(|w| w == b"\x1b[6n"),
+        "a cursor position query was sent"
+    );
+    assert_eq!(
+        t.t.get_cursor_position()
+            .unwrap_or_else(|e| panic!("get cursor: {e}")),
+        Position::new(7, 3),
+        "the cursor is put back where it was"
+    );
+    // And the next frame repaints everything, as a redraw must.
+    let redraw = frame(&mut t, &a, &mut before, &theme);
+    let mut p = parser();
+    p.process(&redraw);
+    assert_eq!(visible(&p), visible(&full_redraw(&a, &theme)));
+}
