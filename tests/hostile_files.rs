@@ -1,12 +1,15 @@
 //! Files a hostile corpus can hand us: paths that leave the corpus, files that are not
 //! regular, too large, not UTF-8 or nested past the TOML parser's limit. Each gives a
 //! clear error naming the file, within a timeout (never a hang), and nothing outside the
-//! corpus is read. (Permission errors cannot be provoked here: the tests run as root.)
+//! corpus is read. (Permission errors need a user other than root: see
+//! `check_with_unreadable`.)
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
 mod common;
 
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::Corpus;
@@ -188,4 +191,76 @@ fn toml_nested_past_the_parser_limit_is_an_error_not_a_stack_overflow() {
         &format!("x = {}{}\n", "[".repeat(depth), "]".repeat(depth)),
     );
     refused(&c, "sources.toml", "max recursion depth");
+}
+
+/// Runs `check` on `c` with `shut` made unreadable, as a user other than root (root
+/// reads any file, so a permission error needs another user): directly when the tests
+/// are not root, else through `setpriv` as `nobody`, with the binary copied where
+/// `nobody` can run it and every other file readable. `None` when neither is possible.
+fn check_with_unreadable(c: &Corpus, shut: &Path) -> Option<(i32, String)> {
+    let chmod = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        chmod(shut, 0o000);
+        return Some(check(c));
+    }
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let bin = c.path("dossier-bin");
+    std::fs::copy(env!("CARGO_BIN_EXE_dossier"), &bin).expect("copy binary");
+    chmod(c.dir.path(), 0o755);
+    for p in walk(c.dir.path()) {
+        chmod(&p, if p.is_dir() { 0o755 } else { 0o644 });
+    }
+    chmod(&bin, 0o755);
+    chmod(shut, 0o000);
+    let out = assert_cmd::Command::new(setpriv)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .arg("--data")
+        .arg(c.dir.path())
+        .arg("check")
+        .env_remove("DOSSIER_DATA")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("run setpriv");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    Some((out.status.code().unwrap_or(-1), err))
+}
+
+/// Every file and folder under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            all.extend(walk(&p));
+        }
+        all.push(p);
+    }
+    all
+}
+
+#[test]
+fn unreadable_files_are_named_with_permission_denied() {
+    for file in [JANE, "seeds/beta.txt"] {
+        let c = Corpus::new();
+        let Some((code, err)) = check_with_unreadable(&c, &c.path(file)) else {
+            eprintln!("skipped: running as root without setpriv");
+            return;
+        };
+        let name = file.rsplit('/').next().unwrap_or(file);
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.lines().any(|l| l.contains(name)
+                && l.contains("error")
+                && l.contains("cannot be read: permission denied")
+                && l.contains("chmod a+r")),
+            "expected a permission error naming {name}:\n{err}"
+        );
+    }
 }

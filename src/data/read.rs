@@ -38,6 +38,16 @@ pub fn read_capped(
         )));
     }
     let file = open_nonblocking(&real).map_err(|e| fail(io_message(&e)))?;
+    // The path was checked before it was opened; a folder swapped for a link in between
+    // would open a file elsewhere. Check where the opened file really is.
+    if let Some(opened) = opened_path(&file)
+        && !opened.starts_with(&allowed)
+    {
+        return Err(fail(format!(
+            "was replaced while being read and now leads to {}, outside the corpus folder {top}/; nothing was read from it",
+            opened.display()
+        )));
+    }
     let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
     if !meta.file_type().is_file() {
         return Err(fail(format!(
@@ -120,7 +130,11 @@ fn too_large(len: u64, cap: u64) -> String {
 fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "cannot be read: permission denied; give the user running dossier read access \
+             to it (and search access to its folders), e.g. `chmod a+r`"
+                .into()
+        }
         _ => format!("cannot be read: {e}"),
     }
 }
@@ -151,8 +165,24 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt as _;
     std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        // `path` is already free of links: one appearing at its end since is refused.
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
         .open(path)
+}
+
+/// Where an open file really is, as the kernel knows it (Linux: `/proc/self/fd`);
+/// `None` where that cannot be asked.
+fn opened_path(file: &std::fs::File) -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd as _;
+        std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
+    }
 }
 
 #[cfg(not(unix))]
@@ -163,6 +193,46 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opened_file_is_located_where_it_really_is() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("no temp dir")
+        };
+        let (inside, outside) = (tmp.path().join("seeds"), tmp.path().join("elsewhere"));
+        for d in [&inside, &outside] {
+            std::fs::create_dir(d).unwrap_or_else(|e| panic!("mkdir: {e}"));
+        }
+        std::fs::write(outside.join("a.txt"), "x").unwrap_or_else(|e| panic!("write: {e}"));
+        std::os::unix::fs::symlink(&outside, inside.join("via"))
+            .unwrap_or_else(|e| panic!("symlink: {e}"));
+        // Opened through a folder that became a link: found outside.
+        let file =
+            std::fs::File::open(inside.join("via/a.txt")).unwrap_or_else(|e| panic!("open: {e}"));
+        let real_outside = outside
+            .canonicalize()
+            .unwrap_or_else(|e| panic!("canonicalize: {e}"));
+        let Some(at) = opened_path(&file) else {
+            panic!("no /proc/self/fd here")
+        };
+        assert_eq!(at, real_outside.join("a.txt"));
+        let real_inside = inside
+            .canonicalize()
+            .unwrap_or_else(|e| panic!("canonicalize: {e}"));
+        assert!(!at.starts_with(real_inside));
+    }
+
+    #[test]
+    fn a_link_at_the_end_of_a_checked_path_is_not_followed() {
+        let Ok(tmp) = tempfile::tempdir() else {
+            panic!("no temp dir")
+        };
+        std::fs::write(tmp.path().join("target.txt"), "x").unwrap_or_else(|e| panic!("write: {e}"));
+        let link = tmp.path().join("link.txt");
+        std::os::unix::fs::symlink(tmp.path().join("target.txt"), &link)
+            .unwrap_or_else(|e| panic!("symlink: {e}"));
+        assert!(open_nonblocking(&link).is_err());
+    }
 
     #[test]
     fn invalid_utf8_names_line() {
