@@ -195,7 +195,7 @@ fn toml_nested_past_the_parser_limit_is_an_error_not_a_stack_overflow() {
 
 /// Runs `check` on `c` with `shut` made unreadable, as a user other than root (root
 /// reads any file, so a permission error needs another user): directly when the tests
-/// are not root, else through `setpriv` as `nobody`, with the binary copied where
+/// are not root, else through `setpriv` as `nobody`, with the binary linked where
 /// `nobody` can run it and every other file readable. `None` when neither is possible.
 fn check_with_unreadable(c: &Corpus, shut: &Path) -> Option<(i32, String)> {
     let chmod = |p: &Path, mode: u32| {
@@ -210,7 +210,10 @@ fn check_with_unreadable(c: &Corpus, shut: &Path) -> Option<(i32, String)> {
         .into_iter()
         .find(|p| Path::new(p).exists())?;
     let bin = c.path("dossier-bin");
-    std::fs::copy(env!("CARGO_BIN_EXE_dossier"), &bin).expect("copy binary");
+    // A hard link where possible (the binary is tens of MB), else a copy.
+    if std::fs::hard_link(env!("CARGO_BIN_EXE_dossier"), &bin).is_err() {
+        std::fs::copy(env!("CARGO_BIN_EXE_dossier"), &bin).expect("copy binary");
+    }
     chmod(c.dir.path(), 0o755);
     for p in walk(c.dir.path()) {
         chmod(&p, if p.is_dir() { 0o755 } else { 0o644 });
