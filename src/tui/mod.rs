@@ -1,6 +1,7 @@
 //! The interactive browser's event loop: wait (blocking, no ticks) for a key, resize,
 //! signal or dead terminal; drain everything pending; update; draw once.
 
+pub mod encode;
 pub mod input;
 pub mod scroll;
 pub mod term;

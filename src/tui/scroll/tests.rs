@@ -85,6 +85,12 @@ fn visible(p: &vt100::Parser) -> Vec<String> {
                         } else {
                             c.contents()
                         };
+                        // A blank without reverse or underline looks the same whatever
+                        // its foreground, boldness or slant (the encoder erases such
+                        // cells, or writes them with the pen it has).
+                        if text == " " && !c.inverse() && !c.underline() {
+                            return format!(" {:?}", c.bgcolor());
+                        }
                         format!(
                             "{text}{:?}{:?}{}{}{}{}",
                             c.fgcolor(),
