@@ -135,7 +135,8 @@ fn app_clone_reader(a: &App, end: bool) -> App {
 /// Prints the bytes each move of issue 7 sends at 120×40. Moving the selection is
 /// printed three ways: what goes out at once (the list; the preview held, as the terminal
 /// loop holds it while the selection moves), the preview's own frame once the selection
-/// rests, and the move with the preview hidden (`v`).
+/// rests, and the move with the preview hidden (`v`); and, for comparison, the move with
+/// the preview following at once (no hold).
 fn bytes(corpus: &dossier::model::Corpus) {
     let mut a = App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
     let mut s = Screenful::new();
@@ -166,10 +167,17 @@ fn bytes(corpus: &dossier::model::Corpus) {
     let line = s.frame(&a);
     update(&mut a, Action::PageDown);
     let page = s.frame(&a);
+    // The preview following at once (no hold), as before the rest deadline.
+    let mut b = App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
+    let mut s = Screenful::new();
+    s.frame(&b);
+    update(&mut b, Action::Down);
+    let unheld = s.frame(&b);
     eprintln!(
         "bytes at {W}x{H}: first frame {first}, move selection {select} (then the preview \
          once rested {rested}; preview hidden {hidden}), open dossier {open}, jump to quote \
-         {quote} (reader: {is_reader}), reader one line {line}, one page {page}"
+         {quote} (reader: {is_reader}), reader one line {line}, one page {page}; \
+         move selection with the preview following at once {unheld}"
     );
 }
 

@@ -27,6 +27,8 @@
 //! with crossterm, after any cell that is not one column wide the cursor position is not
 //! trusted and the next move is absolute.
 
+use std::cmp::Ordering;
+
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
@@ -59,6 +61,19 @@ impl Pen {
     fn blank_is_blank(self) -> bool {
         self.bg == Color::Reset && !self.modifier.intersects(VISIBLE_ON_BLANK)
     }
+}
+
+/// How the cursor moves along its row.
+enum Horizontal {
+    None,
+    /// CUF.
+    Forward,
+    /// The cells in between written again.
+    Rewrite,
+    /// CR, then CUF.
+    FromLeft,
+    /// BS or CUB.
+    Back,
 }
 
 /// What is known about the terminal between writes (`None`: unknown).
@@ -217,6 +232,7 @@ impl Encoder {
 
     /// Moves the cursor to `(x, y)` by the shortest of: nothing, an absolute move, or
     /// relative moves (over a short same-row gap, writing the unchanged cells again).
+    /// Lengths are counted before anything is written, so nothing is allocated.
     fn move_to(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, k: &mut Known) {
         let Some((cx, cy)) = k.cursor else {
             cup(out, x, y);
@@ -226,83 +242,101 @@ impl Encoder {
         if (cx, cy) == (x, y) {
             return;
         }
-        let mut best = Vec::new();
-        cup(&mut best, x, y);
-        let mut rel = Vec::new();
-        match cy.cmp(&y) {
-            std::cmp::Ordering::Less => {
-                let d = y - cy;
-                if d <= 3 {
-                    rel.extend(std::iter::repeat_n(b'\n', usize::from(d)));
-                } else {
-                    csi_n(&mut rel, d, b'B');
-                }
-            }
-            std::cmp::Ordering::Greater => csi_n(&mut rel, cy - y, b'A'),
-            std::cmp::Ordering::Equal => {}
-        }
-        match cx.cmp(&x) {
-            std::cmp::Ordering::Less => {
-                let gap = if cy == y {
-                    self.rewrite(next, cx..x, y, k.pen)
-                } else {
-                    None
-                };
-                let mut forward = Vec::new();
-                csi_n(&mut forward, x - cx, b'C');
-                match gap {
-                    Some(g) if g.len() <= forward.len() => rel.extend_from_slice(&g),
-                    _ => rel.extend_from_slice(&forward),
-                }
-            }
-            std::cmp::Ordering::Greater => {
-                let back = cx - x;
-                let mut from_left = vec![b'\r'];
-                if x > 0 {
-                    csi_n(&mut from_left, x, b'C');
-                }
-                let mut left = Vec::new();
-                if back <= 3 {
-                    left.extend(std::iter::repeat_n(8u8, usize::from(back)));
-                } else {
-                    csi_n(&mut left, back, b'D');
-                }
-                rel.extend_from_slice(if from_left.len() < left.len() {
-                    &from_left
-                } else {
-                    &left
-                });
-            }
-            std::cmp::Ordering::Equal => {}
-        }
-        out.extend_from_slice(if rel.len() < best.len() { &rel } else { &best });
         k.cursor = Some((x, y));
+        // Vertical part: LFs (the column stays; never at the bottom margin, as the target
+        // row is below) or CUD/CUU.
+        let down_by_lf = cy < y && y - cy <= 3;
+        let vertical = match cy.cmp(&y) {
+            Ordering::Less if down_by_lf => usize::from(y - cy),
+            Ordering::Less => csi_len(y - cy),
+            Ordering::Greater => csi_len(cy - y),
+            Ordering::Equal => 0,
+        };
+        // Horizontal part.
+        let (horizontal, how) = match cx.cmp(&x) {
+            Ordering::Less => {
+                let forward = csi_len(x - cx);
+                match (cy == y)
+                    .then(|| self.rewrite_len(next, cx..x, y, k.pen, forward))
+                    .flatten()
+                {
+                    Some(n) => (n, Horizontal::Rewrite),
+                    None => (forward, Horizontal::Forward),
+                }
+            }
+            Ordering::Greater => {
+                let back = cx - x;
+                let from_left = 1 + if x > 0 { csi_len(x) } else { 0 };
+                let left = if back <= 3 {
+                    usize::from(back)
+                } else {
+                    csi_len(back)
+                };
+                if from_left < left {
+                    (from_left, Horizontal::FromLeft)
+                } else {
+                    (left, Horizontal::Back)
+                }
+            }
+            Ordering::Equal => (0, Horizontal::None),
+        };
+        if vertical + horizontal >= cup_len(x, y) {
+            cup(out, x, y);
+            return;
+        }
+        match cy.cmp(&y) {
+            Ordering::Less if down_by_lf => {
+                out.extend(std::iter::repeat_n(b'\n', usize::from(y - cy)));
+            }
+            Ordering::Less => csi_n(out, y - cy, b'B'),
+            Ordering::Greater => csi_n(out, cy - y, b'A'),
+            Ordering::Equal => {}
+        }
+        match how {
+            Horizontal::None => {}
+            Horizontal::Forward => csi_n(out, x - cx, b'C'),
+            Horizontal::Rewrite => {
+                for gx in cx..x {
+                    out.extend_from_slice(next[(gx, y)].symbol().as_bytes());
+                }
+            }
+            Horizontal::FromLeft => {
+                out.push(b'\r');
+                if x > 0 {
+                    csi_n(out, x, b'C');
+                }
+            }
+            Horizontal::Back if cx - x <= 3 => {
+                out.extend(std::iter::repeat_n(8u8, usize::from(cx - x)));
+            }
+            Horizontal::Back => csi_n(out, cx - x, b'D'),
+        }
     }
 
-    /// The bytes that write cells `xs` of row `y` again as they are, when each is one
-    /// column wide and has the style `pen` (a short gap costs less this way than a cursor
-    /// move).
-    fn rewrite(
+    /// The bytes it takes to write cells `xs` of row `y` again as they are, when each is
+    /// one column wide and has the style `pen`, and that is at most `limit` (a short gap
+    /// costs less this way than a cursor move).
+    fn rewrite_len(
         &self,
         next: &Buffer,
         xs: std::ops::Range<u16>,
         y: u16,
         pen: Option<Pen>,
-    ) -> Option<Vec<u8>> {
+        limit: usize,
+    ) -> Option<usize> {
         let pen = pen?;
-        if xs.len() > 8 {
-            return None;
-        }
-        let mut bytes = Vec::new();
+        let mut len = 0;
         for x in xs {
             let cell = &next[(x, y)];
-            let skipped = is_special(cell);
-            if skipped || self.pen_of(cell) != pen || cell.symbol().width() != 1 {
+            if is_special(cell) || self.pen_of(cell) != pen || cell.symbol().width() != 1 {
                 return None;
             }
-            bytes.extend_from_slice(cell.symbol().as_bytes());
+            len += cell.symbol().len();
+            if len > limit {
+                return None;
+            }
         }
-        Some(bytes)
+        Some(len)
     }
 
     /// Sets the rendition to `want` with the shorter of: only what changed, or a reset
@@ -455,13 +489,20 @@ fn push_code(codes: &mut Vec<u8>, code: &[u8]) {
 /// colours as `base+8;5;n` and true colour as `base+8;2;r;g;b`, as crossterm sends them;
 /// the default as `base+9`.
 fn push_color(codes: &mut Vec<u8>, color: Color, base: u8) {
+    if !codes.is_empty() {
+        codes.push(b';');
+    }
     let indexed = match color {
         Color::Reset => {
-            push_code(codes, (base + 9).to_string().as_bytes());
+            push_num(codes, u32::from(base) + 9);
             return;
         }
         Color::Rgb(r, g, b) => {
-            push_code(codes, format!("{};2;{r};{g};{b}", base + 8).as_bytes());
+            push_num(codes, u32::from(base) + 8);
+            for part in [2, r, g, b] {
+                codes.push(b';');
+                push_num(codes, u32::from(part));
+            }
             return;
         }
         Color::Black => 0,
@@ -483,19 +524,45 @@ fn push_color(codes: &mut Vec<u8>, color: Color, base: u8) {
         Color::Indexed(i) => i,
     };
     if indexed < 8 && base != 50 {
-        push_code(codes, (base + indexed).to_string().as_bytes());
+        push_num(codes, u32::from(base) + u32::from(indexed));
     } else {
-        push_code(codes, format!("{};5;{indexed}", base + 8).as_bytes());
+        push_num(codes, u32::from(base) + 8);
+        codes.extend_from_slice(b";5;");
+        push_num(codes, u32::from(indexed));
     }
+}
+
+/// Appends `n` in decimal.
+fn push_num(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
 /// `CSI n <final>`, with `n` left out when it is 1 (the default of every move used).
 fn csi_n(out: &mut Vec<u8>, n: u16, last: u8) {
     out.extend_from_slice(b"\x1b[");
     if n != 1 {
-        out.extend_from_slice(n.to_string().as_bytes());
+        push_num(out, u32::from(n));
     }
     out.push(last);
+}
+
+fn csi_len(n: u16) -> usize {
+    3 + if n != 1 { digits(u32::from(n)) } else { 0 }
 }
 
 /// The absolute move (CUP), with the defaults left out.
@@ -503,10 +570,22 @@ fn cup(out: &mut Vec<u8>, x: u16, y: u16) {
     out.extend_from_slice(b"\x1b[");
     match (x, y) {
         (0, 0) => {}
-        (0, y) => out.extend_from_slice((y + 1).to_string().as_bytes()),
-        (x, y) => out.extend_from_slice(format!("{};{}", y + 1, x + 1).as_bytes()),
+        (0, y) => push_num(out, u32::from(y) + 1),
+        (x, y) => {
+            push_num(out, u32::from(y) + 1);
+            out.push(b';');
+            push_num(out, u32::from(x) + 1);
+        }
     }
     out.push(b'H');
+}
+
+fn cup_len(x: u16, y: u16) -> usize {
+    3 + match (x, y) {
+        (0, 0) => 0,
+        (0, y) => digits(u32::from(y) + 1),
+        (x, y) => digits(u32::from(y) + 1) + 1 + digits(u32::from(x) + 1),
+    }
 }
 
 #[cfg(test)]
