@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::rc::Rc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dossier::app::{Action, App, Screen, update};
+use dossier::app::{Action, App, Screen, preview, update};
 use dossier::keymap::Keymap;
 use dossier::tui::scroll::{ScrollBackend, draw};
 use dossier::ui::{Theme, render};
@@ -132,13 +132,28 @@ fn app_clone_reader(a: &App, end: bool) -> App {
     b
 }
 
-/// Prints the bytes each move of issue 7 sends at 120×40.
+/// Prints the bytes each move of issue 7 sends at 120×40. Moving the selection is
+/// printed three ways: what goes out at once (the list; the preview held, as the terminal
+/// loop holds it while the selection moves), the preview's own frame once the selection
+/// rests, and the move with the preview hidden (`v`); and, for comparison, the move with
+/// the preview following at once (no hold).
 fn bytes(corpus: &dossier::model::Corpus) {
     let mut a = App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
     let mut s = Screenful::new();
     let first = s.frame(&a);
+    let shown = preview::shown(&a);
     update(&mut a, Action::Down);
+    preview::hold(&mut a, shown);
     let select = s.frame(&a);
+    preview::settle(&mut a);
+    let rested = s.frame(&a);
+    update(&mut a, Action::TogglePreview);
+    s.frame(&a);
+    update(&mut a, Action::Down);
+    let hidden = s.frame(&a);
+    update(&mut a, Action::TogglePreview);
+    update(&mut a, Action::Up);
+    s.frame(&a);
     update(&mut a, Action::Open);
     let open = s.frame(&a);
     update(&mut a, Action::NextCite);
@@ -152,9 +167,17 @@ fn bytes(corpus: &dossier::model::Corpus) {
     let line = s.frame(&a);
     update(&mut a, Action::PageDown);
     let page = s.frame(&a);
+    // The preview following at once (no hold), as before the rest deadline.
+    let mut b = App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
+    let mut s = Screenful::new();
+    s.frame(&b);
+    update(&mut b, Action::Down);
+    let unheld = s.frame(&b);
     eprintln!(
-        "bytes at {W}x{H}: first frame {first}, move selection {select}, open dossier {open}, \
-         jump to quote {quote} (reader: {is_reader}), reader one line {line}, one page {page}"
+        "bytes at {W}x{H}: first frame {first}, move selection {select} (then the preview \
+         once rested {rested}; preview hidden {hidden}), open dossier {open}, jump to quote \
+         {quote} (reader: {is_reader}), reader one line {line}, one page {page}; \
+         move selection with the preview following at once {unheld}"
     );
 }
 

@@ -329,3 +329,17 @@ fn passage_search() {
         insta::assert_snapshot!(format!("passages_{w}x{h}"), screen(&a, false));
     }
 }
+
+/// The index's preview held on the first dossier while the selection is on the second
+/// (what the browser shows until the selection rests), and hidden with `v`.
+#[test]
+fn index_preview_held_and_hidden() {
+    use dossier::app::preview;
+    let mut a = app(120, 40);
+    let shown = preview::shown(&a);
+    go(&mut a, &[Action::Down]);
+    assert!(preview::hold(&mut a, shown));
+    insta::assert_snapshot!("index_preview_held_120x40", screen(&a, false));
+    go(&mut a, &[Action::TogglePreview]);
+    insta::assert_snapshot!("index_preview_hidden_120x40", screen(&a, false));
+}

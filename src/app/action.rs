@@ -78,6 +78,8 @@ pub enum Action {
     SearchPassages,
     /// A background search finished (not bound to a key).
     Found(Box<super::filter::Done>),
+    /// Hide or show the index's preview (the list takes the whole width while hidden).
+    TogglePreview,
 }
 
 impl Action {
@@ -118,6 +120,7 @@ impl Action {
             "timeline" => Action::Timeline,
             "toggle-scope" => Action::ToggleScope,
             "search-passages" => Action::SearchPassages,
+            "toggle-preview" => Action::TogglePreview,
             _ => return None,
         })
     }
@@ -158,6 +161,7 @@ impl Action {
         "timeline",
         "toggle-scope",
         "search-passages",
+        "toggle-preview",
     ];
 }
 

@@ -23,6 +23,7 @@ pub mod sources;
 mod across_tests;
 #[cfg(test)]
 mod linked_tests;
+pub mod preview;
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -159,6 +160,8 @@ pub struct App {
     pub searcher: Searcher,
     /// Generation of the newest search asked for; older answers are dropped.
     pub generation: u64,
+    /// The index's preview: hidden or shown, held while the selection moves.
+    pub preview: preview::Preview,
 }
 
 impl App {
@@ -208,6 +211,7 @@ impl App {
             passages,
             searcher: Searcher::Sync(Box::new(finder)),
             generation: 0,
+            preview: preview::Preview::default(),
         }
     }
 

@@ -50,6 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::Suspend | Action::Redraw => {}
+        Action::TogglePreview => super::preview::toggle(app),
         Action::CitedBy => super::cited_by::open_from_reader(app),
         Action::Sources => super::sources::open_view(app),
         Action::Disputes => super::disputes::open_view(app),

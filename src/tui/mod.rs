@@ -1,7 +1,10 @@
 //! The interactive browser's event loop: wait (blocking, no ticks) for a key, resize,
-//! signal or dead terminal; drain everything pending; update; draw once.
+//! signal or dead terminal — or, while the index's preview waits for the selection to
+//! rest, until that deadline (`rest`); drain everything pending; update; draw once.
 
+pub mod encode;
 pub mod input;
+pub mod rest;
 pub mod scroll;
 pub mod term;
 
@@ -68,7 +71,22 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
     });
     input::spawn(tx);
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
-    while let Ok(first) = rx.recv() {
+    // Set while the index's preview waits for the selection to rest (`rest`).
+    let mut preview_due = None;
+    loop {
+        let first = match rest::wait(&rx, preview_due) {
+            rest::Wake::Msg(m) => m,
+            rest::Wake::Closed => break,
+            rest::Wake::Rested => {
+                preview_due = None;
+                crate::app::preview::settle(&mut app);
+                reader_pos = scroll::draw(&mut terminal, &app, reader_pos.as_ref(), |f| {
+                    render(&app, &theme, f)
+                })?;
+                continue;
+            }
+        };
+        let preview_before = rest::before(&app);
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         let mut full_redraw = false;
@@ -121,6 +139,7 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
             update(&mut app, Action::Resize(s.width, s.height));
             reader_pos = None;
         }
+        preview_due = rest::after(&mut app, preview_before, preview_due);
         reader_pos = scroll::draw(&mut terminal, &app, reader_pos.as_ref(), |f| {
             render(&app, &theme, f)
         })?;

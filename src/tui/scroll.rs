@@ -15,7 +15,11 @@
 //! [`draw`], so its "diff" is every non-blank cell) — cheap, in memory. Whether or not a
 //! scroll is used, what reaches the terminal is the diff between what it shows and the new
 //! frame, so the screen always equals a full redraw (proved with a terminal emulator in
-//! the tests below).
+//! the tests below). The difference is written by [`Encoder`](super::encode::Encoder)
+//! (erase to end of line, relative moves, only the attributes that change), which also
+//! needs to know what the terminal holds between frames: the cursor and rendition
+//! (forgotten whenever this backend clears or scrolls) and whether the cursor is hidden
+//! (ratatui hides it on every frame; sent only when not known hidden).
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -25,6 +29,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
+use super::encode::{Encoder, Known};
 use crate::app::{App, Screen};
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -41,6 +46,14 @@ pub struct ScrollBackend<B: Backend + Write> {
     /// Where the cursor was last put; see `get_cursor_position` for why it is never
     /// asked of the terminal.
     cursor: Position,
+    /// Writes the difference with as few bytes as the supported terminals understand.
+    encoder: Encoder,
+    /// The terminal's cursor and rendition after the last write, when known.
+    known: Known,
+    /// Whether the cursor is hidden, when known (ratatui hides it on every frame).
+    hidden: Option<bool>,
+    /// The bytes of the frame being written (kept to reuse its allocation).
+    bytes: Vec<u8>,
 }
 
 impl<B: Backend + Write> ScrollBackend<B> {
@@ -55,6 +68,10 @@ impl<B: Backend + Write> ScrollBackend<B> {
             next: Buffer::empty(area),
             fixed: None,
             cursor: Position::ORIGIN,
+            encoder: Encoder::from_env(),
+            known: Known::default(),
+            hidden: None,
+            bytes: Vec::new(),
         }
     }
 
@@ -67,6 +84,10 @@ impl<B: Backend + Write> ScrollBackend<B> {
             next: Buffer::empty(area),
             fixed: Some(Size { width, height }),
             cursor: Position::ORIGIN,
+            encoder: Encoder::from_env(),
+            known: Known::default(),
+            hidden: None,
+            bytes: Vec::new(),
         }
     }
 
@@ -92,6 +113,8 @@ impl<B: Backend + Write> ScrollBackend<B> {
             rows.end,
             if delta > 0 { 'S' } else { 'T' }
         )?;
+        // DECSTBM homes the cursor; the rendition is reset. Rather than rely on either:
+        self.known.forget();
         let n = n as u16;
         let width = self.shown.area.width;
         let moved: Vec<u16> = if delta > 0 {
@@ -124,6 +147,8 @@ impl<B: Backend + Write> ScrollBackend<B> {
         let area = size.map_or(self.shown.area, |s| Rect::new(0, 0, s.width, s.height));
         self.shown = Buffer::empty(area);
         self.next = Buffer::empty(area);
+        self.known.forget();
+        self.hidden = None;
     }
 }
 
@@ -146,6 +171,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
                 c.set_symbol("\u{0}");
             }
             self.next = Buffer::empty(area);
+            self.known.forget();
         }
         self.next.reset();
         for (x, y, cell) in content {
@@ -153,24 +179,28 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
                 self.next[(x, y)] = cell.clone();
             }
         }
-        let updates: Vec<(u16, u16, Cell)> = self
-            .shown
-            .diff(&self.next)
-            .into_iter()
-            .map(|(x, y, c)| (x, y, c.clone()))
-            .collect();
-        self.inner
-            .draw(updates.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        self.bytes.clear();
+        self.encoder
+            .frame(&mut self.bytes, &self.shown, &self.next, &mut self.known);
+        self.inner.write_all(&self.bytes)?;
         std::mem::swap(&mut self.shown, &mut self.next);
         Ok(())
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
+        if self.hidden != Some(true) {
+            self.inner.hide_cursor()?;
+            self.hidden = Some(true);
+        }
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
+        if self.hidden != Some(false) {
+            self.inner.show_cursor()?;
+            self.hidden = Some(false);
+        }
+        Ok(())
     }
 
     /// Where the cursor was last put, never asked of the terminal. ratatui asks on
@@ -188,6 +218,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         self.inner.set_cursor_position(position)?;
+        self.known.cursor_at(position.x, position.y);
         self.cursor = position;
         Ok(())
     }

@@ -1,5 +1,7 @@
 //! The index: every dossier a line (kind, name, a hint), the filter line with a counter,
-//! and, when the window is wide enough, a preview of the selected dossier.
+//! and, when the window is wide enough and the user has not hidden it, a preview of the
+//! selected dossier — or, while the selection moves, of the one it still holds
+//! (`app::preview`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,14 +11,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::text::with_matches;
 use super::{Theme, row};
 use crate::app::filter::Scope;
+use crate::app::preview::{self, PREVIEW_FROM, Subject};
 use crate::app::rows::Tone;
 use crate::app::{App, IndexView};
 use crate::model::Kind;
 use crate::search::{Field, Hit, parse};
 use crate::text::sanitize_line;
-
-/// Width from which the preview is shown beside the list.
-const PREVIEW_FROM: u16 = 100;
 
 pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let title = format!(
@@ -67,7 +67,7 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         height: area.height.saturating_sub(2),
         ..area
     };
-    let (list_area, preview) = if area.width >= PREVIEW_FROM {
+    let (list_area, preview) = if area.width >= PREVIEW_FROM && !app.preview.hidden {
         let lw = area.width / 2;
         (
             Rect {
@@ -111,8 +111,8 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
             row(list_area, 0),
         );
     }
-    if let (Some(p), Some(hit)) = (preview, v.hits.get(v.selected)) {
-        render_preview(app, hit, theme, frame, p);
+    if let (Some(p), Some(Subject::Dossier(d))) = (preview, preview::shown(app)) {
+        render_preview(app, d, theme, frame, p);
     }
 }
 
@@ -200,8 +200,8 @@ fn hit_line(app: &App, hit: &Hit, selected: bool, theme: &Theme) -> Line<'static
     Line::from(spans)
 }
 
-fn render_preview(app: &App, hit: &Hit, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(d) = app.corpus.dossiers.get(hit.dossier) else {
+fn render_preview(app: &App, dossier: usize, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(d) = app.corpus.dossiers.get(dossier) else {
         return;
     };
     let mut lines = vec![
@@ -233,7 +233,7 @@ fn render_preview(app: &App, hit: &Hit, theme: &Theme, frame: &mut Frame<'_>, ar
             d.claims.len(),
             disputed,
             d.relations.len(),
-            app.incoming.of(hit.dossier).len()
+            app.incoming.of(dossier).len()
         ),
         theme.style(Tone::Dim),
     )));

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
 use super::text::{styled, with_matches};
+use crate::app::preview::{self, Subject};
 use crate::app::rows::Tone;
 use crate::app::{App, IndexView};
 use crate::search::parse;
@@ -64,9 +65,11 @@ pub fn render(
             super::row(list, 0),
         );
     }
-    if let (Some(p), Some(hit)) = (preview, v.passages.get(v.selected)) {
-        let positions = index.positions(&app.corpus, hit, &query);
-        render_context(app, hit, &positions, theme, frame, p);
+    // What the preview shows: the selected hit, or the one it holds while the selection
+    // moves (`app::preview`).
+    if let (Some(p), Some(Subject::Passage(hit))) = (preview, preview::shown(app)) {
+        let positions = index.positions(&app.corpus, &hit, &query);
+        render_context(app, &hit, &positions, theme, frame, p);
     }
 }
 

@@ -1,0 +1,592 @@
+//! The bytes of a frame: the cells that differ from what the terminal shows, written with
+//! as few bytes as the terminals we support all understand.
+//!
+//! ratatui's crossterm backend writes every changed cell with an absolute cursor move
+//! whenever it is not right after the previous one (8 bytes), colours as `38;5;n` and in
+//! separate sequences from the attributes, and ends every frame with four resets. Users
+//! read this over SSH, often holding a key, so this encoder does what curses does:
+//!
+//! - **erase to end of line** (EL, `CSI K`) instead of writing a row's trailing blanks;
+//! - **relative cursor moves** (CR, LF, BS, CUF/CUB/CUU/CUD) when shorter than an absolute
+//!   one, no move when the cursor is already there, and over a short gap of unchanged
+//!   cells it may write them again instead of moving (when their style is the pen's);
+//! - **one SGR per change**, only for what changed (or a reset and the new attributes when
+//!   that is shorter), colours 0–7 as `30+n`/`40+n`;
+//! - the state it leaves (cursor, pen) is remembered between frames, so the next frame
+//!   starts from it; anything else that writes to the terminal must [`Known::forget`] it.
+//!
+//! Only sequences every supported terminal (TERM=vt100, linux, screen, tmux-256color,
+//! xterm-256color) declares in terminfo are used: `el`, `cr`, `ind`, `cub`, `cud`, `cuf`,
+//! `cuu`, `cup`, `sgr0`. Not used: ECH (`CSI n X`; screen's and tmux's terminfo lack
+//! `ech`), CHA (`hpa`; vt100 lacks it). EL fills with the current background only where
+//! terminfo says `bce` (linux, xterm), not in screen, tmux or vt100; so EL is only sent with
+//! the default rendition set, for cells whose background is the default: the same result
+//! in every terminal.
+//!
+//! Which cells differ is still ratatui's `Buffer::diff` (wide characters, VS16 emoji); as
+//! with crossterm, after any cell that is not one column wide the cursor position is not
+//! trusted and the next move is absolute.
+
+use std::cmp::Ordering;
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+/// Modifiers that show on a blank cell (ratatui's diff uses the same set).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The graphic rendition the next character is written with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const DEFAULT: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    /// True when a space written with this pen looks like an erased cell.
+    fn blank_is_blank(self) -> bool {
+        self.bg == Color::Reset && !self.modifier.intersects(VISIBLE_ON_BLANK)
+    }
+}
+
+/// How the cursor moves along its row.
+enum Horizontal {
+    None,
+    /// CUF.
+    Forward,
+    /// The cells in between written again.
+    Rewrite,
+    /// CR, then CUF.
+    FromLeft,
+    /// BS or CUB.
+    Back,
+}
+
+/// What is known about the terminal between writes (`None`: unknown).
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Known {
+    cursor: Option<(u16, u16)>,
+    pen: Option<Pen>,
+}
+
+impl Known {
+    /// Nothing is known any more (the screen was cleared, scrolled, or written by someone
+    /// else): the next frame starts with an absolute move and a full SGR.
+    pub fn forget(&mut self) {
+        *self = Known::default();
+    }
+
+    /// The cursor was moved to `(x, y)` by an absolute move.
+    pub fn cursor_at(&mut self, x: u16, y: u16) {
+        self.cursor = Some((x, y));
+    }
+}
+
+/// Writes frames as byte-lean terminal output.
+#[derive(Clone, Copy, Debug)]
+pub struct Encoder {
+    /// False under `NO_COLOR` (non-empty), as crossterm: no colour is ever sent.
+    colors: bool,
+}
+
+impl Encoder {
+    /// An encoder following this environment's `NO_COLOR`, like crossterm.
+    pub fn from_env() -> Encoder {
+        Encoder::new(!std::env::var("NO_COLOR").is_ok_and(|v| !v.is_empty()))
+    }
+
+    /// An encoder that sends colours or not.
+    pub fn new(colors: bool) -> Encoder {
+        Encoder { colors }
+    }
+
+    /// Appends to `out` what turns the screen `shown` into `next` (same area), starting
+    /// from and updating `known`. Leaves the default rendition set when it wrote anything.
+    pub fn frame(&self, out: &mut Vec<u8>, shown: &Buffer, next: &Buffer, known: &mut Known) {
+        let updates = with_wide_remains(shown, next, shown.diff(next));
+        let mut start = 0;
+        while start < updates.len() {
+            let y = updates[start].1;
+            let end = updates[start..]
+                .iter()
+                .position(|u| u.1 != y)
+                .map_or(updates.len(), |n| start + n);
+            self.row(out, next, y, &updates[start..end], known);
+            start = end;
+        }
+        if !updates.is_empty() {
+            self.set_pen(out, Pen::DEFAULT, known);
+        }
+    }
+
+    fn pen_of(&self, cell: &Cell) -> Pen {
+        if self.colors {
+            Pen {
+                fg: cell.fg,
+                bg: cell.bg,
+                underline: cell.underline_color,
+                modifier: cell.modifier,
+            }
+        } else {
+            Pen {
+                modifier: cell.modifier,
+                ..Pen::DEFAULT
+            }
+        }
+    }
+
+    /// A cell an erase leaves looking the same.
+    fn is_blank(&self, cell: &Cell) -> bool {
+        cell.symbol() == " " && self.pen_of(cell).blank_is_blank()
+    }
+
+    /// The first column of row `y`'s run of blank cells up to the right edge (none when
+    /// the last cell is not blank). A cell covered by a wide character is not blank.
+    fn blank_tail(&self, next: &Buffer, y: u16) -> Option<u16> {
+        let width = next.area.width;
+        let mut tail = None;
+        let mut x = 0;
+        while x < width {
+            let cell = &next[(x, y)];
+            if self.is_blank(cell) {
+                tail.get_or_insert(x);
+                x += 1;
+            } else {
+                tail = None;
+                x = x.saturating_add((cell.symbol().width() as u16).max(1));
+            }
+        }
+        tail
+    }
+
+    /// One row's updates: written cell by cell, or the cells before the row's blank tail
+    /// and one erase to the end of the line, whichever is shorter.
+    fn row(
+        &self,
+        out: &mut Vec<u8>,
+        next: &Buffer,
+        y: u16,
+        updates: &[(u16, u16, &Cell)],
+        known: &mut Known,
+    ) {
+        let tail = self.blank_tail(next, y);
+        let split =
+            tail.and_then(|tail| updates.iter().position(|u| u.0 >= tail).map(|s| (tail, s)));
+        let Some((tail, split)) = split else {
+            for &(x, y, cell) in updates {
+                self.put(out, next, x, y, cell, known);
+            }
+            return;
+        };
+        let mut plain = Vec::new();
+        let mut plain_known = *known;
+        for &(x, y, cell) in updates {
+            self.put(&mut plain, next, x, y, cell, &mut plain_known);
+        }
+        let mut erase = Vec::new();
+        let mut erase_known = *known;
+        for &(x, y, cell) in &updates[..split] {
+            self.put(&mut erase, next, x, y, cell, &mut erase_known);
+        }
+        // Erase from where the cursor is when that is already inside the blank tail.
+        let from = match erase_known.cursor {
+            Some((cx, cy)) if cy == y && cx >= tail && cx <= updates[split].0 => cx,
+            _ => updates[split].0,
+        };
+        self.move_to(&mut erase, next, from, y, &mut erase_known);
+        self.set_pen(&mut erase, Pen::DEFAULT, &mut erase_known);
+        erase.extend_from_slice(b"\x1b[K");
+        if erase.len() < plain.len() {
+            out.extend_from_slice(&erase);
+            *known = erase_known;
+        } else {
+            out.extend_from_slice(&plain);
+            *known = plain_known;
+        }
+    }
+
+    /// Writes one cell at `(x, y)`.
+    fn put(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, cell: &Cell, k: &mut Known) {
+        self.move_to(out, next, x, y, k);
+        self.set_pen(out, self.pen_of(cell), k);
+        let symbol = cell.symbol();
+        out.extend_from_slice(symbol.as_bytes());
+        // Trust the terminal's column only after a one-column character, and never at the
+        // right edge (where terminals defer the wrap differently).
+        k.cursor = (symbol.width() == 1 && x + 1 < next.area.width).then_some((x + 1, y));
+    }
+
+    /// Moves the cursor to `(x, y)` by the shortest of: nothing, an absolute move, or
+    /// relative moves (over a short same-row gap, writing the unchanged cells again).
+    /// Lengths are counted before anything is written, so nothing is allocated.
+    fn move_to(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, k: &mut Known) {
+        let Some((cx, cy)) = k.cursor else {
+            cup(out, x, y);
+            k.cursor = Some((x, y));
+            return;
+        };
+        if (cx, cy) == (x, y) {
+            return;
+        }
+        k.cursor = Some((x, y));
+        // Vertical part: LFs (the column stays; never at the bottom margin, as the target
+        // row is below) or CUD/CUU.
+        let down_by_lf = cy < y && y - cy <= 3;
+        let vertical = match cy.cmp(&y) {
+            Ordering::Less if down_by_lf => usize::from(y - cy),
+            Ordering::Less => csi_len(y - cy),
+            Ordering::Greater => csi_len(cy - y),
+            Ordering::Equal => 0,
+        };
+        // Horizontal part.
+        let (horizontal, how) = match cx.cmp(&x) {
+            Ordering::Less => {
+                let forward = csi_len(x - cx);
+                match (cy == y)
+                    .then(|| self.rewrite_len(next, cx..x, y, k.pen, forward))
+                    .flatten()
+                {
+                    Some(n) => (n, Horizontal::Rewrite),
+                    None => (forward, Horizontal::Forward),
+                }
+            }
+            Ordering::Greater => {
+                let back = cx - x;
+                let from_left = 1 + if x > 0 { csi_len(x) } else { 0 };
+                let left = if back <= 3 {
+                    usize::from(back)
+                } else {
+                    csi_len(back)
+                };
+                if from_left < left {
+                    (from_left, Horizontal::FromLeft)
+                } else {
+                    (left, Horizontal::Back)
+                }
+            }
+            Ordering::Equal => (0, Horizontal::None),
+        };
+        if vertical + horizontal >= cup_len(x, y) {
+            cup(out, x, y);
+            return;
+        }
+        match cy.cmp(&y) {
+            Ordering::Less if down_by_lf => {
+                out.extend(std::iter::repeat_n(b'\n', usize::from(y - cy)));
+            }
+            Ordering::Less => csi_n(out, y - cy, b'B'),
+            Ordering::Greater => csi_n(out, cy - y, b'A'),
+            Ordering::Equal => {}
+        }
+        match how {
+            Horizontal::None => {}
+            Horizontal::Forward => csi_n(out, x - cx, b'C'),
+            Horizontal::Rewrite => {
+                for gx in cx..x {
+                    out.extend_from_slice(next[(gx, y)].symbol().as_bytes());
+                }
+            }
+            Horizontal::FromLeft => {
+                out.push(b'\r');
+                if x > 0 {
+                    csi_n(out, x, b'C');
+                }
+            }
+            Horizontal::Back if cx - x <= 3 => {
+                out.extend(std::iter::repeat_n(8u8, usize::from(cx - x)));
+            }
+            Horizontal::Back => csi_n(out, cx - x, b'D'),
+        }
+    }
+
+    /// The bytes it takes to write cells `xs` of row `y` again as they are, when each is
+    /// one column wide and has the style `pen`, and that is at most `limit` (a short gap
+    /// costs less this way than a cursor move).
+    fn rewrite_len(
+        &self,
+        next: &Buffer,
+        xs: std::ops::Range<u16>,
+        y: u16,
+        pen: Option<Pen>,
+        limit: usize,
+    ) -> Option<usize> {
+        let pen = pen?;
+        let mut len = 0;
+        for x in xs {
+            let cell = &next[(x, y)];
+            if is_special(cell) || self.pen_of(cell) != pen || cell.symbol().width() != 1 {
+                return None;
+            }
+            len += cell.symbol().len();
+            if len > limit {
+                return None;
+            }
+        }
+        Some(len)
+    }
+
+    /// Sets the rendition to `want` with the shorter of: only what changed, or a reset
+    /// followed by everything `want` sets.
+    fn set_pen(&self, out: &mut Vec<u8>, want: Pen, k: &mut Known) {
+        if k.pen == Some(want) {
+            return;
+        }
+        let mut fresh = vec![b'0'];
+        for code in on_codes(want.modifier) {
+            push_code(&mut fresh, code.as_bytes());
+        }
+        for (color, base) in [(want.fg, 30), (want.bg, 40), (want.underline, 50)] {
+            if color != Color::Reset {
+                push_color(&mut fresh, color, base);
+            }
+        }
+        let codes = match k.pen {
+            Some(have) => {
+                let changed = changed_codes(have, want);
+                if changed.len() < fresh.len() {
+                    changed
+                } else {
+                    fresh
+                }
+            }
+            None => fresh,
+        };
+        out.extend_from_slice(b"\x1b[");
+        if codes != b"0" {
+            out.extend_from_slice(&codes);
+        }
+        out.push(b'm');
+        k.pen = Some(want);
+    }
+}
+
+/// ratatui's diff plus, where a new character overwrites part of a wide one, the columns
+/// the wide one covered beyond the new character: a terminal blanks them with the pen of the new character (so an
+/// underlined or reversed one would leave a visible mark there), and they are written
+/// again with their own style.
+fn with_wide_remains<'a>(
+    shown: &Buffer,
+    next: &'a Buffer,
+    updates: Vec<(u16, u16, &'a Cell)>,
+) -> Vec<(u16, u16, &'a Cell)> {
+    let width = next.area.width;
+    let mut out: Vec<(u16, u16, &'a Cell)> = Vec::with_capacity(updates.len());
+    for (i, &(x, y, cell)) in updates.iter().enumerate() {
+        out.push((x, y, cell));
+        // The new character covers x..end; a wide one shown from inside that span may
+        // reach past it.
+        let now = (cell.symbol().width() as u16).max(1);
+        let end = x.saturating_add(now).min(width);
+        let reach = (x..end)
+            .map(|s| s + shown[(s, y)].symbol().width() as u16)
+            .max()
+            .unwrap_or(end)
+            .min(width);
+        let upcoming = updates.get(i + 1).filter(|u| u.1 == y).map(|u| u.0);
+        for t in end..reach {
+            if upcoming.is_some_and(|u| u <= t) {
+                break;
+            }
+            out.push((t, y, &next[(t, y)]));
+        }
+    }
+    out
+}
+
+/// A cell ratatui's diff treats specially (skipped, forced width): never written again
+/// on the encoder's own initiative.
+#[allow(deprecated)]
+fn is_special(cell: &Cell) -> bool {
+    cell.skip || cell.diff_option != CellDiffOption::None
+}
+
+/// The SGR parameters that take the terminal from `have` to `want`.
+fn changed_codes(have: Pen, want: Pen) -> Vec<u8> {
+    let mut codes = Vec::new();
+    let removed = have.modifier - want.modifier;
+    let mut add = want.modifier - have.modifier;
+    if removed.contains(Modifier::REVERSED) {
+        push_code(&mut codes, b"27");
+    }
+    if removed.intersects(Modifier::BOLD | Modifier::DIM) {
+        // 22 ends both bold and dim: set again whichever stays.
+        push_code(&mut codes, b"22");
+        add |= want.modifier & (Modifier::BOLD | Modifier::DIM);
+    }
+    if removed.contains(Modifier::ITALIC) {
+        push_code(&mut codes, b"23");
+    }
+    if removed.contains(Modifier::UNDERLINED) {
+        push_code(&mut codes, b"24");
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        push_code(&mut codes, b"25");
+        add |= want.modifier & (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK);
+    }
+    if removed.contains(Modifier::HIDDEN) {
+        push_code(&mut codes, b"28");
+    }
+    if removed.contains(Modifier::CROSSED_OUT) {
+        push_code(&mut codes, b"29");
+    }
+    for code in on_codes(add) {
+        push_code(&mut codes, code.as_bytes());
+    }
+    for (h, w, base) in [
+        (have.fg, want.fg, 30),
+        (have.bg, want.bg, 40),
+        (have.underline, want.underline, 50),
+    ] {
+        if h != w {
+            push_color(&mut codes, w, base);
+        }
+    }
+    codes
+}
+
+/// The SGR parameters that turn on each modifier of `m`.
+fn on_codes(m: Modifier) -> impl Iterator<Item = &'static str> {
+    [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
+    ]
+    .into_iter()
+    .filter(move |(bit, _)| m.contains(*bit))
+    .map(|(_, code)| code)
+}
+
+fn push_code(codes: &mut Vec<u8>, code: &[u8]) {
+    if !codes.is_empty() {
+        codes.push(b';');
+    }
+    codes.extend_from_slice(code);
+}
+
+/// A colour as SGR parameters: `base` is 30 (foreground), 40 (background) or 50
+/// (underline, which has only the extended forms). The eight basic colours as `base+n`
+/// (terminfo's `setaf`/`setab` in every supported terminal); the bright ones and indexed
+/// colours as `base+8;5;n` and true colour as `base+8;2;r;g;b`, as crossterm sends them;
+/// the default as `base+9`.
+fn push_color(codes: &mut Vec<u8>, color: Color, base: u8) {
+    if !codes.is_empty() {
+        codes.push(b';');
+    }
+    let indexed = match color {
+        Color::Reset => {
+            push_num(codes, u32::from(base) + 9);
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            push_num(codes, u32::from(base) + 8);
+            for part in [2, r, g, b] {
+                codes.push(b';');
+                push_num(codes, u32::from(part));
+            }
+            return;
+        }
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(i) => i,
+    };
+    if indexed < 8 && base != 50 {
+        push_num(codes, u32::from(base) + u32::from(indexed));
+    } else {
+        push_num(codes, u32::from(base) + 8);
+        codes.extend_from_slice(b";5;");
+        push_num(codes, u32::from(indexed));
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_num(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// `CSI n <final>`, with `n` left out when it is 1 (the default of every move used).
+fn csi_n(out: &mut Vec<u8>, n: u16, last: u8) {
+    out.extend_from_slice(b"\x1b[");
+    if n != 1 {
+        push_num(out, u32::from(n));
+    }
+    out.push(last);
+}
+
+fn csi_len(n: u16) -> usize {
+    3 + if n != 1 { digits(u32::from(n)) } else { 0 }
+}
+
+/// The absolute move (CUP), with the defaults left out.
+fn cup(out: &mut Vec<u8>, x: u16, y: u16) {
+    out.extend_from_slice(b"\x1b[");
+    match (x, y) {
+        (0, 0) => {}
+        (0, y) => push_num(out, u32::from(y) + 1),
+        (x, y) => {
+            push_num(out, u32::from(y) + 1);
+            out.push(b';');
+            push_num(out, u32::from(x) + 1);
+        }
+    }
+    out.push(b'H');
+}
+
+fn cup_len(x: u16, y: u16) -> usize {
+    3 + match (x, y) {
+        (0, 0) => 0,
+        (0, y) => digits(u32::from(y) + 1),
+        (x, y) => digits(u32::from(y) + 1) + 1 + digits(u32::from(x) + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,286 @@
+//! The encoder proved with a terminal emulator: from any screen to any frame (random
+//! text, wide characters, colours, attributes, blanks), the bytes leave the emulator
+//! showing exactly the frame, cell by cell; and the sequences it is meant to save bytes
+//! with are the ones it sends.
+
+use super::*;
+use proptest::prelude::*;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+const W: u16 = 14;
+const H: u16 = 4;
+
+fn parser() -> vt100::Parser {
+    let n = |v: u16| std::num::NonZeroU16::new(v).unwrap_or(std::num::NonZeroU16::MIN);
+    vt100::Parser::new(n(H), n(W), 0)
+}
+
+fn vt_color(c: Color) -> vt100::Color {
+    match c {
+        Color::Reset => vt100::Color::Default,
+        Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+        Color::Indexed(i) => vt100::Color::Idx(i),
+        Color::Black => vt100::Color::Idx(0),
+        Color::Red => vt100::Color::Idx(1),
+        Color::Green => vt100::Color::Idx(2),
+        Color::Yellow => vt100::Color::Idx(3),
+        Color::Blue => vt100::Color::Idx(4),
+        Color::Magenta => vt100::Color::Idx(5),
+        Color::Cyan => vt100::Color::Idx(6),
+        Color::Gray => vt100::Color::Idx(7),
+        Color::DarkGray => vt100::Color::Idx(8),
+        Color::LightRed => vt100::Color::Idx(9),
+        Color::LightGreen => vt100::Color::Idx(10),
+        Color::LightYellow => vt100::Color::Idx(11),
+        Color::LightBlue => vt100::Color::Idx(12),
+        Color::LightMagenta => vt100::Color::Idx(13),
+        Color::LightCyan => vt100::Color::Idx(14),
+        Color::White => vt100::Color::Idx(15),
+    }
+}
+
+/// What a person sees in a cell: a blank without reverse or underline looks the same
+/// whatever its foreground, boldness or slant.
+fn seen(text: &str, fg: vt100::Color, bg: vt100::Color, attrs: Attrs) -> String {
+    let text = if text.is_empty() { " " } else { text };
+    if text == " " && !attrs.underline && !attrs.inverse {
+        return format!("' ' bg {bg:?}");
+    }
+    let Attrs {
+        bold,
+        dim,
+        italic,
+        underline,
+        inverse,
+    } = attrs;
+    format!("{text:?} {fg:?} {bg:?} b{bold} d{dim} i{italic} u{underline} r{inverse}")
+}
+
+struct Attrs {
+    bold: bool,
+    dim: bool,
+    italic: bool,
+    underline: bool,
+    inverse: bool,
+}
+
+/// Asserts the emulator shows `want`, cell by cell.
+fn assert_shows(p: &vt100::Parser, want: &Buffer, context: &str) {
+    let screen = p.screen();
+    for y in 0..H {
+        let mut x = 0;
+        while x < W {
+            let cell = &want[(x, y)];
+            let m = cell.modifier;
+            let expected = seen(
+                cell.symbol(),
+                vt_color(cell.fg),
+                vt_color(cell.bg),
+                Attrs {
+                    bold: m.contains(Modifier::BOLD),
+                    dim: m.contains(Modifier::DIM),
+                    italic: m.contains(Modifier::ITALIC),
+                    underline: m.contains(Modifier::UNDERLINED),
+                    inverse: m.contains(Modifier::REVERSED),
+                },
+            );
+            let got = match screen.cell(y, x) {
+                Some(c) => seen(
+                    c.contents(),
+                    c.fgcolor(),
+                    c.bgcolor(),
+                    Attrs {
+                        bold: c.bold(),
+                        dim: c.dim(),
+                        italic: c.italic(),
+                        underline: c.underline(),
+                        inverse: c.inverse(),
+                    },
+                ),
+                None => "missing".into(),
+            };
+            assert_eq!(got, expected, "{context}: cell ({x}, {y})");
+            x += (cell.symbol().width() as u16).max(1);
+        }
+    }
+}
+
+/// One styled run of text: (text, foreground, background, modifiers).
+type Run = (String, Color, Color, Modifier);
+
+fn run() -> impl Strategy<Value = Run> {
+    let text = prop::sample::select(vec![
+        " ", "   ", "a", "ab", "word ", "é", "Жук", "漢", "漢字", " x ", "      ",
+    ]);
+    let color = prop::sample::select(vec![
+        Color::Reset,
+        Color::Red,
+        Color::Yellow,
+        Color::LightBlue,
+        Color::Indexed(200),
+        Color::Rgb(1, 2, 3),
+    ]);
+    let modifier = prop::sample::select(vec![
+        Modifier::empty(),
+        Modifier::BOLD,
+        Modifier::DIM,
+        Modifier::BOLD | Modifier::ITALIC,
+        Modifier::UNDERLINED,
+        Modifier::REVERSED,
+        Modifier::BOLD | Modifier::REVERSED,
+    ]);
+    let plain = prop::sample::select(vec![true, false]);
+    (text, color.clone(), color, modifier, plain).prop_map(|(t, fg, bg, m, plain)| {
+        // Half the runs unstyled, as most of a real screen is.
+        if plain {
+            (t.to_owned(), Color::Reset, Color::Reset, Modifier::empty())
+        } else {
+            (t.to_owned(), fg, bg, m)
+        }
+    })
+}
+
+/// A frame of rows of runs, written as ratatui writes text (so wide characters are
+/// well formed).
+fn frame_of(rows: &[Vec<Run>]) -> Buffer {
+    let mut b = Buffer::empty(Rect::new(0, 0, W, H));
+    for (y, runs) in rows.iter().enumerate().take(usize::from(H)) {
+        let mut x = 0u16;
+        for (text, fg, bg, m) in runs {
+            if x >= W {
+                break;
+            }
+            let style = Style::default().fg(*fg).bg(*bg).add_modifier(*m);
+            let (nx, _) = b.set_stringn(x, y as u16, text, usize::from(W - x), style);
+            x = nx;
+        }
+    }
+    b
+}
+
+fn frames() -> impl Strategy<Value = Vec<Buffer>> {
+    let rows = prop::collection::vec(prop::collection::vec(run(), 0..7), H as usize);
+    prop::collection::vec(rows, 2..5).prop_map(|fs| fs.iter().map(|rows| frame_of(rows)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Frame after frame, each written as the difference from the previous one with the
+    /// state the previous one left, the emulator shows exactly the latest frame.
+    #[test]
+    fn any_sequence_of_frames_shows_the_last_one(frames in frames(), colors in any::<bool>()) {
+        let encoder = Encoder::new(colors);
+        let mut p = parser();
+        let mut shown = Buffer::empty(Rect::new(0, 0, W, H));
+        let mut known = Known::default();
+        for (i, next) in frames.iter().enumerate() {
+            let mut bytes = Vec::new();
+            encoder.frame(&mut bytes, &shown, next, &mut known);
+            p.process(&bytes);
+            let want = if colors { next.clone() } else { colourless(next) };
+            assert_shows(&p, &want, &format!("frame {i}"));
+            shown = next.clone();
+        }
+    }
+}
+
+fn colourless(b: &Buffer) -> Buffer {
+    let mut b = b.clone();
+    for c in &mut b.content {
+        c.fg = Color::Reset;
+        c.bg = Color::Reset;
+    }
+    b
+}
+
+fn buffer(rows: &[&str]) -> Buffer {
+    let mut b = Buffer::empty(Rect::new(0, 0, W, H));
+    for (y, r) in rows.iter().enumerate() {
+        b.set_string(0, y as u16, r, Style::default());
+    }
+    b
+}
+
+fn encode(shown: &Buffer, next: &Buffer, known: &mut Known) -> Vec<u8> {
+    let mut out = Vec::new();
+    Encoder::new(true).frame(&mut out, shown, next, known);
+    out
+}
+
+#[test]
+fn a_shortened_row_is_erased_to_its_end_not_overwritten_with_blanks() {
+    let shown = buffer(&["hello world!!"]);
+    let next = buffer(&["hi"]);
+    let bytes = encode(&shown, &next, &mut Known::default());
+    // `h` is unchanged; `i` replaces `e`; the rest of the row is erased.
+    assert_eq!(bytes, b"\x1b[1;2H\x1b[mi\x1b[K");
+}
+
+#[test]
+fn a_short_gap_of_unchanged_cells_is_written_again_a_long_one_skipped() {
+    let shown = buffer(&["aaaa", "abcdefghijklm"]);
+    let next = buffer(&["abab", "Xbcdefghijklz"]);
+    let mut known = Known::default();
+    let bytes = encode(&shown, &next, &mut known);
+    // Row 0: `b` at 1, the unchanged `a` written again (1 byte, less than a move), `b`.
+    // Row 1: from (4, 0) to (0, 1) by LF CR; then a relative move over the 11 unchanged
+    // cells (shorter than writing them again), and `z`.
+    assert_eq!(bytes, b"\x1b[1;2H\x1b[mbab\n\rX\x1b[11Cz");
+    // The next frame starts where this one left the cursor.
+    let again = buffer(&["abab", "Xbcdefghijklz", "q"]);
+    assert_eq!(encode(&next, &again, &mut known), b"\n\rq");
+}
+
+#[test]
+fn only_the_attributes_that_change_are_sent() {
+    let shown = buffer(&[]);
+    let mut next = buffer(&[]);
+    let bold_red = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
+    next.set_string(0, 0, "a", bold_red);
+    next.set_string(1, 0, "b", bold_red.fg(Color::Blue));
+    next.set_string(2, 0, "c", Style::default().fg(Color::Blue));
+    let bytes = encode(&shown, &next, &mut Known::default());
+    // One SGR for everything at first, then only the colour, then only bold off, and the
+    // default rendition at the end of the frame.
+    assert_eq!(bytes, b"\x1b[H\x1b[0;1;31ma\x1b[34mb\x1b[22mc\x1b[m");
+}
+
+#[test]
+fn without_colours_no_colour_is_sent() {
+    let shown = buffer(&[]);
+    let mut next = buffer(&[]);
+    next.set_string(
+        0,
+        0,
+        "ab",
+        Style::default()
+            .fg(Color::Red)
+            .bg(Color::Indexed(17))
+            .add_modifier(Modifier::REVERSED),
+    );
+    let mut out = Vec::new();
+    Encoder::new(false).frame(&mut out, &shown, &next, &mut Known::default());
+    assert_eq!(out, b"\x1b[H\x1b[0;7mab\x1b[m");
+}
+
+#[test]
+fn erasing_happens_with_the_default_rendition_only() {
+    // A reversed word followed by blanks: the erase must not run with reverse on (it
+    // would fill the row with the reversed background in terminals with bce).
+    let shown = buffer(&["old text here"]);
+    let mut next = buffer(&[]);
+    next.set_string(
+        0,
+        0,
+        "new",
+        Style::default().add_modifier(Modifier::REVERSED),
+    );
+    let bytes = encode(&shown, &next, &mut Known::default());
+    assert_eq!(bytes, b"\x1b[H\x1b[0;7mnew\x1b[m\x1b[K");
+    let mut p = parser();
+    p.process(&encode(&buffer(&[]), &shown, &mut Known::default()));
+    p.process(&bytes);
+    assert_shows(&p, &next, "after the erase");
+}
