@@ -66,7 +66,7 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
             }
         };
         let file = SourceFile::new(root.display(&rel), text);
-        match toml::from_str::<RawDossier>(&file.text) {
+        match crate::model::fast::dossier(&file.text) {
             Ok(raw) => out.push(Parsed { rel, file, raw }),
             Err(e) => fields::toml_error(&file, &e, diags),
         }
