@@ -6,6 +6,12 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use dossier::cli::{Cli, run, verified};
 
+/// mimalloc instead of the system allocator: loading a corpus allocates millions of
+/// small strings, and glibc's malloc and free were ≈20% of `check`'s CPU at 10,000
+/// dossiers, plus page-fault churn in system time (BENCHMARKS.md, "check at 10k").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
