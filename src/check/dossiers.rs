@@ -216,6 +216,7 @@ fn aliases(
             note,
             cite,
         } = a;
+        // Shared from here on: `seen` keeps the names while the citations move out.
         let a_name: &Spanned<String> = a_name;
         let n = a_name.get_ref();
         fields::text(file, a_name, "alias name", diags);
@@ -295,6 +296,7 @@ fn claims(
             cite,
             variant,
         } = c;
+        // Shared from here on: `seen` keeps the ids while the rest moves out.
         let c_id: &Spanned<String> = c_id;
         let id = c_id.get_ref();
         fields::slug(file, c_id, "claim id", diags);
