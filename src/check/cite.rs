@@ -24,7 +24,7 @@ fn shorten(s: &str) -> String {
 /// Resolves every citation in `cites`, reporting the ones that fail. A citation's raw
 /// matches found beforehand (`RawCite::exact`) are used; without them it is scanned for.
 /// The list is exactly as long as needed: collected from a filter it would keep room
-/// for four (≈30 MB of slack at 10,000 dossiers, where most items have one or two).
+/// for four (≈17 MB of empty room at 10,000 dossiers, where most items have one or two).
 pub fn resolve_all(
     sources: &Sources,
     file: &SourceFile,
