@@ -5,6 +5,10 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The allocator the `dossier` binary uses (src/main.rs), so this measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load_and_verify(c: &mut Criterion) {
     let mut g = c.benchmark_group("check");
     g.sample_size(10);

@@ -6,6 +6,15 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use dossier::cli::{Cli, run, verified};
 
+/// mimalloc instead of the system allocator: loading a corpus allocates millions of
+/// small strings, and glibc's malloc and free were ≈20% of `check`'s CPU at 10,000
+/// dossiers (BENCHMARKS.md, "check at 10k"). Its v2 line (6 MB less peak RSS than v3
+/// at 10,000 dossiers, same CPU), without transparent huge pages (`no_thp`): with them
+/// `check` on the bundled corpus took 13 MB instead of 7, the browser 20 MB instead of 9,
+/// over the 15 MB budget.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {

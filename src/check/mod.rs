@@ -141,7 +141,7 @@ fn build_all(
 ) -> Vec<Dossier> {
     let build = |part: Vec<dossiers::Parsed>, diags: &mut Vec<Diagnostic>| -> Vec<Dossier> {
         part.into_iter()
-            .map(|p| dossiers::build(ctx, &p, diags))
+            .map(|p| dossiers::build(ctx, p, diags))
             .collect()
     };
     if parsed.len() < 256 {

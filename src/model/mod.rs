@@ -2,6 +2,7 @@
 //! dossiers whose every citation has been anchored to a byte range of its article.
 //! Built only by [`crate::check`], so holding a [`Corpus`] means it was verified.
 
+pub mod fast;
 pub mod incoming;
 pub mod raw;
 pub mod relmap;

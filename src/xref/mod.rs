@@ -140,7 +140,15 @@ pub struct Xref {
 impl Xref {
     /// Indexes `corpus`: one pass over every citation.
     pub fn new(corpus: &Corpus) -> Xref {
-        let mut by_source: Vec<Vec<Citing>> = vec![Vec::new(); corpus.sources.len()];
+        // Each source's list sized exactly first: grown by pushes, the lists took
+        // 20 MB for 14 MB of entries at 10,000 dossiers.
+        let mut counts = vec![0usize; corpus.sources.len()];
+        for c in corpus.dossiers.iter().flat_map(Dossier::all_cites) {
+            if let Some(n) = counts.get_mut(c.source) {
+                *n += 1;
+            }
+        }
+        let mut by_source: Vec<Vec<Citing>> = counts.into_iter().map(Vec::with_capacity).collect();
         let mut disputed = Vec::new();
         let mut claims = Vec::new();
         for (di, d) in corpus.dossiers.iter().enumerate() {
