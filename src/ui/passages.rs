@@ -48,8 +48,8 @@ pub fn render(
         .skip(v.offset)
         .take(h)
         .map(|(i, hit)| {
-            let positions = index.positions(&app.corpus, hit, &query);
-            hit_line(app, hit, &positions, i == v.selected, theme)
+            let positions = index.positions(&app.corpus, &hit, &query);
+            hit_line(app, &hit, &positions, i == v.selected, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
@@ -65,8 +65,8 @@ pub fn render(
         );
     }
     if let (Some(p), Some(hit)) = (preview, v.passages.get(v.selected)) {
-        let positions = index.positions(&app.corpus, hit, &query);
-        render_context(app, hit, &positions, theme, frame, p);
+        let positions = index.positions(&app.corpus, &hit, &query);
+        render_context(app, &hit, &positions, theme, frame, p);
     }
 }
 
