@@ -15,7 +15,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::model::Corpus;
-use crate::search::passages::{PassageHit, PassageIndex};
+use crate::search::passages::{Matched, PassageHits, PassageIndex};
 use crate::search::{Hit, SearchIndex, narrows, parse};
 
 /// What the index filter searches.
@@ -42,7 +42,7 @@ impl Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     Dossiers(Vec<Hit>),
-    Passages(Vec<PassageHit>),
+    Passages(PassageHits),
 }
 
 /// A search's answer, tagged with the request it answers.
@@ -63,7 +63,8 @@ pub struct Finder {
     /// Built on the first passage search (on the worker thread in the terminal).
     passages: Arc<OnceLock<PassageIndex>>,
     last_dossiers: Last,
-    last_passages: Last,
+    /// The previous passage query and what it matched (with where each match ended).
+    last_passages: Option<(String, Matched)>,
 }
 
 impl Finder {
@@ -90,29 +91,27 @@ impl Finder {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let query = parse(text);
-        let last = match scope {
-            Scope::Dossiers => &mut self.last_dossiers,
-            Scope::Passages => &mut self.last_passages,
-        };
+        if scope == Scope::Passages {
+            let index = self
+                .passages
+                .get_or_init(|| PassageIndex::new(&self.corpus));
+            let previous = self
+                .last_passages
+                .as_ref()
+                .filter(|(old, _)| narrows(old, text))
+                .map(|(_, m)| m);
+            let (hits, matched) = index.rank(&self.corpus, &query, previous, cancelled)?;
+            self.last_passages = Some((text.to_owned(), matched));
+            return Some(Found::Passages(hits));
+        }
+        let last = &mut self.last_dossiers;
         let candidates = last
             .as_ref()
             .filter(|(old, _)| narrows(old, text))
             .map(|(_, m)| m.as_slice());
-        let (found, matched) = match scope {
-            Scope::Dossiers => {
-                let r = self.dossiers.rank(&query, candidates, cancelled)?;
-                (Found::Dossiers(r.hits), r.matched)
-            }
-            Scope::Passages => {
-                let index = self
-                    .passages
-                    .get_or_init(|| PassageIndex::new(&self.corpus));
-                let (hits, matched) = index.rank(&self.corpus, &query, candidates, cancelled)?;
-                (Found::Passages(hits), matched)
-            }
-        };
-        *last = Some((text.to_owned(), matched));
-        Some(found)
+        let r = self.dossiers.rank(&query, candidates, cancelled)?;
+        *last = Some((text.to_owned(), r.matched));
+        Some(Found::Dossiers(r.hits))
     }
 }
 

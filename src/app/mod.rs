@@ -33,7 +33,7 @@ pub use update::update;
 
 use crate::keymap::{Keymap, Mode};
 use crate::model::Corpus;
-use crate::search::passages::{PassageHit, PassageIndex};
+use crate::search::passages::{PassageHits, PassageIndex};
 use crate::search::{Hit, SearchIndex};
 use filter::{Finder, Found, Scope, Worker};
 
@@ -53,7 +53,7 @@ pub struct IndexView {
     /// What the filter searches: dossiers, or every sentence of the articles.
     pub scope: Scope,
     /// Matching sentences, best first, when the scope is passages.
-    pub passages: Vec<PassageHit>,
+    pub passages: PassageHits,
     /// True while a search for the current query is still running.
     pub pending: bool,
 }
@@ -193,7 +193,7 @@ impl App {
                 selected: 0,
                 offset: 0,
                 scope: Scope::Dossiers,
-                passages: Vec::new(),
+                passages: PassageHits::default(),
                 pending: false,
             }),
             back: Vec::new(),

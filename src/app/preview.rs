@@ -63,7 +63,7 @@ pub fn selected(app: &App) -> Option<Subject> {
     }
     match v.scope {
         Scope::Dossiers => v.hits.get(v.selected).map(|h| Subject::Dossier(h.dossier)),
-        Scope::Passages => v.passages.get(v.selected).cloned().map(Subject::Passage),
+        Scope::Passages => v.passages.get(v.selected).map(Subject::Passage),
     }
 }
 

@@ -58,7 +58,7 @@ pub fn run(corpus: &Corpus, query: &str, limit: usize, json: bool) -> ExitCode {
                 score: h.score,
                 class: h.class,
                 sentence: s.article.text.get(h.range.clone())?,
-                positions: index.positions(corpus, h, &q),
+                positions: index.positions(corpus, &h, &q),
             })
         })
         .collect();

@@ -2,20 +2,32 @@
 //! language and scoring as the dossier filter, so an analyst can find where the sources
 //! say something before any dossier records it.
 //!
-//! Built for corpora far larger than the bundled one (BENCHMARKS.md): a sentence keeps
-//! only a byte range of its article plus its lower-cased form (the folded and mapped
-//! forms only when folding changed it); a query scores only the sentences whose
-//! characters occur in order, and only the matches of the previous query when the new
-//! one narrows it; positions are computed only for the hits on screen.
+//! Built for corpora far larger than the bundled one (BENCHMARKS.md): the sentences are
+//! parallel arrays (a byte range of the article, a character mask, the lower-cased form
+//! in one shared buffer; the folded and mapped forms only when folding changed them); a
+//! query scores only the sentences whose characters occur in order, and only the
+//! matches of the previous query when the new one narrows it, continuing their greedy
+//! match ([`narrow`]); hits are built only when read ([`hits`]) and positions only for
+//! the hits on screen.
+
+mod hits;
+mod narrow;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::normalize::fold_for_search;
 use super::prefilter::{Classifier, char_mask, may_contain, query_mask};
-use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term, term_may_match};
+use super::{
+    MatchClass, Query, TermKind, lower_one_for_one, positions_in, score_term, term_may_match,
+};
 use crate::model::Corpus;
+use hits::{Loc, Scored};
+pub use hits::{PassageHit, PassageHits};
+pub use narrow::Matched;
+use narrow::{MAX_END, Plan, greedy_end, plan, state, unstate};
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -23,14 +35,15 @@ use crate::model::Corpus;
 /// scored ones by class and shortness.
 pub const SCORED: usize = 2_000;
 
-/// One sentence of an article.
+/// Candidate lists longer than this are checked on two threads.
+const PARALLEL: usize = 20_000;
+
+/// How many candidates ahead a narrowing search asks for the text it will read.
+const PREFETCH: usize = 8;
+
+/// What folding changed in a sentence (most sentences of any corpus need neither).
 #[derive(Debug, Clone)]
-struct Passage {
-    source: u32,
-    start: u32,
-    end: u32,
-    /// Folded for search, lower-cased one character for one.
-    lower: Box<str>,
+struct Folded {
     /// Folded for search, same case; `None` when folding changed nothing (then it is
     /// the article's own text).
     folded: Option<Box<str>>,
@@ -39,32 +52,32 @@ struct Passage {
     map: Option<Box<[u32]>>,
 }
 
-/// A sentence found by a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PassageHit {
-    /// Index into [`Corpus::sources`].
-    pub source: usize,
-    /// Byte range of the sentence in the article.
-    pub range: Range<usize>,
-    pub class: MatchClass,
-    pub score: i64,
-    /// Character indices of the sentence that matched (filled only where shown).
-    pub positions: Vec<usize>,
-}
+/// No [`Folded`] entry.
+const PLAIN: u32 = u32::MAX;
 
-/// Every sentence of a corpus, prepared for search.
+/// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
+/// allocation per sentence): a search walks the candidates in sentence order, so the
+/// masks and the lower-cased texts it reads are contiguous and read ahead by the CPU.
 pub struct PassageIndex {
-    passages: Vec<Passage>,
-    /// For each passage, the characters of its `lower` (`prefilter::char_mask`); apart
-    /// from the passages so that rejecting one reads 8 contiguous bytes.
+    /// Where each sentence is; shared with every [`PassageHits`].
+    locs: Arc<[Loc]>,
+    /// For each sentence, the characters of its lower-cased text
+    /// (`prefilter::char_mask`): rejecting one reads 8 contiguous bytes.
     masks: Vec<u64>,
+    /// Every sentence folded for search and lower-cased one character for one, end to end.
+    lower: String,
+    /// Sentence `i`'s lower-cased text is `lower[lower_at[i]..lower_at[i + 1]]`.
+    lower_at: Vec<usize>,
+    /// For each sentence, its index in `folds`, or [`PLAIN`].
+    fold_of: Vec<u32>,
+    folds: Vec<Folded>,
     matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for PassageIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PassageIndex")
-            .field("passages", &self.passages.len())
+            .field("passages", &self.locs.len())
             .finish()
     }
 }
@@ -107,11 +120,51 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Which of the candidates a search checks: every sentence, or those the previous query
+/// may have matched.
+#[derive(Clone)]
+enum Candidates<'a> {
+    All(Range<u32>),
+    Previous(&'a [(u32, u32)]),
+}
+
+impl Candidates<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Candidates::All(r) => r.len(),
+            Candidates::Previous(p) => p.len(),
+        }
+    }
+
+    /// Two halves, for two threads.
+    fn halves(self) -> (Self, Self) {
+        match self {
+            Candidates::All(r) => {
+                let mid = r.start + (r.end - r.start).div_ceil(2);
+                (Candidates::All(r.start..mid), Candidates::All(mid..r.end))
+            }
+            Candidates::Previous(p) => {
+                let (a, b) = p.split_at(p.len().div_ceil(2));
+                (Candidates::Previous(a), Candidates::Previous(b))
+            }
+        }
+    }
+}
+
+/// What [`PassageIndex::check_part`] found: the rank keys of the matches, and every
+/// sentence that may match with its state.
+type Part = (Vec<u64>, Vec<(u32, u32)>);
+
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut passages = Vec::new();
+        let mut locs = Vec::new();
         let mut masks = Vec::new();
+        let mut lower_all =
+            String::with_capacity(corpus.sources.iter().map(|s| s.article.text.len()).sum());
+        let mut lower_at = vec![0];
+        let mut fold_of = Vec::new();
+        let mut folds = Vec::new();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
@@ -121,59 +174,138 @@ impl PassageIndex {
                 let identity = map.iter().enumerate().all(|(i, &m)| i == m)
                     && map.len() == raw.chars().count();
                 masks.push(char_mask(&lower));
-                passages.push(Passage {
+                lower_all.push_str(&lower);
+                lower_at.push(lower_all.len());
+                locs.push(Loc {
                     source: si as u32,
                     start: r.start as u32,
                     end: r.end as u32,
-                    lower: lower.into_boxed_str(),
-                    folded: (folded != raw).then(|| folded.into_boxed_str()),
-                    map: (!identity)
-                        .then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
                 });
+                if folded == raw && identity {
+                    fold_of.push(PLAIN);
+                } else {
+                    fold_of.push(folds.len() as u32);
+                    folds.push(Folded {
+                        folded: (folded != raw).then(|| folded.into_boxed_str()),
+                        map: (!identity)
+                            .then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
+                    });
+                }
             }
         }
-        passages.shrink_to_fit();
         masks.shrink_to_fit();
+        lower_all.shrink_to_fit();
+        lower_at.shrink_to_fit();
+        fold_of.shrink_to_fit();
+        folds.shrink_to_fit();
         PassageIndex {
-            passages,
+            locs: Arc::from(locs),
             masks,
+            lower: lower_all,
+            lower_at,
+            fold_of,
+            folds,
             matcher: SkimMatcherV2::default().respect_case(),
         }
     }
 
     /// Number of sentences indexed.
     pub fn len(&self) -> usize {
-        self.passages.len()
+        self.locs.len()
     }
 
     /// True when no article has any text.
     pub fn is_empty(&self) -> bool {
-        self.passages.is_empty()
+        self.locs.is_empty()
     }
 
-    fn folded<'a>(&'a self, p: &'a Passage, corpus: &'a Corpus) -> &'a str {
-        match &p.folded {
-            Some(f) => f,
-            None => corpus
-                .sources
-                .get(p.source as usize)
-                .and_then(|s| s.article.text.get(p.start as usize..p.end as usize))
-                .unwrap_or(""),
+    /// Sentence `i` folded and lower-cased.
+    fn lower(&self, i: u32) -> &str {
+        let i = i as usize;
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
+            _ => "",
         }
     }
 
-    /// Every sentence matching `query`, best first (match class, then fuzzy score for the
-    /// best [`SCORED`], then the shorter sentence, then corpus order), WITHOUT positions. An empty query finds
-    /// nothing. `candidates` and `cancelled` work as in [`super::SearchIndex::rank`]; the
-    /// second value is the sentences that may match, the candidates for a narrower query.
+    /// The bytes of [`PassageIndex::lower`], without reading them.
+    fn lower_bytes(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.lower.as_bytes().get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// Sentence `i` (folded when `needs_folded`, else lower-cased: only case-sensitive
+    /// terms read the folded form) and lower-cased.
+    fn forms<'a>(&'a self, i: u32, corpus: &'a Corpus, needs_folded: bool) -> (&'a str, &'a str) {
+        let lower = self.lower(i);
+        let folded = if needs_folded {
+            self.folded(i, corpus)
+        } else {
+            lower
+        };
+        (folded, lower)
+    }
+
+    /// Asks the CPU to fetch the cache line of sentence `i`'s lower-cased text at byte
+    /// `at`, where the candidate [`PREFETCH`] places later continues its match: the
+    /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
+    /// text was most of a narrowing key (BENCHMARKS.md; fetching its whole text instead,
+    /// for the class scan, measured no better).
+    #[inline]
+    fn prefetch(&self, i: u32, at: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(&start) = self.lower_at.get(i as usize) {
+            let p = self.lower.as_ptr().wrapping_add(start.saturating_add(at));
+            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
+            // and SSE (which has it) is part of every x86_64 CPU.
+            unsafe {
+                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (i, at);
+    }
+
+    /// Sentence `i` folded, same case.
+    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
+        if let Some(f) = self.fold(i).and_then(|f| f.folded.as_deref()) {
+            return f;
+        }
+        self.locs
+            .get(i as usize)
+            .and_then(|l| {
+                corpus
+                    .sources
+                    .get(l.source as usize)?
+                    .article
+                    .text
+                    .get(l.start as usize..l.end as usize)
+            })
+            .unwrap_or("")
+    }
+
+    fn fold(&self, i: u32) -> Option<&Folded> {
+        let f = *self.fold_of.get(i as usize)?;
+        self.folds.get(f as usize)
+    }
+
+    /// Every sentence matching `query`, best first (match class, then fuzzy score for
+    /// the best [`SCORED`], then the shorter sentence, then corpus order), WITHOUT
+    /// positions. An empty query finds nothing. `previous`, when given, is what the
+    /// previous query matched, and the new query must narrow it (`search::narrows`);
+    /// `cancelled` works as in [`super::SearchIndex::rank`]. The second value is what a
+    /// narrower query can start from.
     pub fn rank(
         &self,
         corpus: &Corpus,
         query: &Query,
-        candidates: Option<&[u32]>,
+        previous: Option<&Matched>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<PassageHit>, Vec<u32>)> {
-        self.rank_scoring(corpus, query, candidates, cancelled, SCORED)
+    ) -> Option<(PassageHits, Matched)> {
+        self.rank_scoring(corpus, query, previous, cancelled, SCORED)
     }
 
     /// [`PassageIndex::rank`], scoring the best `scored` matches (a parameter so tests
@@ -182,41 +314,31 @@ impl PassageIndex {
         &self,
         corpus: &Corpus,
         query: &Query,
-        candidates: Option<&[u32]>,
+        previous: Option<&Matched>,
         cancelled: &(dyn Fn() -> bool + Sync),
         scored: usize,
-    ) -> Option<(Vec<PassageHit>, Vec<u32>)> {
+    ) -> Option<(PassageHits, Matched)> {
         if query.is_empty() {
-            return Some((Vec::new(), (0..self.passages.len() as u32).collect()));
+            let all = (0..self.locs.len() as u32).map(|i| (i, 0)).collect();
+            return Some((
+                PassageHits::new(Vec::new(), Vec::new(), Arc::clone(&self.locs)),
+                Matched {
+                    query: query.clone(),
+                    sentences: all,
+                },
+            ));
         }
-        let all: Vec<u32>;
-        let candidates = match candidates {
-            Some(c) => c,
-            None => {
-                all = (0..self.passages.len() as u32).collect();
-                &all
-            }
+        let (candidates, how) = match previous {
+            Some(p) => (Candidates::Previous(&p.sentences), plan(&p.query, query)),
+            None => (
+                Candidates::All(0..self.locs.len() as u32),
+                (Plan::Full, false),
+            ),
         };
-        // Two halves on two threads: a one-letter query scores most sentences.
-        let half = candidates.len().div_ceil(2);
-        let (a, b) = candidates.split_at(half.min(candidates.len()));
-        let (ra, rb) = if candidates.len() > 20_000 {
-            std::thread::scope(|s| {
-                let hb = s.spawn(|| self.rank_part(corpus, query, b, cancelled));
-                let ra = self.rank_part(corpus, query, a, cancelled);
-                (
-                    ra,
-                    hb.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                )
-            })
-        } else {
-            (
-                self.rank_part(corpus, query, a, cancelled),
-                self.rank_part(corpus, query, b, cancelled),
-            )
-        };
-        let (mut found, mut matched) = ra?;
-        let (found_b, matched_b) = rb?;
+        let (a, b) = self.on_two(candidates.len() > PARALLEL, candidates.halves(), |part| {
+            self.check_part(corpus, query, part, how, cancelled)
+        });
+        let ((mut found, mut matched), (found_b, matched_b)) = (a?, b?);
         found.extend(found_b);
         matched.extend(matched_b);
         // Best class, then shortest, then corpus order: the ones worth scoring first.
@@ -227,108 +349,194 @@ impl PassageIndex {
             found.select_nth_unstable(scored);
         }
         let (best, rest) = found.split_at_mut(scored);
-        let mut top = Vec::with_capacity(scored);
-        for (i, &key) in best.iter().enumerate() {
+        let (top_a, top_b) = {
+            let (a, b) = best.split_at(best.len() / 2);
+            self.on_two(best.len() > 256, (a, b), |keys| {
+                self.score_part(corpus, query, keys, cancelled)
+            })
+        };
+        let mut top = top_a?;
+        top.extend(top_b?);
+        top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
+        rest.sort_unstable();
+        let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
+        found.drain(..scored);
+        Some((
+            PassageHits::new(top, found, Arc::clone(&self.locs)),
+            Matched {
+                query: query.clone(),
+                sentences: matched,
+            },
+        ))
+    }
+
+    /// `work` on both halves, on two threads when `parallel`.
+    fn on_two<T: Send, R: Send>(
+        &self,
+        parallel: bool,
+        (a, b): (T, T),
+        work: impl Fn(T) -> R + Sync,
+    ) -> (R, R) {
+        if !parallel {
+            return (work(a), work(b));
+        }
+        std::thread::scope(|s| {
+            let hb = s.spawn(|| work(b));
+            let ra = work(a);
+            (
+                ra,
+                hb.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        })
+    }
+
+    /// The fuzzy scores of the matches `keys`: (class, score, length, sentence).
+    fn score_part(
+        &self,
+        corpus: &Corpus,
+        query: &Query,
+        keys: &[u64],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(MatchClass, i64, u32, u32)>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for (i, &key) in keys.iter().enumerate() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
             let (class, len, pi) = unpack(key);
-            let Some(p) = self.passages.get(pi as usize) else {
-                continue;
-            };
-            let folded = self.folded(p, corpus);
+            let lower = self.lower(pi);
+            let folded = self.folded(pi, corpus);
             let score = query
                 .terms
                 .iter()
-                .map(|t| score_term(&self.matcher, folded, &p.lower, t))
+                .map(|t| score_term(&self.matcher, folded, lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
-            top.push((class, score, len, pi));
+            out.push((class, score, len, pi));
         }
-        top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
-        rest.sort_unstable();
-        let unscored = rest.iter().map(|&key| {
-            let (class, len, pi) = unpack(key);
-            (class, i64::MIN, len, pi)
-        });
-        let hits = top
-            .into_iter()
-            .chain(unscored)
-            .filter_map(|(class, score, _, pi)| {
-                let p = self.passages.get(pi as usize)?;
-                Some(PassageHit {
-                    source: p.source as usize,
-                    range: p.start as usize..p.end as usize,
-                    class,
-                    score: score.max(0),
-                    positions: Vec::new(),
-                })
-            })
-            .collect();
-        Some((hits, matched))
+        Some(out)
     }
 
     /// The matches among `part` of the candidates, unscored, as [`pack`]ed keys; and
-    /// every candidate that may match.
-    fn rank_part(
+    /// every candidate that may match, with its [`narrow::state`].
+    fn check_part(
         &self,
         corpus: &Corpus,
         query: &Query,
-        part: &[u32],
+        part: Candidates<'_>,
+        (how, carry_class): (Plan, bool),
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<u64>, Vec<u32>)> {
-        let mut found = Vec::new();
-        let mut matched = Vec::new();
+    ) -> Option<Part> {
+        // At most every candidate; pages never written cost nothing.
+        let mut found = Vec::with_capacity(part.len());
+        let mut matched = Vec::with_capacity(part.len());
         let qmask = query_mask(query);
         let classifier = Classifier::new(query);
         // The folded form is read only by case-sensitive terms.
         let needs_folded = query.terms.iter().any(|t| t.case_sensitive);
-        for (n, &pi) in part.iter().enumerate() {
-            if n % 1024 == 0 && cancelled() {
-                return None;
-            }
+        let (others, last) = match query.terms.split_last() {
+            Some((t, others)) if t.kind == TermKind::Fuzzy && !t.negated => (others, Some(t)),
+            _ => (&query.terms[..], None),
+        };
+        let last_sensitive = last.is_some_and(|t| t.case_sensitive);
+        let mut check = |pi: u32, old: u32| {
             if !self
                 .masks
                 .get(pi as usize)
                 .is_some_and(|&m| may_contain(m, qmask))
             {
-                continue;
+                return;
             }
-            let Some(p) = self.passages.get(pi as usize) else {
-                continue;
+            let (old_end, old_class) = unstate(old);
+            // Where the last (positive fuzzy) term's greedy match ends; 0 without one.
+            let end = match (how, last) {
+                (Plan::Continue { keep_end, from }, Some(t)) => {
+                    // Bytes, not `&str`: slicing a `str` checks both ends are character
+                    // boundaries, which reads two more cache lines per candidate (a
+                    // third of this loop); the match reads only from `old_end` on.
+                    let hay = if last_sensitive {
+                        self.folded(pi, corpus).as_bytes()
+                    } else {
+                        self.lower_bytes(pi)
+                    };
+                    match t.text.get(from..) {
+                        Some(rest) if keep_end && old_end < MAX_END => {
+                            greedy_end(hay, old_end, rest)
+                        }
+                        _ => greedy_end(hay, 0, &t.text),
+                    }
+                }
+                _ => {
+                    let (folded, lower) = self.forms(pi, corpus, needs_folded);
+                    if !others
+                        .iter()
+                        .all(|t| term_may_match(&self.matcher, folded, lower, t))
+                    {
+                        return;
+                    }
+                    match last {
+                        Some(t) => {
+                            let hay = if last_sensitive { folded } else { lower };
+                            greedy_end(hay.as_bytes(), 0, &t.text)
+                        }
+                        None => Some(0),
+                    }
+                }
             };
-            let folded = if needs_folded {
-                self.folded(p, corpus)
+            let Some(end) = end else {
+                return;
+            };
+            let class = if carry_class && old_class == MatchClass::Fuzzy {
+                MatchClass::Fuzzy
             } else {
-                &p.lower
+                classifier.class(self.lower(pi))
             };
-            if !query
-                .terms
-                .iter()
-                .all(|t| term_may_match(&self.matcher, folded, &p.lower, t))
-            {
-                continue;
+            matched.push((pi, state(end, class)));
+            let len = self
+                .locs
+                .get(pi as usize)
+                .map_or(0, |l| l.end.saturating_sub(l.start));
+            found.push(pack(class, len, pi));
+        };
+        match part {
+            Candidates::All(r) => {
+                for (n, pi) in r.enumerate() {
+                    if n % 1024 == 0 && cancelled() {
+                        return None;
+                    }
+                    check(pi, 0);
+                }
             }
-            matched.push(pi);
-            found.push(pack(classifier.class(&p.lower), p.end - p.start, pi));
+            Candidates::Previous(p) => {
+                for (n, &(pi, old)) in p.iter().enumerate() {
+                    if n % 1024 == 0 && cancelled() {
+                        return None;
+                    }
+                    if let Some(&(ahead, state)) = p.get(n + PREFETCH) {
+                        self.prefetch(ahead, unstate(state).0);
+                    }
+                    check(pi, old);
+                }
+            }
         }
         Some((found, matched))
     }
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
     pub fn positions(&self, corpus: &Corpus, hit: &PassageHit, query: &Query) -> Vec<usize> {
-        let i = self.passages.partition_point(|p| {
-            (p.source as usize, p.start as usize) < (hit.source, hit.range.start)
+        let i = self.locs.partition_point(|l| {
+            (l.source as usize, l.start as usize) < (hit.source, hit.range.start)
         });
-        let Some(p) = self.passages.get(i) else {
+        if i >= self.locs.len() {
             return Vec::new();
-        };
-        let folded = self.folded(p, corpus);
+        }
+        let i = i as u32;
+        let map = self.fold(i).and_then(|f| f.map.as_deref());
         positions_in(
             &self.matcher,
-            folded,
-            &p.lower,
-            |c| match &p.map {
+            self.folded(i, corpus),
+            self.lower(i),
+            |c| match map {
                 Some(m) => m.get(c).map(|&x| x as usize),
                 None => Some(c),
             },
@@ -379,30 +587,32 @@ mod tests {
 
     /// The ranking as it was before the packed keys and the selection (every match
     /// sorted by class, shortness and order; the first `scored` scored; all sorted again),
-    /// written plainly from the shared helpers.
+    /// written plainly from the shared helpers, one `PassageHit` per match.
     fn reference(index: &PassageIndex, corpus: &Corpus, q: &str, scored: usize) -> Vec<PassageHit> {
         let query = super::super::parse(q);
         let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
-        for (pi, p) in index.passages.iter().enumerate() {
-            let folded = index.folded(p, corpus);
+        for pi in 0..index.len() as u32 {
+            let folded = index.folded(pi, corpus);
+            let lower = index.lower(pi);
             if query
                 .terms
                 .iter()
-                .all(|t| term_may_match(&index.matcher, folded, &p.lower, t))
+                .all(|t| term_may_match(&index.matcher, folded, lower, t))
             {
-                let shortness = usize::MAX - (p.end - p.start) as usize;
-                let class = super::super::class_of(&query, &p.lower);
-                found.push((class, i64::MIN, shortness, pi as u32));
+                let l = index.locs[pi as usize];
+                let shortness = usize::MAX - (l.end - l.start) as usize;
+                let class = super::super::class_of(&query, lower);
+                found.push((class, i64::MIN, shortness, pi));
             }
         }
         found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
         for hit in found.iter_mut().take(scored) {
-            let p = &index.passages[hit.3 as usize];
-            let folded = index.folded(p, corpus);
+            let folded = index.folded(hit.3, corpus);
+            let lower = index.lower(hit.3);
             hit.1 = query
                 .terms
                 .iter()
-                .map(|t| score_term(&index.matcher, folded, &p.lower, t))
+                .map(|t| score_term(&index.matcher, folded, lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
         }
@@ -410,16 +620,49 @@ mod tests {
         found
             .into_iter()
             .map(|(class, score, _, pi)| {
-                let p = &index.passages[pi as usize];
+                let l = index.locs[pi as usize];
                 PassageHit {
-                    source: p.source as usize,
-                    range: p.start as usize..p.end as usize,
+                    source: l.source as usize,
+                    range: l.start as usize..l.end as usize,
                     class,
                     score: score.max(0),
                     positions: Vec::new(),
                 }
             })
             .collect()
+    }
+
+    /// Every sentence's text and its folded and lower-cased forms, as the index was
+    /// before its parallel arrays (one allocation per sentence): the same sentences,
+    /// texts and maps.
+    #[test]
+    fn index_holds_each_sentence_folded_and_lower_cased() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        let mut n = 0u32;
+        let mut folded_some = 0;
+        for (si, s) in corpus.sources.iter().enumerate() {
+            let text = s.article.text.as_str();
+            for r in sentences(text) {
+                let raw = &text[r.clone()];
+                let (folded, map) = fold_for_search(raw);
+                assert_eq!(index.locs[n as usize].source as usize, si);
+                assert_eq!(index.folded(n, &corpus), folded);
+                assert_eq!(index.lower(n), lower_one_for_one(&folded));
+                let got: Vec<usize> = match index.fold(n).and_then(|f| f.map.as_deref()) {
+                    Some(m) => m.iter().map(|&x| x as usize).collect(),
+                    None => (0..folded.chars().count()).collect(),
+                };
+                assert_eq!(got, map, "{raw}");
+                folded_some += usize::from(index.fold(n).is_some());
+                n += 1;
+            }
+        }
+        assert_eq!(index.len(), n as usize);
+        assert!(
+            folded_some > 0,
+            "the bundled articles have typographic quotes"
+        );
     }
 
     /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
@@ -433,10 +676,76 @@ mod tests {
             for scored in [0, 5, 40, SCORED] {
                 let got = index
                     .rank_scoring(&corpus, &super::super::parse(q), None, &|| false, scored)
-                    .map(|(hits, _)| hits);
+                    .map(|(hits, _)| hits.iter().collect::<Vec<_>>());
                 let want = reference(&index, &corpus, q, scored);
                 assert!(want.len() > 5 || q != "a", "too few matches to test with");
                 assert_eq!(got, Some(want), "{q} {scored}");
+            }
+        }
+    }
+
+    /// Typed one key at a time (the greedy match continued, classes carried over,
+    /// terms added, case-sensitivity switched on, negations), every step ranks exactly as
+    /// the plain ranking of the whole query.
+    #[test]
+    fn typing_on_equals_the_plain_ranking() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        for q in [
+            "volunteer corps",
+            "the rus",
+            "BelgoRod",
+            "leg ion",
+            "rus !the",
+            "'russ ia",
+            "бел город",
+            r"o\ r",
+        ] {
+            let mut previous: Option<(String, Matched)> = None;
+            for end in (1..=q.len()).filter(|&e| q.is_char_boundary(e)) {
+                let typed = &q[..end];
+                let query = super::super::parse(typed);
+                let from = previous
+                    .as_ref()
+                    .filter(|(old, _)| super::super::narrows(old, typed))
+                    .map(|(_, m)| m);
+                let (hits, matched) = index
+                    .rank_scoring(&corpus, &query, from, &|| false, 40)
+                    .unwrap_or_default();
+                // An empty query (`'` alone) finds nothing.
+                let want = if query.is_empty() {
+                    Vec::new()
+                } else {
+                    reference(&index, &corpus, typed, 40)
+                };
+                assert_eq!(hits.iter().collect::<Vec<_>>(), want, "{typed:?}");
+                // The candidates kept are exactly the cheap check's passes, each with
+                // its greedy end and class.
+                let expect: Vec<(u32, u32)> = (0..index.len() as u32)
+                    .filter_map(|pi| {
+                        let (folded, lower) = (index.folded(pi, &corpus), index.lower(pi));
+                        query
+                            .terms
+                            .iter()
+                            .all(|t| term_may_match(&index.matcher, folded, lower, t))
+                            .then_some(pi)
+                            .filter(|_| !query.is_empty())
+                            .map(|pi| {
+                                let end = match query.terms.last() {
+                                    Some(t) if t.kind == TermKind::Fuzzy && !t.negated => {
+                                        let hay = if t.case_sensitive { folded } else { lower };
+                                        greedy_end(hay.as_bytes(), 0, &t.text).unwrap_or(usize::MAX)
+                                    }
+                                    _ => 0,
+                                };
+                                (pi, state(end, super::super::class_of(&query, lower)))
+                            })
+                    })
+                    .collect();
+                if !query.is_empty() {
+                    assert_eq!(matched.sentences, expect, "{typed:?}");
+                }
+                previous = Some((typed.to_owned(), matched));
             }
         }
     }

@@ -49,8 +49,8 @@ pub fn render(
         .skip(v.offset)
         .take(h)
         .map(|(i, hit)| {
-            let positions = index.positions(&app.corpus, hit, &query);
-            hit_line(app, hit, &positions, i == v.selected, theme)
+            let positions = index.positions(&app.corpus, &hit, &query);
+            hit_line(app, &hit, &positions, i == v.selected, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);

@@ -237,7 +237,7 @@ fn passage_search_finds_sentences_and_opens_the_reader_there() {
     };
     assert_eq!(v.scope, Scope::Passages);
     assert!(v.typing);
-    let hit = v.passages.first().cloned().expect("a passage");
+    let hit = v.passages.first().expect("a passage");
     let text = &a.corpus.sources[hit.source].article.text;
     assert!(text[hit.range.clone()].contains("going home"));
     run(&mut a, &[Action::Accept, Action::Open]);
