@@ -4,7 +4,9 @@
 //! Module map:
 //! - [`data`]: where the corpus comes from (bundled in the binary or `--data DIR`), read
 //!   defensively.
-//! - [`model`]: the format's serde types ([`model::raw`]) and the verified, resolved model.
+//! - [`model`]: the format's serde types ([`model::raw`]), the fast path that parses
+//!   dossier files straight into them with `toml` as reference and fallback
+//!   ([`model::fast`]), and the verified, resolved model.
 //! - [`text`]: folding (for quote matching), sanitising (for display), line/column maths.
 //! - [`corpus`]: anchoring quotes in articles.
 //! - [`check`]: every validation rule → a [`check::Report`] of diagnostics; no printing.
