@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::model::Corpus;
 use crate::search::passages::{PassageHit, PassageIndex};
-use crate::search::{Hit, SearchIndex, narrows, parse};
+use crate::search::{Hit, Matched, SearchIndex, narrows, parse};
 
 /// What the index filter searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,7 +53,7 @@ pub struct Done {
     pub found: Found,
 }
 
-/// The previous query of a scope and the entries it may have matched.
+/// The previous passage query and the sentences it may have matched.
 type Last = Option<(String, Vec<u32>)>;
 
 /// Runs searches, remembering the previous one of each scope for incremental search.
@@ -62,7 +62,8 @@ pub struct Finder {
     dossiers: Arc<SearchIndex>,
     /// Built on the first passage search (on the worker thread in the terminal).
     passages: Arc<OnceLock<PassageIndex>>,
-    last_dossiers: Last,
+    /// The previous dossier query and what it matched.
+    last_dossiers: Option<(String, Matched)>,
     last_passages: Last,
 }
 
@@ -90,29 +91,31 @@ impl Finder {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let query = parse(text);
-        let last = match scope {
-            Scope::Dossiers => &mut self.last_dossiers,
-            Scope::Passages => &mut self.last_passages,
-        };
-        let candidates = last
-            .as_ref()
-            .filter(|(old, _)| narrows(old, text))
-            .map(|(_, m)| m.as_slice());
-        let (found, matched) = match scope {
+        match scope {
             Scope::Dossiers => {
-                let r = self.dossiers.rank(&query, candidates, cancelled)?;
-                (Found::Dossiers(r.hits), r.matched)
+                let previous = self
+                    .last_dossiers
+                    .as_ref()
+                    .filter(|(old, _)| narrows(old, text))
+                    .map(|(_, m)| m);
+                let r = self.dossiers.rank(&query, previous, cancelled)?;
+                self.last_dossiers = Some((text.to_owned(), r.matched));
+                Some(Found::Dossiers(r.hits))
             }
             Scope::Passages => {
+                let candidates = self
+                    .last_passages
+                    .as_ref()
+                    .filter(|(old, _)| narrows(old, text))
+                    .map(|(_, m)| m.as_slice());
                 let index = self
                     .passages
                     .get_or_init(|| PassageIndex::new(&self.corpus));
                 let (hits, matched) = index.rank(&self.corpus, &query, candidates, cancelled)?;
-                (Found::Passages(hits), matched)
+                self.last_passages = Some((text.to_owned(), matched));
+                Some(Found::Passages(hits))
             }
-        };
-        *last = Some((text.to_owned(), matched));
-        Some(found)
+        }
     }
 }
 
@@ -191,6 +194,8 @@ mod tests {
                 "leg !free",
                 "'corps ^r",
                 "Bel",
+                "volunteer c",
+                "rusVol",
             ] {
                 let mut typed = finder(&corpus);
                 let mut got = None;
