@@ -60,6 +60,8 @@ pub(crate) struct Meta {
     pub(crate) mask: u64,
     /// The dossier the entry belongs to (entries of one dossier are contiguous).
     pub(crate) dossier: u32,
+    /// The length in bytes of the original text (ranks shorter fields first), saturated.
+    pub(crate) len: u32,
     /// The field's rank ([`Field::rank`]).
     pub(crate) rank: u8,
 }
@@ -111,6 +113,7 @@ impl Entries {
             mask: char_mask(&lower),
             // Entry and dossier numbers are u32 throughout the search (4 billion).
             dossier: dossier as u32,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
             rank: field.rank(),
         });
         self.field.push(field);
@@ -141,6 +144,7 @@ mod tests {
         assert_eq!(e.lower.len_of(2), "легион \"свобода\"".len());
         assert_eq!((e.dossier(2), e.field[2]), (1, Field::Claim(3)));
         assert_eq!((e.meta[2].rank, e.dossier(3)), (1, usize::MAX));
+        assert_eq!((e.meta[0].len, e.meta[2].len), (6, 31));
         assert_eq!(e.meta[0].mask, char_mask("cesar"));
         assert_eq!(e.lower.get(3), "");
     }

@@ -349,7 +349,7 @@ impl SearchIndex {
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
         // are scored (BENCHMARKS.md); the rest follow them unscored.
-        let shortness = |ei: u32| usize::MAX - self.entries.text[ei as usize].len();
+        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
         // Unstable is exact here: the key ends with the entry, unique per group.
         groups.sort_unstable_by_key(|g| {
             let (class, rank, ei) = levels[g.start];
@@ -415,7 +415,7 @@ impl SearchIndex {
         groups: &[std::ops::Range<usize>],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<RankKey>> {
-        let shortness = |ei: u32| usize::MAX - self.entries.text[ei as usize].len();
+        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
         let mut found = Vec::with_capacity(groups.len());
         for (n, g) in groups.iter().enumerate() {
             if n % 256 == 0 && cancelled() {
@@ -573,7 +573,13 @@ impl SearchIndex {
     /// The sum of the terms' scores against entry `ei`, or `None` when a term does not
     /// match.
     fn total_score(&self, ei: usize, query: &Query) -> Option<i64> {
-        let (folded, lower) = (self.entries.folded.get(ei), self.entries.lower.get(ei));
+        let lower = self.entries.lower.get(ei);
+        // The folded form only for a case-sensitive term (one string fewer to fetch).
+        let folded = if query.terms.iter().any(|t| t.case_sensitive) {
+            self.entries.folded.get(ei)
+        } else {
+            ""
+        };
         query
             .terms
             .iter()
