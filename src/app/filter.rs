@@ -15,8 +15,8 @@ use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, OnceLock};
 
 use crate::model::Corpus;
-use crate::search::passages::{Matched, PassageHits, PassageIndex};
-use crate::search::{Hit, SearchIndex, narrows, parse};
+use crate::search::passages::{Matched as PassageMatched, PassageHits, PassageIndex};
+use crate::search::{Hit, Matched, SearchIndex, narrows, parse};
 
 /// What the index filter searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,18 +53,16 @@ pub struct Done {
     pub found: Found,
 }
 
-/// The previous query of a scope and the entries it may have matched.
-type Last = Option<(String, Vec<u32>)>;
-
 /// Runs searches, remembering the previous one of each scope for incremental search.
 pub struct Finder {
     corpus: Arc<Corpus>,
     dossiers: Arc<SearchIndex>,
     /// Built on the first passage search (on the worker thread in the terminal).
     passages: Arc<OnceLock<PassageIndex>>,
-    last_dossiers: Last,
+    /// The previous dossier query and what it matched.
+    last_dossiers: Option<(String, Matched)>,
     /// The previous passage query and what it matched (with where each match ended).
-    last_passages: Option<(String, Matched)>,
+    last_passages: Option<(String, PassageMatched)>,
 }
 
 impl Finder {
@@ -91,27 +89,31 @@ impl Finder {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let query = parse(text);
-        if scope == Scope::Passages {
-            let index = self
-                .passages
-                .get_or_init(|| PassageIndex::new(&self.corpus));
-            let previous = self
-                .last_passages
-                .as_ref()
-                .filter(|(old, _)| narrows(old, text))
-                .map(|(_, m)| m);
-            let (hits, matched) = index.rank(&self.corpus, &query, previous, cancelled)?;
-            self.last_passages = Some((text.to_owned(), matched));
-            return Some(Found::Passages(hits));
+        match scope {
+            Scope::Dossiers => {
+                let previous = self
+                    .last_dossiers
+                    .as_ref()
+                    .filter(|(old, _)| narrows(old, text))
+                    .map(|(_, m)| m);
+                let r = self.dossiers.rank(&query, previous, cancelled)?;
+                self.last_dossiers = Some((text.to_owned(), r.matched));
+                Some(Found::Dossiers(r.hits))
+            }
+            Scope::Passages => {
+                let index = self
+                    .passages
+                    .get_or_init(|| PassageIndex::new(&self.corpus));
+                let previous = self
+                    .last_passages
+                    .as_ref()
+                    .filter(|(old, _)| narrows(old, text))
+                    .map(|(_, m)| m);
+                let (hits, matched) = index.rank(&self.corpus, &query, previous, cancelled)?;
+                self.last_passages = Some((text.to_owned(), matched));
+                Some(Found::Passages(hits))
+            }
         }
-        let last = &mut self.last_dossiers;
-        let candidates = last
-            .as_ref()
-            .filter(|(old, _)| narrows(old, text))
-            .map(|(_, m)| m.as_slice());
-        let r = self.dossiers.rank(&query, candidates, cancelled)?;
-        *last = Some((text.to_owned(), r.matched));
-        Some(Found::Dossiers(r.hits))
     }
 }
 
@@ -190,6 +192,8 @@ mod tests {
                 "leg !free",
                 "'corps ^r",
                 "Bel",
+                "volunteer c",
+                "rusVol",
             ] {
                 let mut typed = finder(&corpus);
                 let mut got = None;

@@ -10,18 +10,25 @@
 //! Each dossier appears once, with the field that ranked best; match positions (for
 //! highlighting) are computed only for the hits returned.
 
+mod entries;
+mod narrowing;
 pub mod normalize;
 pub mod passages;
 mod prefilter;
 pub mod query;
+
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher as _;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::Corpus;
+use entries::Entries;
+pub use narrowing::Matched;
+use narrowing::{NO_END, Plan, subsequence_end, tracked};
 use normalize::fold_for_search;
-use prefilter::{Classifier, char_mask, may_contain, query_mask};
+use prefilter::{Classifier, may_contain, query_mask};
 pub use query::{Query, Term, TermKind, parse};
 
 /// Which part of a dossier a hit matched.
@@ -47,21 +54,6 @@ impl Field {
     }
 }
 
-/// One searchable string.
-#[derive(Debug, Clone)]
-struct Entry {
-    dossier: usize,
-    field: Field,
-    /// The original text.
-    text: String,
-    /// Folded for search (diacritics dropped), same case.
-    folded: String,
-    /// `folded`, lower-cased one character for one.
-    lower: String,
-    /// For each character of `folded`: the index of the original character.
-    map: Vec<usize>,
-}
-
 /// How strongly the whole query meets a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -82,8 +74,8 @@ pub struct Hit {
     /// Index into [`Corpus::dossiers`].
     pub dossier: usize,
     pub field: Field,
-    /// The matched field's text.
-    pub text: String,
+    /// The matched field's text (shared with the index).
+    pub text: Arc<str>,
     pub class: MatchClass,
     pub score: i64,
     /// Character indices of `text` that matched (sorted).
@@ -99,9 +91,9 @@ pub const SCORED: usize = 2_000;
 pub struct Ranked {
     /// Matching dossiers, best first, without positions.
     pub hits: Vec<Hit>,
-    /// Every entry that may match the query, in entry order: the candidates for a query
-    /// that narrows this one.
-    pub matched: Vec<u32>,
+    /// Every entry that may match the query, in entry order, with what a query that
+    /// narrows this one reuses.
+    pub matched: Matched,
 }
 
 /// True when every character of `needle` occurs in `hay` in order.
@@ -155,17 +147,35 @@ pub fn narrows(old: &str, new: &str) -> bool {
 /// Rank key of an entry: match class, field rank, score, shortness, entry index.
 type RankKey = (MatchClass, u8, i64, usize, usize);
 
+/// A hit's place in the final order: (class, field rank, score, shortness) best first,
+/// then the dossier's name rank, then the position it was found at.
+type Place = (std::cmp::Reverse<(MatchClass, u8, i64, usize)>, u32, u32);
+
+/// A matching entry's level within its dossier: match class, field rank, entry index.
+type Level = (MatchClass, u8, u32);
+
+/// What [`SearchIndex::levels`] finds in a run of candidates.
+#[derive(Default)]
+struct Levels {
+    /// Every matching entry with its level, grouped by dossier, best level first.
+    levels: Vec<Level>,
+    /// Each dossier's range of `levels`.
+    groups: Vec<std::ops::Range<usize>>,
+    /// Every entry that may match, with its greedy end and class, for the next query.
+    matched: Matched,
+}
+
 /// What queries search: every name, alias and claim of a corpus, folded once.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
-    /// For each entry, the characters of its `lower` ([`prefilter::char_mask`]); apart
-    /// from the entries so that rejecting one reads 8 contiguous bytes.
-    masks: Vec<u64>,
+    entries: Entries,
     /// For each dossier, the index of its name's entry (lists the corpus for an empty
     /// query without scanning every entry).
     name_entries: Vec<usize>,
-    dossiers: usize,
-    names: Vec<String>,
+    /// For each dossier, the rank of its lower-cased name among all of them (equal names
+    /// share a rank): ties in the ranking are broken by name with one integer compare.
+    name_rank: Vec<u32>,
+    /// Every dossier by lower-cased name, then index: the empty query's order.
+    by_name: Vec<usize>,
     matcher: SkimMatcherV2,
 }
 
@@ -183,53 +193,49 @@ pub(crate) fn lower_one_for_one(s: &str) -> String {
         .collect()
 }
 
+/// Below this many candidates one thread checks them all (a thread costs more).
+const TWO_THREADS_FROM: usize = 20_000;
+
+/// Below this many dossiers to score, one thread scores them all.
+const TWO_THREADS_SCORING_FROM: usize = 256;
+
 impl SearchIndex {
     /// Indexes `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut entries = Vec::new();
-        let mut masks = Vec::new();
+        let mut entries = Entries::new();
         let mut name_entries = Vec::with_capacity(corpus.dossiers.len());
         for (i, d) in corpus.dossiers.iter().enumerate() {
             name_entries.push(entries.len());
-            let mut push = |field: Field, text: &str| {
-                let (folded, map) = fold_for_search(text);
-                let lower = lower_one_for_one(&folded);
-                masks.push(char_mask(&lower));
-                entries.push(Entry {
-                    dossier: i,
-                    field,
-                    text: text.to_owned(),
-                    lower,
-                    folded,
-                    map,
-                });
-            };
-            push(Field::Name, &d.name);
+            entries.push(i, Field::Name, &d.name);
             for (a, alias) in d.aliases.iter().enumerate() {
-                push(Field::Alias(a), &alias.name);
+                entries.push(i, Field::Alias(a), &alias.name);
             }
             for (c, claim) in d.claims.iter().enumerate() {
-                push(Field::Claim(c), &claim.text);
+                entries.push(i, Field::Claim(c), &claim.text);
             }
+        }
+        let names: Vec<String> = corpus
+            .dossiers
+            .iter()
+            .map(|d| d.name.to_lowercase())
+            .collect();
+        let mut by_name: Vec<usize> = (0..names.len()).collect();
+        by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
+        let mut name_rank = vec![0; names.len()];
+        let mut rank = 0u32;
+        for (k, &d) in by_name.iter().enumerate() {
+            if k > 0 && names[by_name[k - 1]] != names[d] {
+                rank += 1;
+            }
+            name_rank[d] = rank;
         }
         SearchIndex {
             entries,
-            masks,
             name_entries,
-            dossiers: corpus.dossiers.len(),
-            names: corpus
-                .dossiers
-                .iter()
-                .map(|d| d.name.to_lowercase())
-                .collect(),
+            name_rank,
+            by_name,
             matcher: SkimMatcherV2::default().respect_case(),
         }
-    }
-
-    /// Scores one term against an entry; `None` when it does not match (or, negated,
-    /// when it does).
-    fn term_score(&self, e: &Entry, t: &Term) -> Option<i64> {
-        score_term(&self.matcher, &e.folded, &e.lower, t)
     }
 
     /// The dossiers matching `query`, best first, at most `limit`, with match positions.
@@ -248,53 +254,70 @@ impl SearchIndex {
     /// Every dossier matching `query`, best first, WITHOUT match positions (the browser
     /// computes them only for the rows it shows, [`SearchIndex::hit_positions`]).
     ///
-    /// `candidates`, when given, are the entries a previous query matched: only they are
-    /// scored, which is exact when the new query only narrows the old one (see
-    /// [`narrows`]). `cancelled` is polled between dossiers; when it says true the search
-    /// stops and returns `None` (a newer query has arrived).
+    /// `previous`, when given, is what a previous query matched: only those entries are
+    /// checked, resuming where that query's checks ended, which is exact when `query`
+    /// only narrows the old one (see [`narrows`]). `cancelled` is polled between
+    /// dossiers; when it says true the search stops and returns `None` (a newer query
+    /// has arrived).
     pub fn rank(
         &self,
         query: &Query,
-        candidates: Option<&[u32]>,
+        previous: Option<&Matched>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
         if query.is_empty() {
-            let mut all: Vec<usize> = (0..self.dossiers).collect();
-            all.sort_by(|a, b| self.names[*a].cmp(&self.names[*b]));
-            let hits = all
-                .into_iter()
-                .filter_map(|d| self.name_entries.get(d).and_then(|&e| self.entries.get(e)))
-                .map(|e| self.hit(e, MatchClass::Fuzzy, 0))
+            let hits = self
+                .by_name
+                .iter()
+                .filter_map(|&d| self.name_entries.get(d))
+                .map(|&ei| self.hit(ei, MatchClass::Fuzzy, 0))
                 .collect();
+            let n = self.entries.len();
             return Some(Ranked {
                 hits,
-                matched: (0..self.entries.len() as u32).collect(),
+                matched: Matched {
+                    entries: (0..n as u32).collect(),
+                    ends: vec![NO_END; n],
+                    classes: vec![MatchClass::Fuzzy; n],
+                    query: query.clone(),
+                },
             });
         }
+        let plan = Plan::new(query, previous);
         let all: Vec<u32>;
-        let candidates = match candidates {
-            Some(c) => c,
+        let (candidates, ends, classes): (&[u32], &[u32], &[MatchClass]) = match previous {
+            Some(p) => (&p.entries, &p.ends, &p.classes),
             None => {
                 all = (0..self.entries.len() as u32).collect();
-                &all
+                (&all, &[], &[])
             }
         };
-        // Every matching entry with its (class, field rank), grouped by dossier, best
-        // level first within a group; `groups` holds each dossier's range of `levels`.
         // Two threads on large candidate lists, split between two dossiers.
         let mut split = candidates.len() / 2;
         while split > 0
             && split < candidates.len()
-            && self.entries[candidates[split] as usize].dossier
-                == self.entries[candidates[split - 1] as usize].dossier
+            && self.entries.dossier(candidates[split] as usize)
+                == self.entries.dossier(candidates[split - 1] as usize)
         {
             split += 1;
         }
-        let (a, b) = candidates.split_at(split.min(candidates.len()));
-        let (ra, rb) = if candidates.len() > 20_000 {
+        let split = split.min(candidates.len());
+        let (a, b) = candidates.split_at(split);
+        let part = |cands: &[u32], lo: usize| {
+            let hi = lo + cands.len();
+            self.levels(
+                query,
+                &plan,
+                cands,
+                ends.get(lo..hi).unwrap_or(&[]),
+                classes.get(lo..hi).unwrap_or(&[]),
+                cancelled,
+            )
+        };
+        let (ra, rb) = if candidates.len() > TWO_THREADS_FROM {
             std::thread::scope(|s| {
-                let other = s.spawn(|| self.levels(query, b, cancelled));
-                let ra = self.levels(query, a, cancelled);
+                let other = s.spawn(|| part(b, split));
+                let ra = part(a, 0);
                 (
                     ra,
                     other
@@ -303,37 +326,102 @@ impl SearchIndex {
                 )
             })
         } else {
-            (
-                self.levels(query, a, cancelled),
-                self.levels(query, b, cancelled),
-            )
+            (part(a, 0), part(b, split))
         };
-        let (mut levels, mut groups, mut matched) = ra?;
-        let (levels_b, groups_b, matched_b) = rb?;
-        let base = levels.len();
-        levels.extend(levels_b);
-        groups.extend(groups_b.into_iter().map(|g| g.start + base..g.end + base));
-        matched.extend(matched_b);
+        let mut all_levels = ra?;
+        let rest = rb?;
+        let base = all_levels.levels.len();
+        all_levels.levels.extend(rest.levels);
+        all_levels.groups.extend(
+            rest.groups
+                .into_iter()
+                .map(|g| g.start + base..g.end + base),
+        );
+        all_levels.matched.entries.extend(rest.matched.entries);
+        all_levels.matched.ends.extend(rest.matched.ends);
+        all_levels.matched.classes.extend(rest.matched.classes);
+        let Levels {
+            levels,
+            mut groups,
+            mut matched,
+        } = all_levels;
+        matched.query = query.clone();
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
         // are scored (BENCHMARKS.md); the rest follow them unscored.
-        let shortness = |ei: u32| usize::MAX - self.entries[ei as usize].text.len();
+        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
         // Unstable is exact here: the key ends with the entry, unique per group.
         groups.sort_unstable_by_key(|g| {
             let (class, rank, ei) = levels[g.start];
             std::cmp::Reverse((class, rank, shortness(ei), usize::MAX - ei as usize))
         });
-        let mut found: Vec<RankKey> = Vec::with_capacity(groups.len());
+        let scored = groups.len().min(SCORED);
+        let score =
+            |gs: &[std::ops::Range<usize>]| self.score_groups(query, &levels, gs, cancelled);
+        let mut found: Vec<RankKey> = if scored >= TWO_THREADS_SCORING_FROM {
+            let (a, b) = groups[..scored].split_at(scored / 2);
+            let (fa, fb) = std::thread::scope(|s| {
+                let other = s.spawn(|| score(b));
+                let fa = score(a);
+                (
+                    fa,
+                    other
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                )
+            });
+            let mut found = fa?;
+            found.extend(fb?);
+            found
+        } else {
+            score(&groups[..scored])?
+        };
+        found.reserve(groups.len() - scored);
+        for g in &groups[scored..] {
+            let (class, rank, ei) = levels[g.start];
+            found.push((class, rank, i64::MIN, shortness(ei), ei as usize));
+        }
+        // Best first; equal keys by name, then in the order found (as a stable sort by
+        // name would: the position makes every key unique, so unstable is exact).
+        let mut order: Vec<Place> = found
+            .iter()
+            .enumerate()
+            .map(|(k, &(class, rank, score, short, ei))| {
+                let d = self.entries.dossier(ei);
+                (
+                    std::cmp::Reverse((class, rank, score, short)),
+                    self.name_rank.get(d).copied().unwrap_or(u32::MAX),
+                    k as u32,
+                )
+            })
+            .collect();
+        order.sort_unstable();
+        let hits = order
+            .into_iter()
+            .map(|(_, _, k)| {
+                let (class, _, score, _, ei) = found[k as usize];
+                self.hit(ei, class, score.max(0))
+            })
+            .collect();
+        Some(Ranked { hits, matched })
+    }
+
+    /// The best-scoring entry of each group (dossier), at the group's best level where
+    /// any entry scores: the rank keys of `groups`, in order.
+    fn score_groups(
+        &self,
+        query: &Query,
+        levels: &[Level],
+        groups: &[std::ops::Range<usize>],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<RankKey>> {
+        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
+        let mut found = Vec::with_capacity(groups.len());
         for (n, g) in groups.iter().enumerate() {
-            let group = &levels[g.clone()];
-            if n >= SCORED {
-                let (class, rank, ei) = group[0];
-                found.push((class, rank, i64::MIN, shortness(ei), ei as usize));
-                continue;
-            }
             if n % 256 == 0 && cancelled() {
                 return None;
             }
+            let group = &levels[g.clone()];
             let mut k = 0;
             while k < group.len() {
                 let level = (group[k].0, group[k].1);
@@ -343,8 +431,7 @@ impl SearchIndex {
                         break;
                     }
                     k += 1;
-                    let e = &self.entries[ei as usize];
-                    if let Some(total) = self.total_score(e, query) {
+                    if let Some(total) = self.total_score(ei as usize, query) {
                         let key = (class, rank, total, shortness(ei), ei as usize);
                         if best.is_none_or(|b| key > b) {
                             best = Some(key);
@@ -357,108 +444,168 @@ impl SearchIndex {
                 }
             }
         }
-        found.sort_by(|a, b| {
-            (b.0, b.1, b.2, b.3)
-                .cmp(&(a.0, a.1, a.2, a.3))
-                .then_with(|| {
-                    self.names[self.entries[a.4].dossier]
-                        .cmp(&self.names[self.entries[b.4].dossier])
-                })
-        });
-        let hits = found
-            .into_iter()
-            .map(|(class, _, score, _, ei)| self.hit(&self.entries[ei], class, score.max(0)))
-            .collect();
-        Some(Ranked { hits, matched })
+        Some(found)
     }
 
     /// The matching entries among `candidates` with their (class, field rank), grouped by
     /// dossier (best level first), each group's range, and every entry that may match.
-    #[allow(clippy::type_complexity)]
+    /// `ends` and `classes` are what the previous query left for each candidate (empty
+    /// when there was none); `plan` says what of it holds for `query`.
     fn levels(
         &self,
         query: &Query,
+        plan: &Plan,
         candidates: &[u32],
+        ends: &[u32],
+        classes: &[MatchClass],
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(
-        Vec<(MatchClass, u8, u32)>,
-        Vec<std::ops::Range<usize>>,
-        Vec<u32>,
-    )> {
-        let mut matched = Vec::new();
-        let mut levels: Vec<(MatchClass, u8, u32)> = Vec::new();
+    ) -> Option<Levels> {
+        let mut out = Levels::default();
+        out.matched.entries.reserve(candidates.len());
+        out.matched.ends.reserve(candidates.len());
+        out.matched.classes.reserve(candidates.len());
+        out.levels.reserve(candidates.len());
         let qmask = query_mask(query);
         let classifier = Classifier::new(query);
-        let mut groups = Vec::new();
+        let last = query.terms.len().saturating_sub(1);
+        // The folded form is read only for a case-sensitive term (one more string to
+        // fetch per candidate otherwise).
+        let needs_folded = query.terms.iter().any(|t| t.case_sensitive);
+        let entries = &self.entries;
         // Candidates are in entry order, so one dossier's entries are contiguous.
         let mut i = 0;
         while i < candidates.len() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
-            let dossier = self.entries[candidates[i] as usize].dossier;
-            let start = levels.len();
+            let dossier = entries.dossier(candidates[i] as usize);
+            let start = out.levels.len();
             while let Some(&ei) = candidates.get(i) {
-                let e = &self.entries[ei as usize];
-                if e.dossier != dossier {
+                let e = ei as usize;
+                let meta = entries.meta[e];
+                if meta.dossier as usize != dossier {
                     break;
                 }
+                let k = i;
                 i += 1;
-                if may_contain(self.masks[ei as usize], qmask)
-                    && query.terms.iter().all(|t| self.term_may_match(e, t))
-                {
-                    matched.push(ei);
-                    levels.push((classifier.class(&e.lower), e.field.rank(), ei));
+                if !may_contain(meta.mask, qmask) {
+                    continue;
                 }
+                let (end, class) = if let Some(bit) = plan.one_char {
+                    // The one character has a bit of its own: the mask proved it occurs.
+                    let class = if entries.lower.len_of(e) == 1 {
+                        MatchClass::Equal
+                    } else if entries.word_starts[e] & bit != 0 {
+                        MatchClass::WordStart
+                    } else {
+                        MatchClass::Substring
+                    };
+                    (NO_END, class)
+                } else {
+                    let prior_end = ends.get(k).copied().unwrap_or(NO_END);
+                    let lower = entries.lower.get(e);
+                    let folded = if needs_folded {
+                        entries.folded.get(e)
+                    } else {
+                        ""
+                    };
+                    let mut end = NO_END;
+                    let mut ok = true;
+                    for (ti, t) in query.terms.iter().enumerate() {
+                        let hay = if t.case_sensitive { folded } else { lower };
+                        if ti == last && tracked(t) {
+                            if ti < plan.skip {
+                                end = prior_end;
+                                continue;
+                            }
+                            let found = match plan.resume {
+                                Some(ext) if prior_end != NO_END => {
+                                    subsequence_end(hay, ext, prior_end as usize)
+                                }
+                                _ => subsequence_end(hay, &t.text, 0),
+                            };
+                            match found {
+                                Some(at) => end = u32::try_from(at).unwrap_or(NO_END),
+                                None => ok = false,
+                            }
+                        } else if ti >= plan.skip {
+                            ok = term_may_match(&self.matcher, folded, lower, t);
+                        }
+                        if !ok {
+                            break;
+                        }
+                    }
+                    if !ok {
+                        continue;
+                    }
+                    let prior_class = classes.get(k).copied();
+                    let class = if plan.keep_fuzzy && prior_class == Some(MatchClass::Fuzzy) {
+                        MatchClass::Fuzzy
+                    } else {
+                        classifier.class(lower)
+                    };
+                    (end, class)
+                };
+                out.matched.entries.push(ei);
+                out.matched.ends.push(end);
+                out.matched.classes.push(class);
+                out.levels.push((class, meta.rank, ei));
             }
-            if levels.len() > start {
-                levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-                groups.push(start..levels.len());
+            if out.levels.len() > start {
+                out.levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+                out.groups.push(start..out.levels.len());
             }
         }
-        Some((levels, groups, matched))
+        Some(out)
     }
 
-    fn hit(&self, e: &Entry, class: MatchClass, score: i64) -> Hit {
+    fn hit(&self, ei: usize, class: MatchClass, score: i64) -> Hit {
         Hit {
-            dossier: e.dossier,
-            field: e.field,
-            text: e.text.clone(),
+            dossier: self.entries.dossier(ei),
+            field: self.entries.field[ei],
+            text: Arc::clone(&self.entries.text[ei]),
             class,
             score,
             positions: Vec::new(),
         }
     }
 
-    /// The sum of the terms' scores, or `None` when a term does not match.
-    fn total_score(&self, e: &Entry, query: &Query) -> Option<i64> {
-        query.terms.iter().map(|t| self.term_score(e, t)).sum()
-    }
-
-    /// A cheap necessary condition for [`SearchIndex::term_score`]: exact for every kind
-    /// but fuzzy, where it checks only that the characters occur in order.
-    fn term_may_match(&self, e: &Entry, t: &Term) -> bool {
-        term_may_match(&self.matcher, &e.folded, &e.lower, t)
+    /// The sum of the terms' scores against entry `ei`, or `None` when a term does not
+    /// match.
+    fn total_score(&self, ei: usize, query: &Query) -> Option<i64> {
+        let lower = self.entries.lower.get(ei);
+        // The folded form only for a case-sensitive term (one string fewer to fetch).
+        let folded = if query.terms.iter().any(|t| t.case_sensitive) {
+            self.entries.folded.get(ei)
+        } else {
+            ""
+        };
+        query
+            .terms
+            .iter()
+            .map(|t| score_term(&self.matcher, folded, lower, t))
+            .sum()
     }
 
     /// Character indices of `hit.text` that `query` matched, for highlighting.
     pub fn hit_positions(&self, hit: &Hit, query: &Query) -> Vec<usize> {
         let entry = self.name_entries.get(hit.dossier).and_then(|&start| {
-            self.entries[start..]
-                .iter()
-                .take_while(|e| e.dossier == hit.dossier)
-                .find(|e| e.field == hit.field)
+            (start..self.entries.len())
+                .take_while(|&e| self.entries.dossier(e) == hit.dossier)
+                .find(|&e| self.entries.field[e] == hit.field)
         });
         entry.map_or_else(Vec::new, |e| self.positions(e, query))
     }
 
-    /// Character indices of the entry's original text that the query's terms matched.
-    fn positions(&self, e: &Entry, query: &Query) -> Vec<usize> {
+    /// Character indices of entry `ei`'s original text that the query's terms matched
+    /// (the folded-to-original map is recomputed here: only shown rows need it).
+    fn positions(&self, ei: usize, query: &Query) -> Vec<usize> {
+        let (_, map) = fold_for_search(&self.entries.text[ei]);
         positions_in(
             &self.matcher,
-            &e.folded,
-            &e.lower,
-            |i| e.map.get(i).copied(),
+            self.entries.folded.get(ei),
+            self.entries.lower.get(ei),
+            |i| map.get(i).copied(),
             query,
         )
     }
@@ -560,6 +707,9 @@ pub(crate) fn positions_in(
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod rank_tests;
 
 #[cfg(test)]
 mod tests {

@@ -33,6 +33,28 @@ pub(crate) fn char_mask(lower: &str) -> u64 {
     lower.chars().fold(0, |m, c| m | char_bit(c))
 }
 
+/// The characters of `lower` that start one of its words (the first character, and each
+/// one after a character that is not alphanumeric, as [`Classifier::class`] decides a
+/// word start). Exact for a character with a bit of its own (ASCII letters and digits):
+/// a one-character query's match class is then read from the masks alone.
+pub(crate) fn word_start_mask(lower: &str) -> u64 {
+    let mut mask = 0;
+    let mut after_word_char = false;
+    for c in lower.chars() {
+        if !after_word_char {
+            mask |= char_bit(c);
+        }
+        after_word_char = c.is_alphanumeric();
+    }
+    mask
+}
+
+/// The bit of `c` when it is an ASCII lower-case letter or digit, which have a bit of
+/// their own in [`char_mask`] and [`word_start_mask`] (no other character shares it).
+pub(crate) fn own_bit(c: char) -> Option<u64> {
+    (c.is_ascii_lowercase() || c.is_ascii_digit()).then(|| char_bit(c))
+}
+
 /// The characters every string matching `query` has in its lower-cased form: those of
 /// its positive terms (a case-sensitive term matches the folded form, whose characters
 /// appear lower-cased one for one in the lower-cased form).

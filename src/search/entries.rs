@@ -1,0 +1,151 @@
+//! The searchable strings of a corpus (every name, alias and claim), laid out for
+//! scanning: each form of every string lives in one contiguous buffer, in entry order.
+//!
+//! A search walks its candidates in entry order; with one buffer per form it reads
+//! memory front to back, where one heap `String` per form and entry cost a cache miss
+//! per string (the top of the profile, BENCHMARKS.md "filter per keystroke"). The map
+//! from folded characters back to the original's is not kept: only the rows on screen
+//! need it, and [`super::normalize::fold_for_search`] recomputes it for them.
+
+use std::sync::Arc;
+
+use super::Field;
+use super::normalize::fold_for_search;
+use super::prefilter::{char_mask, word_start_mask};
+
+/// Many strings in one buffer: string `i` is `buf[starts[i]..starts[i + 1]]`.
+#[derive(Debug)]
+pub(crate) struct Strings {
+    buf: String,
+    starts: Vec<usize>,
+}
+
+impl Strings {
+    fn new() -> Strings {
+        Strings {
+            buf: String::new(),
+            starts: vec![0],
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.buf.push_str(s);
+        self.starts.push(self.buf.len());
+    }
+
+    /// String `i` (empty when out of range).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> &str {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.buf.get(a..b).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The length in bytes of string `i`, without reading it.
+    #[inline]
+    pub(crate) fn len_of(&self, i: usize) -> usize {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => b - a,
+            _ => 0,
+        }
+    }
+}
+
+/// What a search reads of an entry before its text, together: one cache line fetch
+/// where separate arrays cost one each (candidates after a few keys are sparse).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Meta {
+    /// The characters of the entry's `lower` ([`char_mask`]).
+    pub(crate) mask: u64,
+    /// The dossier the entry belongs to (entries of one dossier are contiguous).
+    pub(crate) dossier: u32,
+    /// The length in bytes of the original text (ranks shorter fields first), saturated.
+    pub(crate) len: u32,
+    /// The field's rank ([`Field::rank`]).
+    pub(crate) rank: u8,
+}
+
+/// Every searchable string of a corpus in its three forms, with what a search reads
+/// before the text itself in arrays of their own.
+#[derive(Debug)]
+pub(crate) struct Entries {
+    pub(crate) meta: Vec<Meta>,
+    pub(crate) field: Vec<Field>,
+    /// The original texts, shared with the hits that show them (a hit costs a reference
+    /// count, not a copy; the length is read without touching the text).
+    pub(crate) text: Vec<Arc<str>>,
+    /// Folded for search (diacritics dropped), same case.
+    pub(crate) folded: Strings,
+    /// `folded`, lower-cased one character for one.
+    pub(crate) lower: Strings,
+    /// The characters that start a word of each `lower` ([`word_start_mask`]).
+    pub(crate) word_starts: Vec<u64>,
+}
+
+impl Entries {
+    pub(crate) fn new() -> Entries {
+        Entries {
+            meta: Vec::new(),
+            field: Vec::new(),
+            text: Vec::new(),
+            folded: Strings::new(),
+            lower: Strings::new(),
+            word_starts: Vec::new(),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.meta.len()
+    }
+
+    /// The dossier entry `e` belongs to.
+    #[inline]
+    pub(crate) fn dossier(&self, e: usize) -> usize {
+        self.meta.get(e).map_or(usize::MAX, |m| m.dossier as usize)
+    }
+
+    /// Adds the `field` of dossier `dossier`, whose text is `text`.
+    pub(crate) fn push(&mut self, dossier: usize, field: Field, text: &str) {
+        let (folded, _) = fold_for_search(text);
+        let lower = super::lower_one_for_one(&folded);
+        self.meta.push(Meta {
+            mask: char_mask(&lower),
+            // Entry and dossier numbers are u32 throughout the search (4 billion).
+            dossier: dossier as u32,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            rank: field.rank(),
+        });
+        self.field.push(field);
+        self.text.push(Arc::from(text));
+        self.folded.push(&folded);
+        self.word_starts.push(word_start_mask(&lower));
+        self.lower.push(&lower);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_come_back_as_pushed() {
+        let mut e = Entries::new();
+        e.push(0, Field::Name, "César");
+        e.push(0, Field::Alias(0), "");
+        e.push(1, Field::Claim(3), "Легион «Свобода»");
+        assert_eq!(e.len(), 3);
+        assert_eq!(
+            (&*e.text[0], e.folded.get(0), e.lower.get(0)),
+            ("César", "Cesar", "cesar")
+        );
+        assert_eq!((e.folded.get(1), e.lower.len_of(1)), ("", 0));
+        assert_eq!(e.lower.get(2), "легион \"свобода\"");
+        assert_eq!(e.lower.len_of(2), "легион \"свобода\"".len());
+        assert_eq!((e.dossier(2), e.field[2]), (1, Field::Claim(3)));
+        assert_eq!((e.meta[2].rank, e.dossier(3)), (1, usize::MAX));
+        assert_eq!((e.meta[0].len, e.meta[2].len), (6, 31));
+        assert_eq!(e.meta[0].mask, char_mask("cesar"));
+        assert_eq!(e.lower.get(3), "");
+    }
+}
