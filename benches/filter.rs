@@ -9,6 +9,10 @@
 
 mod common;
 
+/// The allocator the `dossier` binary uses (src/main.rs), so this measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::{Arc, OnceLock};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -4,6 +4,10 @@
 
 mod common;
 
+/// The allocator the `dossier` binary uses (src/main.rs), so this measures what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
