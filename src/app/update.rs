@@ -285,7 +285,7 @@ fn index(app: &mut App, action: Action) {
             if let Some(hit) = v.passages.get(v.selected) {
                 let (source, range) = (hit.source, hit.range.clone());
                 v.typing = false;
-                open_passage(app, source, range);
+                super::jump::to_reader(app, source, Some(range));
                 return;
             }
         }
@@ -308,27 +308,6 @@ fn index(app: &mut App, action: Action) {
     }
     if let Screen::Index(v) = &mut app.screen {
         keep_visible(&mut v.offset, v.selected, h);
-    }
-}
-
-/// Opens the reader on `source` with `range` highlighted, a third from the top.
-fn open_passage(app: &mut App, source: usize, range: std::ops::Range<usize>) {
-    let start = range.start;
-    open(
-        app,
-        Screen::Reader(ReaderView {
-            source,
-            highlight: Some(range),
-            top: 0,
-            search: String::new(),
-            typing: false,
-            matches: Vec::new(),
-            current: None,
-        }),
-    );
-    let h = app.body_height();
-    if let Screen::Reader(v) = &mut app.screen {
-        v.top = third_from_top(app.wrapped.lines.as_slice(), start, h);
     }
 }
 
