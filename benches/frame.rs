@@ -8,34 +8,17 @@ mod common;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::app::{Action, App, Screen, preview, update};
 use dossier::keymap::Keymap;
 use dossier::tui::scroll::{ScrollBackend, draw};
+use dossier::tui::sink::MemorySink as Sink;
 use dossier::ui::{Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 const W: u16 = 120;
 const H: u16 = 40;
-
-/// Terminal output kept in memory, so the bytes of each frame can be counted.
-#[derive(Clone, Default)]
-struct Sink(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 struct Screenful {
     terminal: Terminal<ScrollBackend<CrosstermBackend<Sink>>>,
@@ -69,7 +52,7 @@ impl Screenful {
             Ok(pos) => self.reader = pos,
             Err(e) => panic!("draw: {e}"),
         }
-        std::mem::take(&mut *self.sink.0.borrow_mut()).len()
+        self.sink.take().len()
     }
 }
 

@@ -6,6 +6,7 @@ pub mod encode;
 pub mod input;
 pub mod rest;
 pub mod scroll;
+pub mod sink;
 pub mod term;
 
 use std::io::IsTerminal as _;

@@ -8,25 +8,12 @@ use crate::app::{Action, preview, update};
 use crate::check::check;
 use crate::data::DataRoot;
 use crate::keymap::Keymap;
+use crate::tui::sink::MemorySink as Sink;
 use crate::ui::{Theme, render};
 use ratatui::backend::CrosstermBackend;
 
 const W: u16 = 120;
 const H: u16 = 40;
-
-/// An in-memory terminal output whose bytes the test can take.
-#[derive(Clone, Default)]
-struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 struct Term {
     t: Terminal<ScrollBackend<CrosstermBackend<Sink>>>,
@@ -52,7 +39,7 @@ fn app() -> App {
 
 /// The bytes written since the last call.
 fn take(t: &mut Term) -> Vec<u8> {
-    std::mem::take(&mut *t.sink.0.borrow_mut())
+    t.sink.take()
 }
 
 /// Draws `app` and returns the bytes sent.
