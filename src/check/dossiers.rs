@@ -32,26 +32,7 @@ pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
         }
     };
     // Reading and parsing are independent per file: two threads on large corpora.
-    if files.len() < 256 {
-        return parse_some(root, files, diags);
-    }
-    let mut first = files;
-    let second = first.split_off(first.len() / 2);
-    let (mut out, (rest, rest_diags)) = std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let mut d = Vec::new();
-            (parse_some(root, second, &mut d), d)
-        });
-        let out = parse_some(root, first, diags);
-        // A panic on the other thread is a bug: let it surface, do not lose files.
-        let rest = other
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (out, rest)
-    });
-    out.extend(rest);
-    diags.extend(rest_diags);
-    out
+    super::halves::in_two_halves(files, diags, |part, d| parse_some(root, part, d))
 }
 
 fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {

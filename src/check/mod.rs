@@ -6,6 +6,7 @@ mod cite;
 mod dossiers;
 mod exact;
 mod fields;
+mod halves;
 mod sources;
 
 use std::collections::{HashMap, HashSet};
@@ -136,33 +137,14 @@ pub fn check(root: &DataRoot) -> Report {
 /// Diagnostics are sorted afterwards, so their order does not depend on the threads.
 fn build_all(
     ctx: &dossiers::Ctx<'_>,
-    mut parsed: Vec<dossiers::Parsed>,
+    parsed: Vec<dossiers::Parsed>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Dossier> {
-    let build = |part: Vec<dossiers::Parsed>, diags: &mut Vec<Diagnostic>| -> Vec<Dossier> {
+    halves::in_two_halves(parsed, diags, |part, d| {
         part.into_iter()
-            .map(|p| dossiers::build(ctx, p, diags))
+            .map(|p| dossiers::build(ctx, p, d))
             .collect()
-    };
-    if parsed.len() < 256 {
-        return build(parsed, diags);
-    }
-    let second = parsed.split_off(parsed.len() / 2);
-    let (mut built, (rest, rest_diags)) = std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let mut d = Vec::new();
-            (build(second, &mut d), d)
-        });
-        let built = build(parsed, diags);
-        // A panic on the other thread is a bug: let it surface, do not lose dossiers.
-        let rest = other
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (built, rest)
-    });
-    built.extend(rest);
-    diags.extend(rest_diags);
-    built
+    })
 }
 
 /// Warns when two dossiers claim the same alias (case-insensitively): a reader typing it
