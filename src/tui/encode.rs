@@ -94,6 +94,11 @@ impl Known {
     pub fn cursor_at(&mut self, x: u16, y: u16) {
         self.cursor = Some((x, y));
     }
+
+    /// Where the cursor is, when known.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        self.cursor
+    }
 }
 
 /// Writes frames as byte-lean terminal output.

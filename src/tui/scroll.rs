@@ -43,9 +43,6 @@ pub struct ScrollBackend<B: Backend + Write> {
     next: Buffer,
     /// A fixed size instead of the terminal's (tests and benchmarks write to memory).
     fixed: Option<Size>,
-    /// Where the cursor was last put; see `get_cursor_position` for why it is never
-    /// asked of the terminal.
-    cursor: Position,
     /// Writes the difference with as few bytes as the supported terminals understand.
     encoder: Encoder,
     /// The terminal's cursor and rendition after the last write, when known.
@@ -67,7 +64,6 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: None,
-            cursor: Position::ORIGIN,
             encoder: Encoder::from_env(),
             known: Known::default(),
             hidden: None,
@@ -83,7 +79,6 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: Some(Size { width, height }),
-            cursor: Position::ORIGIN,
             encoder: Encoder::from_env(),
             known: Known::default(),
             hidden: None,
@@ -203,23 +198,23 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
         Ok(())
     }
 
-    /// Where the cursor was last put, never asked of the terminal. ratatui asks on
-    /// every `Terminal::clear` (Ctrl-L, the resume after Ctrl-Z) only to put the cursor
-    /// back, and crossterm would ask the terminal (`CSI 6n`) and read the reply on this
+    /// Where the cursor is as far as this backend knows (the origin when it does not),
+    /// never asked of the terminal. ratatui asks on every `Terminal::clear` (Ctrl-L, the
+    /// resume after Ctrl-Z) only to put the cursor back, and crossterm would ask the terminal (`CSI 6n`) and read the reply on this
     /// thread — racing the input thread for those bytes: when the input thread saw the
     /// reply arrive and then found nothing left to read, it took that for end-of-file
     /// and the browser quit with 129. Over a slow link the reply can also take longer
     /// than crossterm's 2 s wait, which failed the redraw. The browser hides the cursor,
-    /// so the position it last set is all `clear` needs.
+    /// so the position it last knew is all `clear` needs.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        Ok(self.cursor)
+        let (x, y) = self.known.cursor().unwrap_or((0, 0));
+        Ok(Position::new(x, y))
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         self.inner.set_cursor_position(position)?;
         self.known.cursor_at(position.x, position.y);
-        self.cursor = position;
         Ok(())
     }
 
