@@ -21,7 +21,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         }
         return None;
     }
-    app.message = None;
+    if !matches!(action, Action::Resize(..)) {
+        // A message lasts until the next key; a resize (or the redraw Ctrl-L asks for,
+        // which re-reads the size) is not a key and must not change what is shown.
+        app.message = None;
+    }
     if app.help {
         // The overlay scrolls with the usual movement keys; any other key closes it.
         match action {

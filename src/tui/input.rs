@@ -1,17 +1,16 @@
-//! Input on its own thread, designed around crossterm#793 (its reader can spin at 100%
-//! CPU when the tty hangs up): the thread blocks in `poll(2)` on the tty, treats POLLHUP,
-//! POLLERR, POLLNVAL, or "readable but nothing to read" (EOF) as a dead terminal, and only
-//! then asks crossterm to parse what is there. Signals arrive on the same channel, so
-//! the main loop sleeps in one blocking `recv` and idles at 0% CPU.
+//! Input on its own thread. The thread blocks in `poll(2)` on the tty, treats POLLHUP,
+//! POLLERR, POLLNVAL, or "readable but nothing to read" (EOF) as a dead terminal, and
+//! reads and decodes the bytes itself ([`super::keys`]): crossterm's reader is not used
+//! (its edge-triggered wait lost a key that arrived with a resize and then spun,
+//! crossterm#793 is the same family). Resizes come from SIGWINCH on the signal thread.
+//! Signals arrive on the same channel, so the main loop sleeps in one blocking `recv`
+//! and idles at 0% CPU.
 
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{
-    self, Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers,
-};
-
-use crate::keymap::{Key, KeyCode};
+use super::keys::Decoder;
+use crate::keymap::Key;
 
 /// What the main loop is woken by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,32 +25,7 @@ pub enum Msg {
     Found(Box<crate::app::filter::Done>),
 }
 
-/// Converts a crossterm key event.
-pub fn key_of(k: KeyEvent) -> Option<Key> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = k.modifiers.contains(KeyModifiers::ALT);
-    let code = match k.code {
-        CtKey::Char(c) => KeyCode::Char(c),
-        CtKey::Enter => KeyCode::Enter,
-        CtKey::Esc => KeyCode::Esc,
-        CtKey::Backspace => KeyCode::Backspace,
-        CtKey::Tab => KeyCode::Tab,
-        CtKey::BackTab => KeyCode::BackTab,
-        CtKey::Up => KeyCode::Up,
-        CtKey::Down => KeyCode::Down,
-        CtKey::Left => KeyCode::Left,
-        CtKey::Right => KeyCode::Right,
-        CtKey::Home => KeyCode::Home,
-        CtKey::End => KeyCode::End,
-        CtKey::PageUp => KeyCode::PageUp,
-        CtKey::PageDown => KeyCode::PageDown,
-        CtKey::Delete => KeyCode::Delete,
-        _ => return None,
-    };
-    Some(Key { code, ctrl, alt })
-}
-
-/// The file descriptor crossterm reads: stdin when it is a tty, else /dev/tty (kept
+/// The file descriptor input is read from: stdin when it is a tty, else /dev/tty (kept
 /// open for the life of the process).
 fn tty_fd() -> i32 {
     // SAFETY: isatty and open are plain libc calls on valid arguments.
@@ -64,86 +38,116 @@ fn tty_fd() -> i32 {
     }
 }
 
-/// How many times in a row "readable with nothing to read" must be seen, a short pause
-/// apart, before it counts as end-of-file. Once is not enough: bytes can be taken by
-/// another reader of the same tty between `poll` and `FIONREAD` (a cursor-position reply
-/// read by crossterm on the main thread did exactly that after Ctrl-Z/`fg`, and the
-/// browser quit). A real hang-up also sets POLLHUP, which ends the wait at once.
+/// How many times in a row "readable, and `read` gives nothing" must be seen, a short
+/// pause apart, before it counts as end-of-file. Once is not enough: a terminal that is
+/// being resumed (Ctrl-Z, `fg`) can wake `poll` with nothing left to read. A real hang-up
+/// also sets POLLHUP or fails the read (EIO), which ends the wait at once.
 const EMPTY_READS_FOR_EOF: u32 = 5;
 
-/// Waits until the tty has input; `false` when it is dead.
-fn wait_readable(fd: i32) -> bool {
-    let mut empty = 0;
+/// How long an unfinished escape sequence (a lone Esc, say) waits for the rest of its
+/// bytes before it counts as typed on its own. Over SSH a key's sequence travels in one
+/// packet, so this only delays a real Esc press; vim's `ttimeoutlen` is 100 ms, tmux's
+/// `escape-time` 500.
+const ESC_WAIT_MS: i32 = 50;
+
+/// What waiting on the tty found.
+enum Ready {
+    Readable,
+    /// The timeout passed with nothing to read.
+    Timeout,
+    Dead,
+}
+
+/// Waits until the tty has input, at most `timeout_ms` (-1: for ever).
+fn wait(fd: i32, timeout_ms: i32) -> Ready {
     loop {
         let mut p = libc::pollfd {
             fd,
             events: libc::POLLIN,
             revents: 0,
         };
-        // SAFETY: one valid pollfd, infinite timeout.
-        let r = unsafe { libc::poll(&mut p, 1, -1) };
+        // SAFETY: one valid pollfd.
+        let r = unsafe { libc::poll(&mut p, 1, timeout_ms) };
         if r < 0 {
             if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
                 continue;
             }
-            return false;
+            return Ready::Dead;
+        }
+        if r == 0 {
+            return Ready::Timeout;
         }
         if p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            return false;
+            return Ready::Dead;
         }
         if p.revents & libc::POLLIN != 0 {
-            let mut n: libc::c_int = 0;
-            // SAFETY: FIONREAD writes one c_int.
-            let ok = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) };
-            if ok != 0 {
-                return false;
-            }
-            if n > 0 {
-                return true;
-            }
-            // Readable with nothing to read, again and again, is end-of-file.
-            empty += 1;
-            if empty >= EMPTY_READS_FOR_EOF {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+            return Ready::Readable;
         }
     }
 }
 
-/// Spawns the input thread: sends keys and resizes, then `Dead` once and stops.
+/// Reads what the tty has: `Some(n)` bytes (0 means end-of-file), `None` when it failed
+/// for good.
+fn read_some(fd: i32, buf: &mut [u8]) -> Option<usize> {
+    loop {
+        // SAFETY: `buf` is valid for `buf.len()` bytes.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if let Ok(n) = usize::try_from(n) {
+            return Some(n);
+        }
+        match std::io::Error::last_os_error().kind() {
+            std::io::ErrorKind::Interrupted => continue,
+            std::io::ErrorKind::WouldBlock => return Some(usize::MAX),
+            _ => return None,
+        }
+    }
+}
+
+/// Spawns the input thread: sends keys, then `Dead` once and stops.
 pub fn spawn(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let fd = tty_fd();
+        let send = |keys: Vec<Key>| keys.into_iter().all(|k| tx.send(Msg::Key(k)).is_ok());
+        let mut decoder = Decoder::default();
+        let mut buf = [0u8; 4096];
+        let mut empty = 0;
         loop {
-            if fd < 0 || !wait_readable(fd) {
-                let _ = tx.send(Msg::Dead);
-                return;
-            }
-            // Parse everything crossterm can from what arrived.
-            loop {
-                match event::poll(Duration::ZERO) {
-                    Ok(true) => {}
-                    Ok(false) => break,
-                    Err(_) => {
-                        let _ = tx.send(Msg::Dead);
+            let timeout = if decoder.waiting() { ESC_WAIT_MS } else { -1 };
+            let ready = if fd < 0 {
+                Ready::Dead
+            } else {
+                wait(fd, timeout)
+            };
+            match ready {
+                Ready::Dead => break,
+                Ready::Timeout => {
+                    if !send(decoder.flush()) {
                         return;
                     }
+                    continue;
                 }
-                let msg = match event::read() {
-                    Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => key_of(k).map(Msg::Key),
-                    Ok(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
-                    Ok(_) => None,
-                    Err(_) => Some(Msg::Dead),
-                };
-                if let Some(m) = msg {
-                    let dead = m == Msg::Dead;
-                    if tx.send(m).is_err() || dead {
+                Ready::Readable => {}
+            }
+            match read_some(fd, &mut buf) {
+                None => break,
+                // Readable with nothing to read, again and again, is end-of-file.
+                Some(0) => {
+                    empty += 1;
+                    if empty >= EMPTY_READS_FOR_EOF {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Some(usize::MAX) => {}
+                Some(n) => {
+                    empty = 0;
+                    if !send(decoder.feed(buf.get(..n).unwrap_or_default())) {
                         return;
                     }
                 }
             }
         }
+        let _ = tx.send(Msg::Dead);
     });
 }
 

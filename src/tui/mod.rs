@@ -4,10 +4,14 @@
 
 pub mod encode;
 pub mod input;
+pub mod keys;
 pub mod rest;
 pub mod scroll;
 pub mod sink;
 pub mod term;
+
+#[cfg(test)]
+mod model_tests;
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
@@ -95,19 +99,13 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
         let mut resize = None;
         for msg in pending {
             match msg {
-                Msg::Key(k) => match app.keymap.lookup(app.mode(), k) {
-                    Some(Action::Suspend) => {
+                Msg::Key(k) => match press(&mut app, k) {
+                    Pressed::Suspend => {
                         suspend();
                         full_redraw = true;
                     }
-                    Some(Action::Redraw) => full_redraw = true,
-                    Some(a) => {
-                        let mut next = Some(a);
-                        while let Some(a) = next {
-                            next = update(&mut app, a);
-                        }
-                    }
-                    None => {}
+                    Pressed::Redraw => full_redraw = true,
+                    Pressed::Updated | Pressed::Unbound => {}
                 },
                 Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Found(done) => {
@@ -147,6 +145,37 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
     }
     term::restore();
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a key asked of the terminal loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pressed {
+    /// The key's action (and its follow-ups) went through `update`.
+    Updated,
+    /// Ctrl-Z: the loop suspends, then redraws everything.
+    Suspend,
+    /// Ctrl-L: the loop redraws everything.
+    Redraw,
+    /// No binding in the current mode.
+    Unbound,
+}
+
+/// One key through the keymap of the current mode and `update`, draining follow-up
+/// actions: what the event loop does for every key, and what the model test of the
+/// screen drives.
+pub fn press(app: &mut App, key: crate::keymap::Key) -> Pressed {
+    match app.keymap.lookup(app.mode(), key) {
+        Some(Action::Suspend) => Pressed::Suspend,
+        Some(Action::Redraw) => Pressed::Redraw,
+        Some(a) => {
+            let mut next = Some(a);
+            while let Some(a) = next {
+                next = update(app, a);
+            }
+            Pressed::Updated
+        }
+        None => Pressed::Unbound,
+    }
 }
 
 /// Ctrl-Z: give the terminal back to the shell and stop; continue here after `fg`.

@@ -86,6 +86,14 @@ impl<B: Backend + Write> ScrollBackend<B> {
         }
     }
 
+    /// A fixed-size backend's terminal is resized to `width`×`height` (the model test's
+    /// resize; a real terminal's size comes from the tty).
+    pub fn resize_fixed(&mut self, width: u16, height: u16) {
+        if self.fixed.is_some() {
+            self.fixed = Some(Size { width, height });
+        }
+    }
+
     /// The wrapped backend.
     pub fn inner_mut(&mut self) -> &mut B {
         &mut self.inner

@@ -330,3 +330,15 @@ fn enter_right_after_typing_opens_what_the_query_finds_even_before_the_worker_an
     assert!(!v.pending);
     assert_eq!(a.corpus.dossiers[v.hits[0].dossier].name, "Jane Doe");
 }
+
+#[test]
+fn a_resize_keeps_the_status_message_a_key_clears_it() {
+    let mut a = app();
+    run(&mut a, &[Action::Forward]);
+    assert_eq!(a.message.as_deref(), Some("nothing to go forward to"));
+    // Ctrl-L and a resize re-read the size: not a key, so the screen stays the same.
+    run(&mut a, &[Action::Resize(60, 20)]);
+    assert_eq!(a.message.as_deref(), Some("nothing to go forward to"));
+    run(&mut a, &[Action::Down]);
+    assert_eq!(a.message, None);
+}
