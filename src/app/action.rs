@@ -40,6 +40,8 @@ pub enum Action {
     DeleteChar,
     /// Delete the last typed word.
     DeleteWord,
+    /// Ctrl-U in a typing line: delete the whole line.
+    DeleteLine,
     /// Select the next citation (dossier) or cited passage / search match (reader).
     NextCite,
     /// The previous one.
@@ -103,6 +105,7 @@ impl Action {
             "cancel" => Action::Cancel,
             "delete-char" => Action::DeleteChar,
             "delete-word" => Action::DeleteWord,
+            "delete-line" => Action::DeleteLine,
             "next-cite" => Action::NextCite,
             "prev-cite" => Action::PrevCite,
             "next-pane" => Action::NextPane,
@@ -144,6 +147,7 @@ impl Action {
         "cancel",
         "delete-char",
         "delete-word",
+        "delete-line",
         "next-cite",
         "prev-cite",
         "next-pane",

@@ -29,13 +29,17 @@ pub fn list_height(app: &App) -> usize {
     app.body_height().saturating_sub(DETAIL_ROWS).max(1)
 }
 
-/// The passage `c` asks about: the highlighted quote when there is one, otherwise the
-/// first cited passage that reaches the top line of the view or starts below it (or,
-/// when every cited passage is above the view, the last one).
+/// The passage `c` asks about: the current search match when the reader has one (the
+/// user is looking at it), else the highlighted quote, otherwise the first cited passage
+/// that reaches the top line of the view or starts below it (or, when every cited
+/// passage is above the view, the last one).
 pub fn current_passage(app: &App) -> Option<(usize, Range<usize>)> {
     let Screen::Reader(v) = &app.screen else {
         return None;
     };
+    if let Some(m) = v.current.and_then(|i| v.matches.get(i)) {
+        return Some((v.source, m.clone()));
+    }
     if let Some(h) = &v.highlight {
         return Some((v.source, h.clone()));
     }
@@ -63,6 +67,11 @@ pub fn open_from_reader(app: &mut App) {
         .into_iter()
         .cloned()
         .collect();
+    if items.is_empty() {
+        // Only a search match can be uncited: say so rather than open an empty list.
+        app.message = Some("no dossier cites the current match".into());
+        return;
+    }
     open(
         app,
         Screen::CitedBy(CitedByView {

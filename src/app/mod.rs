@@ -3,12 +3,14 @@
 //! terminal I/O here, so every behaviour is unit-testable ("keys in, state out").
 
 mod action;
+pub mod anchor;
 pub mod filter;
 pub mod help;
 pub mod reader;
 pub mod relations;
 pub mod rows;
 pub mod timeline;
+pub mod typing;
 pub mod update;
 pub mod wrap;
 
@@ -21,6 +23,8 @@ pub mod sources;
 
 #[cfg(test)]
 mod across_tests;
+#[cfg(test)]
+mod fixes_tests;
 #[cfg(test)]
 mod linked_tests;
 pub mod preview;

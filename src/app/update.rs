@@ -6,7 +6,9 @@ use super::reader::{GUTTER, find_all, line_of};
 use super::rows::{Target, layout};
 use super::{Action, App, DossierView, IndexView, ReaderView, Screen, Searcher};
 use crate::model::{Citation, Source};
+use crate::search::Field;
 use crate::text::sanitize_line;
+use crate::xref::Item;
 
 /// Rows the dossier view keeps for the selected citation's quote.
 pub const QUOTE_PANE: usize = 6;
@@ -79,13 +81,35 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
 }
 
 fn resize(app: &mut App, w: u16, h: u16) {
+    let (old_width, old_height) = (reader_width(app.size.0), app.body_height());
     app.size = (w, h);
+    let (width, height) = (reader_width(w), app.body_height());
+    if (old_width, old_height) != (width, height) {
+        // Every reader, on screen or in the history, keeps the text it showed.
+        let corpus = std::sync::Arc::clone(&app.corpus);
+        let cache = &app.wrapped;
+        let views = std::iter::once(&mut app.screen)
+            .chain(app.back.iter_mut())
+            .chain(app.forward.iter_mut());
+        for screen in views {
+            if let Screen::Reader(v) = screen {
+                let before = cache.get(&corpus, v.source, old_width);
+                let a = super::anchor::anchor(v, &before, old_height);
+                let text = corpus.sources.get(v.source).map_or("", |s| &s.article.text);
+                super::anchor::restore(v, a, &super::wrap::wrap(text, width), height);
+            }
+        }
+    }
     if let Screen::Reader(v) = &app.screen {
         let source = v.source;
-        app.wrapped
-            .ensure(&app.corpus, source, usize::from(w.saturating_sub(GUTTER)));
+        app.wrapped.ensure(&app.corpus, source, width);
     }
     clamp(app);
+}
+
+/// Columns of article text at terminal width `w`.
+fn reader_width(w: u16) -> usize {
+    usize::from(w.saturating_sub(GUTTER))
 }
 
 /// Opens `screen`, remembering the current one for Back.
@@ -257,9 +281,11 @@ fn index(app: &mut App, action: Action) {
             refilter(app);
         }
         Action::DeleteWord => {
-            let trimmed = v.query.trim_end().len();
-            let cut = v.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
-            v.query.truncate(cut);
+            super::typing::delete_word(&mut v.query);
+            refilter(app);
+        }
+        Action::DeleteLine => {
+            v.query.clear();
             refilter(app);
         }
         Action::Accept => v.typing = false,
@@ -295,16 +321,20 @@ fn index(app: &mut App, action: Action) {
         }
         Action::Open => {
             if let Some(hit) = v.hits.get(v.selected) {
-                let d = hit.dossier;
+                let (d, field) = (hit.dossier, hit.field);
                 v.typing = false;
-                open(
-                    app,
-                    Screen::Dossier(DossierView {
-                        dossier: d,
-                        selected: 0,
-                        offset: 0,
-                    }),
-                );
+                match matched_item(app, d, field) {
+                    // Matched through an alias or a claim: open at that item's citation.
+                    Some(item) => super::jump::to_dossier(app, d, Some((item, 0))),
+                    None => open(
+                        app,
+                        Screen::Dossier(DossierView {
+                            dossier: d,
+                            selected: 0,
+                            offset: 0,
+                        }),
+                    ),
+                }
                 return;
             }
         }
@@ -312,6 +342,24 @@ fn index(app: &mut App, action: Action) {
     }
     if let Screen::Index(v) = &mut app.screen {
         keep_visible(&mut v.offset, v.selected, h);
+    }
+}
+
+/// The dossier item an index hit matched, when it is not the name: the alias, or the
+/// claim (a disputed claim's citations are its variants', so its first variant).
+fn matched_item(app: &App, dossier: usize, field: Field) -> Option<Item> {
+    let d = app.corpus.dossiers.get(dossier)?;
+    match field {
+        Field::Name => None,
+        Field::Alias(i) => Some(Item::Alias(i)),
+        Field::Claim(i) => {
+            let claim = d.claims.get(i)?;
+            if claim.cites.is_empty() && !claim.variants.is_empty() {
+                Some(Item::Variant(i, 0))
+            } else {
+                Some(Item::Claim(i))
+            }
+        }
     }
 }
 
@@ -545,6 +593,10 @@ fn reader(app: &mut App, action: Action) {
             research(v, text, lines, h);
         }
         Action::DeleteWord => {
+            super::typing::delete_word(&mut v.search);
+            research(v, text, lines, h);
+        }
+        Action::DeleteLine => {
             v.search.clear();
             research(v, text, lines, h);
         }

@@ -1,15 +1,25 @@
 //! Terminal lifecycle: enter (raw mode, alternate screen, hidden cursor) and one
 //! idempotent restore shared by normal exit, the panic hook, a Drop guard, signals and
-//! suspend. Writes go straight to the tty file descriptor with no buffering so a
-//! restore from a signal path cannot deadlock on a lock held elsewhere.
+//! suspend. The restore writes straight to the tty's file descriptor, not through
+//! `stdout()`: the main thread may hold that lock in the middle of a frame, and a
+//! restore from the signal thread waiting for it would keep the process alive. The write
+//! waits at most [`RESTORE_WAIT_MS`] for the terminal to take the bytes, so a stalled
+//! (not dead) link cannot hold the exit either.
 
-use std::io::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::{cursor, execute, terminal};
 
 /// True while the terminal is in the browser's modes.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// How long the restore waits for a stalled terminal to accept its bytes.
+pub const RESTORE_WAIT_MS: i32 = 300;
+
+/// What the restore sends: CAN (ends an escape sequence a frame may have been cut in),
+/// plain rendition, the whole screen as scroll region, the main screen back, the
+/// cursor shown.
+const RESTORE: &[u8] = b"\x18\x1b[0m\x1b[r\x1b[?1049l\x1b[?25h";
 
 /// Enters raw mode and the alternate screen.
 pub fn enter() -> std::io::Result<()> {
@@ -26,11 +36,38 @@ pub fn enter() -> std::io::Result<()> {
 /// Leaves every mode `enter` set; safe to call any number of times, from any path.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let mut out = std::io::stdout();
-        let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
-        let _ = out.flush();
+        write_bounded(libc::STDOUT_FILENO, RESTORE, RESTORE_WAIT_MS);
         let _ = terminal::disable_raw_mode();
     }
+}
+
+/// Writes `bytes` to `fd` without any lock, giving up when the descriptor has not been
+/// writable for `wait_ms` (or fails); true when everything was written.
+pub fn write_bounded(fd: i32, mut bytes: &[u8], wait_ms: i32) -> bool {
+    while !bytes.is_empty() {
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLOUT,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut p, 1, wait_ms) };
+        if ready <= 0 || p.revents & libc::POLLOUT == 0 {
+            return false;
+        }
+        // SAFETY: `bytes` is valid for its length. A write after POLLOUT takes at least a
+        // byte without blocking (PIPE_BUF/tty buffer semantics), so this cannot hang.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len().min(512)) };
+        match usize::try_from(n) {
+            Ok(n) if n > 0 => bytes = bytes.get(n..).unwrap_or_default(),
+            _ => {
+                if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                    return false;
+                }
+            }
+        }
+    }
+    true
 }
 
 /// Restores the terminal when dropped (covers early returns).
@@ -54,6 +91,7 @@ pub fn install_panic_hook() {
 /// Puts `text` on the clipboard through OSC 52 (works over SSH; inside tmux it needs
 /// `set-clipboard on`).
 pub fn osc52(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
     let mut out = std::io::stdout();
     write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
     out.flush()
@@ -84,6 +122,43 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pipe whose buffer is full stands for a stalled link: the restore's write gives
+    /// up after its wait instead of blocking for ever.
+    #[test]
+    fn restore_writes_never_block_on_a_stalled_terminal() {
+        let mut fds = [0i32; 2];
+        // SAFETY: a two-int array for pipe(2); fcntl on the fd it made.
+        unsafe {
+            assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+            let flags = libc::fcntl(fds[1], libc::F_GETFL);
+            libc::fcntl(fds[1], libc::F_SETFL, flags | libc::O_NONBLOCK);
+            let chunk = [b'x'; 4096];
+            while libc::write(fds[1], chunk.as_ptr().cast(), chunk.len()) > 0 {}
+            // Blocking again, as a tty is: a plain write would now wait for a reader.
+            libc::fcntl(fds[1], libc::F_SETFL, flags);
+        }
+        let start = std::time::Instant::now();
+        assert!(
+            !write_bounded(fds[1], RESTORE, 50),
+            "nothing can be written"
+        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        // Drained, the same write goes through whole.
+        let mut sink = [0u8; 4096];
+        // SAFETY: reading into a local buffer from our own pipe.
+        unsafe {
+            let flags = libc::fcntl(fds[0], libc::F_GETFL);
+            libc::fcntl(fds[0], libc::F_SETFL, flags | libc::O_NONBLOCK);
+            while libc::read(fds[0], sink.as_mut_ptr().cast(), sink.len()) > 0 {}
+        }
+        assert!(write_bounded(fds[1], RESTORE, 50));
+        // SAFETY: closing the pipe we made.
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
 
     #[test]
     fn base64_matches_rfc4648() {

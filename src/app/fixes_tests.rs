@@ -1,0 +1,225 @@
+//! The browser fixes of "the screen is always true", each written to fail first, on the
+//! bundled corpus where the issue found them.
+
+use super::rows::{Target, layout};
+use super::{Action, App, Screen, update};
+use crate::check::check;
+use crate::data::DataRoot;
+use crate::keymap::Keymap;
+use crate::xref::Item;
+
+fn app(w: u16, h: u16) -> App {
+    let report = check(&DataRoot::Bundled);
+    App::new(report.corpus, Keymap::default_keymap(), (w, h))
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, a.clone());
+    }
+}
+
+fn typed(s: &str) -> Vec<Action> {
+    s.chars().map(Action::Input).collect()
+}
+
+fn source(app: &App, id: &str) -> usize {
+    app.corpus
+        .sources
+        .iter()
+        .position(|s| s.id == id)
+        .unwrap_or_else(|| panic!("source {id}"))
+}
+
+fn open_article(app: &mut App, id: &str, at: Option<&str>) {
+    let s = source(app, id);
+    let range = at.map(|q| {
+        let text = &app.corpus.sources[s].article.text;
+        let i = text.find(q).unwrap_or_else(|| panic!("{q} in {id}"));
+        i..i + q.len()
+    });
+    super::jump::to_reader(app, s, range);
+}
+
+#[test]
+fn c_asks_about_the_current_search_match() {
+    let mut a = app(120, 40);
+    open_article(&mut a, "elcomercio-paramilitaries", None);
+    run(&mut a, &[Action::Search]);
+    run(&mut a, &typed("RT61"));
+    run(&mut a, &[Action::Accept, Action::CitedBy]);
+    let Screen::CitedBy(v) = &a.screen else {
+        panic!("cited-by open, message {:?}", a.message)
+    };
+    let text = &a.corpus.sources[v.source].article.text;
+    let asked = text.get(v.range.clone()).unwrap_or("");
+    assert_eq!(asked, "RT61", "the list is about the match");
+    assert!(!v.items.is_empty(), "the RT61 passage is cited");
+    for c in &v.items {
+        let d = &a.corpus.dossiers[c.dossier];
+        let cite = &c.item.cites(d)[c.cite];
+        assert!(
+            cite.range.start < v.range.end && v.range.start < cite.range.end,
+            "every item cites the match"
+        );
+    }
+}
+
+#[test]
+fn an_uncited_match_says_so_instead_of_answering_another_passage() {
+    let mut a = app(120, 40);
+    open_article(&mut a, "elcomercio-paramilitaries", None);
+    run(&mut a, &[Action::Search]);
+    run(&mut a, &typed("the"));
+    // Walk the matches until one no citation covers.
+    let s = source(&a, "elcomercio-paramilitaries");
+    let uncited = loop {
+        let Screen::Reader(v) = &a.screen else {
+            panic!("reader")
+        };
+        let m = v.current.and_then(|c| v.matches.get(c)).cloned();
+        let Some(m) = m else { panic!("a match") };
+        if !a.cited[s]
+            .iter()
+            .any(|r| r.start < m.end && m.start < r.end)
+        {
+            break m;
+        }
+        run(&mut a, &[Action::NextCite]);
+    };
+    run(&mut a, &[Action::Accept, Action::CitedBy]);
+    assert!(matches!(a.screen, Screen::Reader(_)), "stays in the reader");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("no dossier cites the current match"),
+        "for the match at {uncited:?}"
+    );
+}
+
+#[test]
+fn opening_from_an_alias_match_selects_that_alias() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("North Korea"));
+    run(&mut a, &[Action::Accept]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    let hit = v.hits.first().cloned().unwrap_or_else(|| panic!("a hit"));
+    let crate::search::Field::Alias(alias) = hit.field else {
+        panic!("the best hit is an alias: {:?}", hit.field)
+    };
+    run(&mut a, &[Action::Open]);
+    let Screen::Dossier(dv) = &a.screen else {
+        panic!("dossier")
+    };
+    let d = &a.corpus.dossiers[dv.dossier];
+    let lay = layout(&a.corpus, d, a.incoming.of(dv.dossier), a.size.0, None);
+    let want = &Item::Alias(alias).cites(d)[0];
+    match lay.targets.get(dv.selected) {
+        Some(Target::Cite(c)) => assert!(std::ptr::eq(*c, want), "the alias's citation"),
+        other => panic!("selected {other:?}"),
+    }
+}
+
+#[test]
+fn opening_from_a_claim_match_selects_that_claim() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("'RT61"));
+    run(&mut a, &[Action::Accept]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    let hit = v.hits.first().cloned().unwrap_or_else(|| panic!("a hit"));
+    let crate::search::Field::Claim(claim) = hit.field else {
+        panic!("the best hit is a claim: {:?}", hit.field)
+    };
+    run(&mut a, &[Action::Open]);
+    let Screen::Dossier(dv) = &a.screen else {
+        panic!("dossier")
+    };
+    let d = &a.corpus.dossiers[dv.dossier];
+    let lay = layout(&a.corpus, d, a.incoming.of(dv.dossier), a.size.0, None);
+    let Some(Target::Cite(c)) = lay.targets.get(dv.selected) else {
+        panic!("a citation selected")
+    };
+    let claim = &d.claims[claim];
+    let cites: Vec<_> = claim
+        .cites
+        .iter()
+        .chain(claim.variants.iter().flat_map(|v| &v.cites))
+        .collect();
+    assert!(
+        cites.iter().any(|x| std::ptr::eq(*x, *c)),
+        "a citation of the matched claim"
+    );
+}
+
+#[test]
+fn ctrl_w_deletes_a_word_and_ctrl_u_the_line_in_both_typing_lines() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("Denis Nik"));
+    run(&mut a, &[Action::DeleteWord]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!(v.query, "Denis ");
+    run(&mut a, &[Action::DeleteLine]);
+    let Screen::Index(v) = &a.screen else {
+        panic!("index")
+    };
+    assert_eq!(v.query, "");
+    open_article(&mut a, "elcomercio-paramilitaries", None);
+    run(&mut a, &[Action::Search]);
+    run(&mut a, &typed("French RT61"));
+    run(&mut a, &[Action::DeleteWord]);
+    let Screen::Reader(v) = &a.screen else {
+        panic!("reader")
+    };
+    assert_eq!(v.search, "French ");
+    run(&mut a, &[Action::DeleteLine]);
+    let Screen::Reader(v) = &a.screen else {
+        panic!("reader")
+    };
+    assert_eq!(v.search, "");
+}
+
+/// The line of the reader's highlight, and whether it is on screen.
+fn highlight_row(a: &App) -> Option<usize> {
+    let Screen::Reader(v) = &a.screen else {
+        return None;
+    };
+    let h = v.highlight.clone()?;
+    let line = super::reader::line_of(&a.wrapped.lines, h.start);
+    let rows = a.body_height();
+    (line >= v.top && line < v.top + rows).then(|| line - v.top)
+}
+
+#[test]
+fn resizing_the_reader_keeps_the_quote_on_screen_at_the_same_height() {
+    let flag = "The Legion uses the white-blue-white flag";
+    let mut a = app(120, 40);
+    open_article(&mut a, "todayit-militias", Some(flag));
+    let before = highlight_row(&a).unwrap_or_else(|| panic!("quote visible at 120x40"));
+    for (w, h) in [(60, 20), (200, 60), (45, 12), (120, 40)] {
+        run(&mut a, &[Action::Resize(w, h)]);
+        let row = highlight_row(&a).unwrap_or_else(|| panic!("quote visible at {w}x{h}"));
+        let share = |r: usize, rows: usize| r as f64 / rows as f64;
+        let rows = a.body_height();
+        assert!(
+            (share(row, rows) - share(before, 37)).abs() < 0.15,
+            "at {w}x{h} the quote is on row {row} of {rows} (was {before} of 37)"
+        );
+    }
+    // A reader left in the history keeps its place too.
+    run(
+        &mut a,
+        &[Action::CitedBy, Action::Resize(60, 20), Action::Back],
+    );
+    assert!(
+        highlight_row(&a).is_some(),
+        "back in the reader, the quote shows"
+    );
+}
