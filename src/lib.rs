@@ -11,6 +11,9 @@
 //! - [`corpus`]: anchoring quotes in articles.
 //! - [`check`]: every validation rule → a [`check::Report`] of diagnostics; no printing.
 //! - [`diag`]: diagnostics and their `path:line:col` rendering.
+//! - [`geometry`]: every view's rectangles (head, list, pane, foot, status) per size: the
+//!   one geometry that `update` pages with, the renderers draw into and the scroll
+//!   backend scrolls.
 //! - [`search`]: fzf-style queries and fuzzy ranking over names, aliases and claims.
 //! - [`suggest`]: "did you mean" by edit distance.
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
@@ -24,6 +27,7 @@ pub mod config;
 pub mod corpus;
 pub mod data;
 pub mod diag;
+pub mod geometry;
 pub mod keymap;
 pub mod model;
 pub mod search;

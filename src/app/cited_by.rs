@@ -9,9 +9,6 @@ use super::update::open;
 use super::{Action, App, Screen};
 use crate::xref::Citing;
 
-/// Rows under the list for the selected item's own quote and source.
-pub const DETAIL_ROWS: usize = 4;
-
 /// The items citing one passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitedByView {
@@ -26,7 +23,7 @@ pub struct CitedByView {
 
 /// Rows of the list: the body (below the title and passage lines) less the detail pane.
 pub fn list_height(app: &App) -> usize {
-    app.body_height().saturating_sub(DETAIL_ROWS).max(1)
+    app.list_rows(crate::geometry::Shape::CitedBy)
 }
 
 /// The passage `c` asks about: the current search match when the reader has one (the

@@ -22,7 +22,7 @@ pub struct ClaimsView {
 /// Rows of the list: the body (below the title and filter lines) less the sources line
 /// under the list.
 pub fn list_height(app: &App) -> usize {
-    app.body_height().saturating_sub(1).max(1)
+    app.list_rows(crate::geometry::Shape::Claims)
 }
 
 /// `C`: opens the list (unless it is already on screen).

@@ -36,7 +36,7 @@ pub struct Layout<'a> {
 
 /// Rows of the list: the body (below the title and count lines) less the detail pane.
 pub fn list_height(app: &App) -> usize {
-    app.body_height().saturating_sub(DETAIL_ROWS).max(1)
+    app.list_rows(crate::geometry::Shape::Disputes)
 }
 
 fn seg(text: impl Into<String>, tone: Tone) -> Seg {

@@ -193,7 +193,7 @@ fn highlight_row(a: &App) -> Option<usize> {
     };
     let h = v.highlight.clone()?;
     let line = super::reader::line_of(&a.wrapped.lines, h.start);
-    let rows = a.body_height();
+    let rows = a.list_rows(crate::geometry::Shape::Reader);
     (line >= v.top && line < v.top + rows).then(|| line - v.top)
 }
 
@@ -207,7 +207,7 @@ fn resizing_the_reader_keeps_the_quote_on_screen_at_the_same_height() {
         run(&mut a, &[Action::Resize(w, h)]);
         let row = highlight_row(&a).unwrap_or_else(|| panic!("quote visible at {w}x{h}"));
         let share = |r: usize, rows: usize| r as f64 / rows as f64;
-        let rows = a.body_height();
+        let rows = a.list_rows(crate::geometry::Shape::Reader);
         assert!(
             (share(row, rows) - share(before, 37)).abs() < 0.15,
             "at {w}x{h} the quote is on row {row} of {rows} (was {before} of 37)"
@@ -222,4 +222,28 @@ fn resizing_the_reader_keeps_the_quote_on_screen_at_the_same_height() {
         highlight_row(&a).is_some(),
         "back in the reader, the quote shows"
     );
+}
+
+#[test]
+fn the_dossier_pages_by_the_rows_it_draws_at_80x24() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("Russian Volunteer Corps"));
+    run(&mut a, &[Action::Accept, Action::Open, Action::PageDown]);
+    let Screen::Dossier(v) = &a.screen else {
+        panic!("dossier")
+    };
+    // The screen: 23 rows above the status line, 6 of them the quote pane.
+    let drawn = crate::geometry::areas(crate::geometry::Shape::Dossier, (80, 24)).list;
+    assert_eq!(drawn.height, 17);
+    assert_eq!(v.offset, 17, "one page is the 17 rows on screen");
+    // And the renderer puts the quote pane's top border right under them.
+    let theme = crate::ui::Theme::default_theme(true);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .unwrap_or_else(|e| panic!("{e}"));
+    t.draw(|f| crate::ui::render(&a, &theme, f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(40, 17)].symbol(), "─", "the pane starts at row 17");
+    assert_ne!(buf[(40, 16)].symbol(), "─");
 }

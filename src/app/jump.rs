@@ -24,7 +24,7 @@ pub fn to_reader(app: &mut App, source: usize, highlight: Option<Range<usize>>) 
             current: None,
         }),
     );
-    let h = app.body_height();
+    let h = app.list_rows(crate::geometry::Shape::Reader);
     if let (Screen::Reader(v), Some(hl)) = (&mut app.screen, highlight) {
         v.top = third_from_top(app.wrapped.lines.as_slice(), hl.start, h);
     }

@@ -35,6 +35,7 @@ use std::sync::{Arc, OnceLock};
 pub use action::Action;
 pub use update::update;
 
+use crate::geometry::{Areas, Shape};
 use crate::keymap::{Keymap, Mode};
 use crate::model::Corpus;
 use crate::search::passages::{PassageHits, PassageIndex};
@@ -247,8 +248,14 @@ impl App {
         }
     }
 
-    /// Rows available for a list or text body: the screen less title and status lines.
-    pub fn body_height(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(3).max(1)
+    /// Where the parts of a view of `shape` go at the current size ([`crate::geometry`]).
+    pub fn areas(&self, shape: Shape) -> Areas {
+        crate::geometry::areas(shape, self.size)
+    }
+
+    /// Rows of the list (or text) of a view of `shape`: what paging and keep-visible use,
+    /// the same rows the view draws.
+    pub fn list_rows(&self, shape: Shape) -> usize {
+        self.areas(shape).list_rows()
     }
 }

@@ -10,9 +10,6 @@ use crate::model::relmap::{Node, tree_in};
 /// Levels of relations the map follows.
 pub const MAP_DEPTH: usize = 2;
 
-/// Rows the map keeps below the tree for the selected relation.
-pub const MAP_PANE: usize = 5;
-
 /// The map of one dossier's relations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RelationsView {
@@ -39,9 +36,9 @@ impl RelationsView {
     }
 }
 
-/// Rows for the tree: the body less the title line and the pane.
+/// Rows for the tree (`geometry`: the body less the title line and the pane).
 pub fn map_list_height(app: &App) -> usize {
-    usize::from(app.size.1).saturating_sub(2 + MAP_PANE).max(1)
+    app.list_rows(crate::geometry::Shape::Relations)
 }
 
 /// `r` in a dossier: opens its relations map.

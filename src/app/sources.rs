@@ -18,7 +18,7 @@ pub struct SourcesView {
 
 /// Sources that fit on screen: the body (below the title and count lines).
 pub fn visible(app: &App) -> usize {
-    (app.body_height() / ROWS_PER_SOURCE).max(1)
+    (app.list_rows(crate::geometry::Shape::Sources) / ROWS_PER_SOURCE).max(1)
 }
 
 /// `S`: opens the table (unless it is already on screen).

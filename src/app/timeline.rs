@@ -7,9 +7,6 @@ use super::update::{keep_visible, move_by, open};
 use super::{Action, App, DossierView, Screen};
 use crate::model::timeline::{Entry, timeline};
 
-/// Rows the timeline keeps below the list for the selected entry.
-pub const TIMELINE_PANE: usize = 6;
-
 /// The timeline's selection and scroll.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineView {
@@ -19,11 +16,9 @@ pub struct TimelineView {
     pub offset: usize,
 }
 
-/// Rows for the list: the body less the title line and the pane.
+/// Rows for the list (`geometry`: the body less the title line and the pane).
 pub fn timeline_list_height(app: &App) -> usize {
-    usize::from(app.size.1)
-        .saturating_sub(2 + TIMELINE_PANE)
-        .max(1)
+    app.list_rows(crate::geometry::Shape::Timeline)
 }
 
 /// `T`: opens the timeline (a no-op when it is already on screen).

@@ -5,13 +5,11 @@ use super::filter::Found;
 use super::reader::{GUTTER, find_all, line_of};
 use super::rows::{Target, layout};
 use super::{Action, App, DossierView, IndexView, ReaderView, Screen, Searcher};
+use crate::geometry::Shape;
 use crate::model::{Citation, Source};
 use crate::search::Field;
 use crate::text::sanitize_line;
 use crate::xref::Item;
-
-/// Rows the dossier view keeps for the selected citation's quote.
-pub const QUOTE_PANE: usize = 6;
 
 /// Applies `action` to `app`; returns a follow-up action, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
@@ -81,9 +79,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
 }
 
 fn resize(app: &mut App, w: u16, h: u16) {
-    let (old_width, old_height) = (reader_width(app.size.0), app.body_height());
+    let (old_width, old_height) = (reader_width(app.size.0), app.list_rows(Shape::Reader));
     app.size = (w, h);
-    let (width, height) = (reader_width(w), app.body_height());
+    let (width, height) = (reader_width(w), app.list_rows(Shape::Reader));
     if (old_width, old_height) != (width, height) {
         // Every reader, on screen or in the history, keeps the text it showed.
         let corpus = std::sync::Arc::clone(&app.corpus);
@@ -155,15 +153,15 @@ fn after_switch(app: &mut App) {
 
 /// Keeps selections and scroll positions inside the content after a resize.
 fn clamp(app: &mut App) {
-    let h = app.body_height();
+    let (list, text) = (app.list_rows(Shape::Index), app.list_rows(Shape::Reader));
     match &mut app.screen {
         Screen::Index(v) => {
             v.selected = v.selected.min(v.len().saturating_sub(1));
-            keep_visible(&mut v.offset, v.selected, h);
+            keep_visible(&mut v.offset, v.selected, list);
         }
         Screen::Dossier(_) => keep_target_visible(app),
         Screen::Reader(v) => {
-            let max_top = app.wrapped.lines.len().saturating_sub(h);
+            let max_top = app.wrapped.lines.len().saturating_sub(text);
             v.top = v.top.min(max_top);
         }
         Screen::CitedBy(_) => super::cited_by::clamp(app),
@@ -240,7 +238,7 @@ fn apply(v: &mut IndexView, found: Found) {
 /// Applies the newest search's answer to the index, on screen or the last one in the
 /// history (the user may have opened something meanwhile).
 fn found(app: &mut App, f: Found) {
-    let h = app.body_height();
+    let h = app.list_rows(Shape::Index);
     let target = match &mut app.screen {
         Screen::Index(v) => Some(v),
         _ => app.back.iter_mut().rev().find_map(|s| match s {
@@ -262,7 +260,7 @@ pub(crate) fn move_by(pos: usize, len: usize, delta: isize) -> usize {
 }
 
 fn index(app: &mut App, action: Action) {
-    let h = app.body_height();
+    let h = app.list_rows(Shape::Index);
     if action == Action::Open {
         settle(app);
     }
@@ -365,7 +363,7 @@ fn matched_item(app: &App, dossier: usize, field: Field) -> Option<Item> {
 
 /// Height of the dossier's row list.
 pub fn dossier_list_height(app: &App) -> usize {
-    app.body_height().saturating_sub(QUOTE_PANE).max(1)
+    app.list_rows(Shape::Dossier)
 }
 
 fn keep_target_visible(app: &mut App) {
@@ -416,6 +414,8 @@ fn dossier(app: &mut App, action: Action) {
     let (mut selected, mut offset) = (v.selected, v.offset);
     let is_cite = |i: usize| matches!(lay.targets.get(i), Some(Target::Cite(_)));
     let mut follow: Option<Screen> = None;
+    // Enter on a citation: its article, at the quote.
+    let mut reading: Option<(usize, std::ops::Range<usize>)> = None;
     // Enter on a "Linked from" row: the dossier holding the relation, at that relation.
     let mut holder: Option<(usize, usize)> = None;
     match action {
@@ -482,17 +482,7 @@ fn dossier(app: &mut App, action: Action) {
             }
         }
         Action::Open => match lay.targets.get(selected) {
-            Some(Target::Cite(c)) => {
-                follow = Some(Screen::Reader(ReaderView {
-                    source: c.source,
-                    highlight: Some(c.range.clone()),
-                    top: 0,
-                    search: String::new(),
-                    typing: false,
-                    matches: Vec::new(),
-                    current: None,
-                }));
-            }
+            Some(Target::Cite(c)) => reading = Some((c.source, c.range.clone())),
             Some(Target::Relation(r)) => {
                 if let Some(i) = d
                     .relations
@@ -526,18 +516,20 @@ fn dossier(app: &mut App, action: Action) {
         super::jump::to_relation(app, owner, relation);
         return;
     }
+    if let Some((source, range)) = reading {
+        if let Screen::Dossier(v) = &mut app.screen {
+            v.selected = selected;
+            v.offset = offset;
+        }
+        super::jump::to_reader(app, source, Some(range));
+        return;
+    }
     if let Some(screen) = follow {
         if let Screen::Dossier(v) = &mut app.screen {
             v.selected = selected;
             v.offset = offset;
         }
         open(app, screen);
-        let h = app.body_height();
-        if let Screen::Reader(v) = &mut app.screen {
-            if let Some(hl) = v.highlight.clone() {
-                v.top = third_from_top(app.wrapped.lines.as_slice(), hl.start, h);
-            }
-        }
         return;
     }
     if let Screen::Dossier(v) = &mut app.screen {
@@ -559,7 +551,7 @@ pub(super) fn third_from_top(
 }
 
 fn reader(app: &mut App, action: Action) {
-    let h = app.body_height();
+    let h = app.list_rows(Shape::Reader);
     let Screen::Reader(v) = &mut app.screen else {
         return;
     };

@@ -284,9 +284,10 @@ pub fn reader_pos(app: &App) -> Option<ReaderPos> {
 }
 
 /// The rows of the reader's text (below its title line, above its position line and the
-/// status line) at terminal height `h`.
-pub fn reader_rows(h: u16) -> Range<u16> {
-    1..h.saturating_sub(2)
+/// status line) on a terminal of `size`: the reader's list area in [`crate::geometry`].
+pub fn reader_rows(size: (u16, u16)) -> Range<u16> {
+    let text = crate::geometry::areas(crate::geometry::Shape::Reader, size).list;
+    text.y..text.y + text.height
 }
 
 /// Draws a frame, first scrolling the reader's text with the terminal when only its
@@ -304,7 +305,7 @@ pub fn draw<B: Backend<Error = io::Error> + Write>(
         if b.source == n.source && b.size == n.size && w >= MIN_WIDTH && h >= MIN_HEIGHT {
             let delta = n.top as i64 - b.top as i64;
             let delta = i32::try_from(delta).unwrap_or(i32::MAX);
-            terminal.backend_mut().scroll(reader_rows(h), delta)?;
+            terminal.backend_mut().scroll(reader_rows((w, h)), delta)?;
         }
     }
     terminal.draw(render)?;

@@ -60,26 +60,6 @@ pub fn lines<'a>(rows: impl Iterator<Item = &'a Row>, theme: &Theme) -> Vec<Line
     .collect()
 }
 
-/// The area below a heading of two rows, split into a list of `list_h` rows and the
-/// rest (for a pane).
-pub fn split(area: Rect, list_h: usize) -> (Rect, Rect) {
-    let top = area.y.saturating_add(2);
-    let avail = area.height.saturating_sub(2);
-    let list_h = u16::try_from(list_h).unwrap_or(u16::MAX).min(avail);
-    (
-        Rect {
-            y: top,
-            height: list_h,
-            ..area
-        },
-        Rect {
-            y: top.saturating_add(list_h),
-            height: avail - list_h,
-            ..area
-        },
-    )
-}
-
 /// A citation as the quote panes show it: the quote, then its source's title, outlet and
 /// `seeds/FILE:line:col`, then its note. Shared by the dossier view and the cross-source
 /// views so a citation reads the same everywhere.

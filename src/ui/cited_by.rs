@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::across::{fit, heading, quote_pane, split};
+use super::across::{fit, heading, quote_pane};
 use crate::app::App;
-use crate::app::cited_by::{CitedByView, list_height};
+use crate::app::cited_by::CitedByView;
 use crate::app::rows::Tone;
 use crate::text::sanitize_line;
 
@@ -46,7 +46,7 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
         frame,
         area,
     );
-    let (list, pane) = split(area, list_height(app));
+    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::CitedBy);
     let name_w = v
         .items
         .iter()

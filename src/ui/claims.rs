@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::across::{fit, heading, split};
+use super::across::{fit, heading};
 use super::{Theme, row};
 use crate::app::App;
-use crate::app::claims::{ClaimsView, list_height};
+use crate::app::claims::ClaimsView;
 use crate::app::rows::Tone;
 use crate::text::sanitize_line;
 use crate::xref::backing_text;
@@ -32,7 +32,7 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
         frame,
         area,
     );
-    let (list, pane) = split(area, list_height(app));
+    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::Claims);
     let w = usize::from(area.width);
     let rows: Vec<Line<'_>> = v
         .rows

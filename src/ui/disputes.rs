@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::across::{heading, lines, quote_pane, split};
+use super::across::{heading, lines, quote_pane};
 use crate::app::App;
-use crate::app::disputes::{DisputesView, layout, list_height};
+use crate::app::disputes::{DisputesView, layout};
 
 pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let lay = layout(&app.corpus, &app.xref, area.width, Some(v.pick.selected));
@@ -23,7 +23,7 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
         frame,
         area,
     );
-    let (list, pane) = split(area, list_height(app));
+    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::Disputes);
     frame.render_widget(
         Paragraph::new(lines(
             lay.rows

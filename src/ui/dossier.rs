@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, row};
 use crate::app::rows::{Target, Tone, layout};
-use crate::app::update::QUOTE_PANE;
 use crate::app::{App, DossierView};
+use crate::geometry::Shape;
 use crate::model::{Dossier, Relation};
 use crate::text::sanitize_line;
 
@@ -25,8 +25,8 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         area.width,
         Some(v.selected),
     );
-    let pane = (QUOTE_PANE as u16).min(area.height.saturating_sub(2));
-    let list_h = area.height.saturating_sub(pane);
+    let areas = app.areas(Shape::Dossier);
+    let list_h = areas.list.height;
     let lines: Vec<Line<'_>> = lay
         .rows
         .iter()
@@ -40,18 +40,8 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
             )
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            height: list_h,
-            ..area
-        },
-    );
-    let pane_area = Rect {
-        y: area.y + list_h,
-        height: pane,
-        ..area
-    };
+    frame.render_widget(Paragraph::new(lines), areas.list);
+    let pane_area = areas.pane;
     let pos = format!(
         " {}/{} ",
         (v.selected + 1).min(lay.targets.len()),

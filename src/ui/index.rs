@@ -62,11 +62,7 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         filter_area,
     );
 
-    let list_area = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let list_area = app.areas(crate::geometry::Shape::Index).list;
     let (list_area, preview) = if area.width >= PREVIEW_FROM && !app.preview.hidden {
         let lw = area.width / 2;
         (

@@ -34,13 +34,27 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
         row(area, 0),
     );
 
-    let body_h = area.height.saturating_sub(2);
+    let text_area = app.areas(crate::geometry::Shape::Reader).list;
+    let body_h = text_area.height;
     let width = usize::from(area.width.saturating_sub(GUTTER));
     let lines = app.wrapped.get(&app.corpus, v.source, width);
     let cited = app.cited.get(v.source).map(Vec::as_slice).unwrap_or(&[]);
     let current = v.current.and_then(|c| v.matches.get(c));
+    let visible = lines.get(v.top..).unwrap_or_default();
+    let visible = visible
+        .get(..usize::from(body_h).min(visible.len()))
+        .unwrap_or_default();
+    // Only the matches on screen are looked at per byte (they are sorted and disjoint),
+    // so a search with thousands of matches costs what the visible ones cost.
+    let (from, to) = (
+        visible.first().map_or(0, |l| l.start),
+        visible.last().map_or(0, |l| l.end),
+    );
+    let first = v.matches.partition_point(|m| m.end <= from);
+    let last = v.matches.partition_point(|m| m.start < to.max(from + 1));
+    let matches = v.matches.get(first..last.max(first)).unwrap_or_default();
     let mut out = Vec::with_capacity(usize::from(body_h));
-    for l in lines.iter().skip(v.top).take(usize::from(body_h)) {
+    for l in visible {
         let is_cited = cited
             .iter()
             .any(|r| r.start < l.end.max(l.start + 1) && r.end > l.start);
@@ -53,7 +67,7 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
             let at = l.start + b;
             if current.is_some_and(|m| m.contains(&at)) {
                 theme.style(Tone::Selected)
-            } else if v.matches.iter().any(|m| m.contains(&at)) {
+            } else if matches.iter().any(|m| m.contains(&at)) {
                 theme.style(Tone::Match)
             } else if v.highlight.as_ref().is_some_and(|h| h.contains(&at)) {
                 theme.style(Tone::Quote)
@@ -63,14 +77,7 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
         }));
         out.push(Line::from(spans));
     }
-    frame.render_widget(
-        Paragraph::new(out),
-        Rect {
-            y: area.y + 1,
-            height: body_h,
-            ..area
-        },
-    );
+    frame.render_widget(Paragraph::new(out), text_area);
 
     let total = lines.len();
     let last = (v.top + usize::from(body_h)).min(total);
@@ -100,6 +107,6 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     );
     frame.render_widget(
         Paragraph::new(Span::styled(pos, theme.style(Tone::Dim))),
-        row(area, area.height.saturating_sub(1)),
+        app.areas(crate::geometry::Shape::Reader).foot,
     );
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, row};
 use crate::app::App;
-use crate::app::relations::{MAP_DEPTH, MAP_PANE, RelationsView};
+use crate::app::relations::{MAP_DEPTH, RelationsView};
 use crate::app::rows::Tone;
 use crate::model::relmap::{Line as TreeLine, Seen, lines};
 use crate::text::sanitize_line;
@@ -30,12 +30,8 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
         row(area, 0),
     );
-    let pane = (MAP_PANE as u16).min(area.height.saturating_sub(2));
-    let list_area = Rect {
-        y: area.y.saturating_add(1),
-        height: area.height.saturating_sub(1 + pane),
-        ..area
-    };
+    let areas = app.areas(crate::geometry::Shape::Relations);
+    let list_area = areas.list;
     let shown: Vec<Line<'_>> = all
         .iter()
         .enumerate()
@@ -45,11 +41,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         .collect();
     frame.render_widget(Paragraph::new(shown), list_area);
 
-    let pane_area = Rect {
-        y: list_area.y.saturating_add(list_area.height),
-        height: pane,
-        ..area
-    };
+    let pane_area = areas.pane;
     let pos = format!(" {}/{} ", (v.selected + 1).min(all.len()), all.len());
     let block = Block::default()
         .borders(Borders::TOP)

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::across::{fit, heading, split};
+use super::across::{fit, heading};
 use crate::app::App;
 use crate::app::rows::Tone;
-use crate::app::sources::{ROWS_PER_SOURCE, SourcesView, visible};
+use crate::app::sources::{SourcesView, visible};
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
@@ -26,7 +26,7 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
         frame,
         area,
     );
-    let (list, _) = split(area, visible(app) * ROWS_PER_SOURCE);
+    let list = app.areas(crate::geometry::Shape::Sources).list;
     let w = usize::from(area.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, s) in app

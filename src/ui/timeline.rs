@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr as _;
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::rows::Tone;
-use crate::app::timeline::{TIMELINE_PANE, TimelineView};
+use crate::app::timeline::TimelineView;
 use crate::model::Corpus;
 use crate::model::timeline::{Entry, timeline};
 use crate::text::sanitize_line;
@@ -32,12 +32,8 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
         row(area, 0),
     );
-    let pane = (TIMELINE_PANE as u16).min(area.height.saturating_sub(2));
-    let list_area = Rect {
-        y: area.y.saturating_add(1),
-        height: area.height.saturating_sub(1 + pane),
-        ..area
-    };
+    let areas = app.areas(crate::geometry::Shape::Timeline);
+    let list_area = areas.list;
     let name_w = t
         .entries
         .iter()
@@ -64,11 +60,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
             row(list_area, 0),
         );
     }
-    let pane_area = Rect {
-        y: list_area.y.saturating_add(list_area.height),
-        height: pane,
-        ..area
-    };
+    let pane_area = areas.pane;
     let pos = format!(
         " {}/{} ",
         (v.selected + 1).min(t.entries.len()),

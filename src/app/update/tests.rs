@@ -247,7 +247,7 @@ fn passage_search_finds_sentences_and_opens_the_reader_there() {
     assert_eq!(r.highlight, Some(hit.range.clone()));
     let line = crate::app::reader::line_of(&a.wrapped.lines, hit.range.start);
     assert!(
-        line >= r.top && line < r.top + a.body_height(),
+        line >= r.top && line < r.top + a.list_rows(crate::geometry::Shape::Reader),
         "hit on screen"
     );
     run(&mut a, &[Action::Back]);

@@ -131,7 +131,7 @@ fn scrolled_screen_equals_a_full_redraw() {
     let mut before = None;
     let mut screen = parser();
     screen.process(&frame(&mut t, &a, &mut before, &theme));
-    let page = a.body_height();
+    let page = a.list_rows(crate::geometry::Shape::Reader);
     let steps: Vec<(&str, Vec<Action>)> = vec![
         ("down 1", vec![Action::Down]),
         ("down 3", vec![Action::Down; 3]),
