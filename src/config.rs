@@ -175,6 +175,40 @@ mod tests {
         assert_eq!(q.bg, Some(ratatui::style::Color::Blue));
     }
 
+    #[test]
+    fn errors_are_typed_and_keep_their_cause() {
+        let Err(e) = parse("c.toml", "[theme.quote]\nfg = \"chartreuse\"\n", false) else {
+            panic!("a bad colour must fail")
+        };
+        let ConfigError::Invalid { diagnostic, cause } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!((diagnostic.line, diagnostic.column), (2, 6));
+        assert!(
+            matches!(cause, Invalid::Theme(ThemeError::UnknownColour { name, span })
+                if name == "chartreuse" && *span == (19..31)),
+            "{cause:?}"
+        );
+        let source = std::error::Error::source(&e).map(ToString::to_string);
+        assert!(
+            source.is_some_and(|s| s.starts_with("unknown colour 'chartreuse'; use one of")),
+            "{e:?}"
+        );
+        let missing = Path::new("/nonexistent/dossier-config.toml");
+        let Err(e) = load(Some(missing), false) else {
+            panic!("a missing --config must fail")
+        };
+        assert!(
+            matches!(&e, ConfigError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "/nonexistent/dossier-config.toml: error: cannot read the config file: No such file or directory (os error 2)\n"
+        );
+        assert!(e.diagnostic().is_none());
+    }
+
     /// The error's report as a person reads it.
     fn report(path: &str, text: &str) -> String {
         parse(path, text, false)

@@ -237,6 +237,29 @@ mod tests {
     }
 
     #[test]
+    fn a_load_error_is_an_error_whose_source_is_its_problem() {
+        let Err(e) = DataRoot::Bundled.read_text("seeds/nope.txt", DOSSIER_CAP) else {
+            panic!("not in the bundled corpus")
+        };
+        assert!(matches!(e.problem, Problem::NotBundled), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "seeds/nope.txt: not found in the bundled corpus"
+        );
+        let source = std::error::Error::source(&e).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("not found in the bundled corpus"));
+        let Err(e) = DataRoot::Dir("/nonexistent-corpus".into()).dossier_files() else {
+            panic!("no such folder")
+        };
+        assert!(
+            matches!(&e.problem, Problem::Folder(io) if io.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
+        let io = std::error::Error::source(&e).and_then(std::error::Error::source);
+        assert!(io.is_some(), "the OS error is kept as the problem's source");
+    }
+
+    #[test]
     fn bundled_corpus_lists_dossiers_and_reads_sources() {
         let root = DataRoot::Bundled;
         assert!(root.read_text(SOURCES_FILE, DOSSIER_CAP).is_ok());
