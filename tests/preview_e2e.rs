@@ -1,7 +1,7 @@
 //! The index's preview in the real binary (tmux, 120×40): after a burst of `j` it catches
-//! up with the selection once the keys stop, the browser then idles at no CPU (the
-//! rest deadline is a timeout on the loop's one receive, not a tick), and `v` hides and
-//! shows it.
+//! up with the selection once the keys stop, the browser then rests without one
+//! wake-up (the rest deadline is a timeout on the loop's one receive, not a tick), and `v`
+//! hides and shows it.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
