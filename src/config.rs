@@ -8,15 +8,63 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::SourceFile;
-use crate::keymap::{DEFAULT_KEYMAP, Keymap, RawBinding};
-use crate::ui::theme::{DEFAULT_THEME, RawStyle, Theme};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::keymap::{DEFAULT_KEYMAP, Keymap, KeymapError, RawBinding};
+use crate::ui::theme::{DEFAULT_THEME, RawStyle, Theme, ThemeError};
 
 /// Key bindings and theme, defaults overlaid with the user's file.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
+}
+
+/// Why the configuration could not be used. `Display` is the whole report a person
+/// reads, ending in a newline: `path:line:col: error: message`, the line with a caret
+/// under the bad value, as `check` prints.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: error: cannot read the config file: {source}\n")]
+    Read {
+        /// The file, as shown to the user.
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was read but a value in it is wrong; `diagnostic` locates it.
+    #[error("{}", .diagnostic.render())]
+    Invalid {
+        /// Where, what, and the line with its caret.
+        diagnostic: Box<Diagnostic>,
+        /// What was wrong, for a program.
+        #[source]
+        cause: Invalid,
+    },
+}
+
+/// What was wrong in a config file that could be read.
+#[derive(Debug, thiserror::Error)]
+pub enum Invalid {
+    /// Not TOML, or not the shape of a config (an unknown field, a wrong type).
+    #[error(transparent)]
+    Syntax(#[from] toml::de::Error),
+    /// A `[[bind]]` with an unknown mode, key or action.
+    #[error("{}", .0.message)]
+    Keymap(KeymapError),
+    /// A `[theme.*]` table with an unknown name, colour or modifier.
+    #[error(transparent)]
+    Theme(#[from] ThemeError),
+}
+
+impl ConfigError {
+    /// The located diagnostic, when a value in the file is at fault.
+    pub fn diagnostic(&self) -> Option<&Diagnostic> {
+        match self {
+            ConfigError::Read { .. } => None,
+            ConfigError::Invalid { diagnostic, .. } => Some(diagnostic),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,32 +96,37 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Parses config text (shown as `path` in errors) over the defaults.
-pub fn parse(path: &str, text: &str, no_color: bool) -> Result<Config, String> {
+pub fn parse(path: &str, text: &str, no_color: bool) -> Result<Config, ConfigError> {
     let file = SourceFile::new(path.to_owned(), text.to_owned());
-    let located = |span: std::ops::Range<usize>, msg: String| file.error(span, msg).render();
-    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+    let located =
+        |span: std::ops::Range<usize>, message: String, cause: Invalid| ConfigError::Invalid {
+            diagnostic: Box::new(file.error(span, message)),
+            cause,
+        };
+    let raw: RawConfig = toml::from_str(text).map_err(|e: toml::de::Error| {
         located(
             e.span().unwrap_or(0..0),
             e.message().lines().next().unwrap_or("").replace('`', "'"),
+            Invalid::Syntax(e),
         )
     })?;
     let mut keymap = Keymap::default_keymap();
-    let user = Keymap::from_raw(raw.bind).map_err(|e| located(e.span, e.message))?;
+    let user = Keymap::from_raw(raw.bind)
+        .map_err(|e| located(e.span.clone(), e.message.clone(), Invalid::Keymap(e)))?;
     keymap.overlay(user);
     let mut theme = Theme::default_theme(no_color);
-    theme.apply(&raw.theme).map_err(|(span, msg)| {
-        let span = if span.is_empty() {
-            text.find("[theme").map_or(0..0, |i| i..i + 6)
-        } else {
-            span
-        };
-        located(span, msg)
+    theme.apply(&raw.theme).map_err(|e| {
+        // A table's name has no span of its own: point at the first `[theme`.
+        let span = e
+            .span()
+            .unwrap_or_else(|| text.find("[theme").map_or(0..0, |i| i..i + 6));
+        located(span, e.to_string(), Invalid::Theme(e))
     })?;
     Ok(Config { keymap, theme })
 }
 
 /// Loads the config: `explicit` must exist; the default path may be absent.
-pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<Config, String> {
+pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<Config, ConfigError> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match default_path() {
@@ -87,8 +140,10 @@ pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<Config, String> {
         },
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{shown}: error: cannot read the config file: {e}\n"))?;
+    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+        path: shown.clone(),
+        source,
+    })?;
     parse(&shown, &text, no_color)
 }
 
@@ -121,28 +176,63 @@ mod tests {
     }
 
     #[test]
-    fn bad_config_gets_a_located_error() {
-        let e = parse("c.toml", "[theme.quote]\nfg = \"chartreuse\"\n", false)
+    fn errors_are_typed_and_keep_their_cause() {
+        let Err(e) = parse("c.toml", "[theme.quote]\nfg = \"chartreuse\"\n", false) else {
+            panic!("a bad colour must fail")
+        };
+        let ConfigError::Invalid { diagnostic, cause } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!((diagnostic.line, diagnostic.column), (2, 6));
+        assert!(
+            matches!(cause, Invalid::Theme(ThemeError::UnknownColour { name, span })
+                if name == "chartreuse" && *span == (19..31)),
+            "{cause:?}"
+        );
+        let source = std::error::Error::source(&e).map(ToString::to_string);
+        assert!(
+            source.is_some_and(|s| s.starts_with("unknown colour 'chartreuse'; use one of")),
+            "{e:?}"
+        );
+        let missing = Path::new("/nonexistent/dossier-config.toml");
+        let Err(e) = load(Some(missing), false) else {
+            panic!("a missing --config must fail")
+        };
+        assert!(
+            matches!(&e, ConfigError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "/nonexistent/dossier-config.toml: error: cannot read the config file: No such file or directory (os error 2)\n"
+        );
+        assert!(e.diagnostic().is_none());
+    }
+
+    /// The error's report as a person reads it.
+    fn report(path: &str, text: &str) -> String {
+        parse(path, text, false)
             .err()
-            .unwrap_or_default();
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn bad_config_gets_a_located_error() {
+        let e = report("c.toml", "[theme.quote]\nfg = \"chartreuse\"\n");
         assert!(
             e.starts_with("c.toml:2:6: error: unknown colour 'chartreuse'"),
             "{e}"
         );
-        let e = parse(
+        let e = report(
             "c.toml",
             "[[bind]]\nmode = \"index\"\nkeys = [\"j\"]\naction = \"fly\"\n",
-            false,
-        )
-        .err()
-        .unwrap_or_default();
+        );
         assert!(
             e.starts_with("c.toml:4:10: error: unknown action 'fly'"),
             "{e}"
         );
-        let e = parse("c.toml", "colour = 1\n", false)
-            .err()
-            .unwrap_or_default();
+        let e = report("c.toml", "colour = 1\n");
         assert!(
             e.starts_with("c.toml:1:1: error: unknown field 'colour'"),
             "{e}"

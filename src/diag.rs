@@ -43,6 +43,24 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is more to say than the message.
     pub help: Option<String>,
+    /// Other places the problem involves, e.g. where a duplicated id was first defined.
+    pub notes: Vec<Note>,
+    #[serde(skip)]
+    pub snippet: Option<Snippet>,
+}
+
+/// A second place a diagnostic points at (rustc's "first defined here"), in this file or
+/// another, with its own line and underline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    /// The file, as shown to the user.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// What is at that place, e.g. "first defined here".
+    pub message: String,
     #[serde(skip)]
     pub snippet: Option<Snippet>,
 }
@@ -57,8 +75,27 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             help: None,
+            notes: Vec::new(),
             snippet: None,
         }
+    }
+
+    /// Adds a second place, at byte range `span` of `file`, saying what is there.
+    pub fn with_note(
+        mut self,
+        file: &SourceFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let at = file.at(self.severity, span, message);
+        self.notes.push(Note {
+            path: at.path,
+            line: at.line,
+            column: at.column,
+            message: at.message,
+            snippet: at.snippet,
+        });
+        self
     }
 
     /// Adds a help line.
@@ -78,44 +115,75 @@ impl Diagnostic {
         )
     }
 
-    /// Renders the diagnostic as text (no colour).
+    /// Renders the diagnostic as text (no colour): the located message and its line
+    /// with carets, then each note the same way (`path:line:col: note: …`, the line
+    /// underlined with dashes), then the help.
     pub fn render(&self) -> String {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = if self.line == 0 {
-            format!(
-                "{}: {label}: {}\n",
-                sanitize_line(&self.path),
-                sanitize_line(&self.message)
-            )
-        } else {
-            format!(
-                "{}:{}:{}: {label}: {}\n",
-                sanitize_line(&self.path),
-                self.line,
-                self.column,
-                sanitize_line(&self.message)
-            )
-        };
+        // One gutter for every snippet of the diagnostic, as wide as the longest number.
+        let gutter = std::iter::once(self.line)
+            .chain(self.notes.iter().map(|n| n.line))
+            .map(|l| l.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let mut out = String::new();
+        located(
+            &mut out,
+            &self.path,
+            self.line,
+            self.column,
+            label,
+            &self.message,
+        );
         if let Some(s) = &self.snippet {
-            let num = self.line.to_string();
-            let pad = " ".repeat(num.len());
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{num} | {}", s.text);
-            let _ = writeln!(
-                out,
-                "{pad} | {}{}",
-                " ".repeat(s.caret_offset),
-                "^".repeat(s.caret_width.max(1))
-            );
+            snippet(&mut out, self.line, gutter, s, '^');
+        }
+        for n in &self.notes {
+            located(&mut out, &n.path, n.line, n.column, "note", &n.message);
+            if let Some(s) = &n.snippet {
+                snippet(&mut out, n.line, gutter, s, '-');
+            }
         }
         if let Some(h) = &self.help {
             let _ = writeln!(out, "  = help: {}", sanitize_line(h));
         }
         out
     }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// The rendered text, as `check` prints it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// `path:line:col: label: message` (or `path: label: message` for a whole file).
+fn located(out: &mut String, path: &str, line: usize, column: usize, label: &str, msg: &str) {
+    let (path, msg) = (sanitize_line(path), sanitize_line(msg));
+    let _ = if line == 0 {
+        writeln!(out, "{path}: {label}: {msg}")
+    } else {
+        writeln!(out, "{path}:{line}:{column}: {label}: {msg}")
+    };
+}
+
+/// The line of the file beside a gutter `gutter` columns wide, and `mark` under the span.
+fn snippet(out: &mut String, line: usize, gutter: usize, s: &Snippet, mark: char) {
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(out, "{pad} |");
+    let _ = writeln!(out, "{line:<gutter$} | {}", s.text);
+    let _ = writeln!(
+        out,
+        "{pad} | {}{}",
+        " ".repeat(s.caret_offset),
+        mark.to_string().repeat(s.caret_width.max(1))
+    );
 }
 
 /// Sorts diagnostics by file and position, dropping exact duplicates.
@@ -190,6 +258,7 @@ impl SourceFile {
             column: start.column,
             message: message.into(),
             help: None,
+            notes: Vec::new(),
             snippet: Some(Snippet {
                 text,
                 caret_offset: offset,
@@ -223,6 +292,23 @@ mod tests {
             d.render(),
             "d/x.toml:2:8: error: unknown kind 'persn'\n  |\n2 | kind = \"persn\"\n  |        ^^^^^^^\n  = help: use person or group\n"
         );
+    }
+
+    #[test]
+    fn a_note_shows_the_second_place_with_its_line_and_underline() {
+        let a = SourceFile::new("d/a.toml".into(), "id = \"x\"\n".into());
+        let b = SourceFile::new("d/b.toml".into(), "# b\nid = \"x\"\n".into());
+        let d = b
+            .error(9..12, "id 'x' is also used by d/a.toml")
+            .with_note(&a, 5..8, "first defined here")
+            .with_help("every dossier needs its own id");
+        assert_eq!(
+            d.render(),
+            "d/b.toml:2:6: error: id 'x' is also used by d/a.toml\n  |\n2 | id = \"x\"\n  |      ^^^\n\
+             d/a.toml:1:6: note: first defined here\n  |\n1 | id = \"x\"\n  |      ---\n\
+             \x20 = help: every dossier needs its own id\n"
+        );
+        assert_eq!(d.to_string(), d.render());
     }
 
     #[test]

@@ -681,3 +681,109 @@ fn claim_and_variant_dates_must_be_real_days() {
         "date 'May 2022' is not YYYY[-MM[-DD]]",
     );
 }
+
+/// Every diagnostic with two places (`tests/fixtures/duplicates`: an id used by two
+/// dossier files, an alias listed twice, an alias another dossier has, a claim id and a
+/// source id used twice) shows both, each with its line and underline: the second as a
+/// note, rustc's "first defined here".
+#[test]
+fn a_duplicate_shows_both_places_each_with_its_line_and_caret() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/duplicates");
+    let out = common::dossier()
+        .arg("--data")
+        .arg(&dir)
+        .arg("check")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.display()), "");
+    for block in [
+        "dossiers/people/jane-doe.toml:1:6: error: id 'jane-doe' is also used by dossiers/groups/jane-doe.toml
+  |
+1 | id = \"jane-doe\"
+  |      ^^^^^^^^^^
+dossiers/groups/jane-doe.toml:1:6: note: first defined here
+  |
+1 | id = \"jane-doe\"
+  |      ----------
+  = help: every dossier needs its own id
+",
+        "dossiers/people/jane-doe.toml:12:8: error: alias 'JD' is listed twice
+   |
+12 | name = \"JD\"
+   |        ^^^^
+dossiers/people/jane-doe.toml:7:8: note: first listed here
+   |
+7  | name = \"JD\"
+   |        ----
+  = help: keep one [[alias]] and cite every source that uses the spelling in it
+",
+        "dossiers/people/jane-doe.toml:17:8: warning: alias 'AC' is also a name or alias of 'acme-corps'
+   |
+17 | name = \"AC\"
+   |        ^^^^
+dossiers/groups/acme-corps.toml:7:8: note: 'acme-corps' has it here
+   |
+7  | name = \"AC\"
+   |        ----
+",
+        "dossiers/people/jane-doe.toml:27:6: error: claim id 'founder' is used twice in this file
+   |
+27 | id = \"founder\"
+   |      ^^^^^^^^^
+dossiers/people/jane-doe.toml:22:6: note: first used here
+   |
+22 | id = \"founder\"
+   |      ---------
+  = help: give each claim its own id
+",
+        "seeds/sources.toml:13:6: error: source id 'alpha' is registered twice
+   |
+13 | id = \"alpha\"
+   |      ^^^^^^^
+seeds/sources.toml:4:6: note: first registered here
+   |
+4  | id = \"alpha\"
+   |      -------
+  = help: give each [[source]] its own id
+",
+    ] {
+        assert!(err.contains(block), "missing:\n{block}\n--- stderr:\n{err}");
+    }
+    assert!(
+        err.ends_with("error: 4 errors and 1 warning found; the corpus does not check\n"),
+        "{err}"
+    );
+
+    // The JSON form names the second place too.
+    let out = common::dossier()
+        .arg("--data")
+        .arg(&dir)
+        .args(["check", "--json"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let dup = v["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("id 'jane-doe'"))
+        })
+        .expect("the duplicate id diagnostic");
+    assert_eq!(dup["line"], 1);
+    let note = &dup["notes"][0];
+    assert!(
+        note["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("dossiers/groups/jane-doe.toml")),
+        "{note}"
+    );
+    assert_eq!(
+        (note["line"].clone(), note["column"].clone()),
+        (1.into(), 6.into())
+    );
+    assert_eq!(note["message"], "first defined here");
+}

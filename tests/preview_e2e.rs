@@ -1,7 +1,7 @@
 //! The index's preview in the real binary (tmux, 120×40): after a burst of `j` it catches
-//! up with the selection once the keys stop, the browser then idles at no CPU (the
-//! rest deadline is a timeout on the loop's one receive, not a tick), and `v` hides and
-//! shows it.
+//! up with the selection once the keys stop, the browser then rests without one
+//! wake-up (the rest deadline is a timeout on the loop's one receive, not a tick), and `v`
+//! hides and shows it.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
@@ -9,7 +9,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, all, bin, cpu_ticks, have_tmux};
+use common::tmux::{Tmux, all, bin, have_tmux, switches, wake_ups};
 
 /// The name on the selected row (`▶ K Name  hint…`) of an index screen.
 fn selected_name(screen: &str) -> Option<String> {
@@ -47,13 +47,19 @@ fn after_a_burst_of_j_the_preview_follows_the_selection_and_the_browser_idles() 
     let rested = t.wait_for(&format!("│{name}"));
     assert_eq!(selected_name(&rested).as_deref(), Some(name.as_str()));
 
-    // Nothing left to do: no wake-ups, no CPU (sysconf(_SC_CLK_TCK) is 100: 5 ticks is
-    // 50 ms over a second, far above the 0 of a sleeping process, far below a poll loop).
+    // Nothing left to do: not one thread wakes in a second of rest. Counted as context
+    // switches, which a blocked thread never makes however loaded the machine is (CPU
+    // ticks, counted before, move with the load); a timer or poll loop makes dozens.
     let pid = t.descendant("dossier").expect("browser pid");
-    let before = cpu_ticks(pid).unwrap_or(0);
+    let before = switches(pid);
+    assert!(!before.is_empty(), "threads of pid {pid}");
     std::thread::sleep(Duration::from_secs(1));
-    let spent = cpu_ticks(pid).unwrap_or(0).saturating_sub(before);
-    assert!(spent < 5, "{spent} ticks of CPU in a second of rest");
+    let after = switches(pid);
+    assert_eq!(
+        wake_ups(&before, &after),
+        0,
+        "the resting browser woke up: {before:?} → {after:?}"
+    );
 
     // `v` hides the preview: the list takes the whole width; `v` again brings it back.
     t.keys(&["v"]);

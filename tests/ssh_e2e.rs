@@ -192,10 +192,12 @@ fn browse_over_ssh_then_a_dropped_link_ends_the_server_side_process() {
         .arg(client.to_string())
         .status()
         .expect("kill ssh");
-    let (took, ticks) = wait_gone(server[0], Duration::from_secs(2), "server-side browser");
-    // 100 clock ticks a second on Linux: 0.5 s is 50.
+    let (took, cpu) = wait_gone(server[0], Duration::from_secs(2), "server-side browser");
+    // CPU time measured exactly (schedstat, not clock ticks): noticing the dropped link
+    // costs a few milliseconds; spinning on it costs a core's share however loaded.
     assert!(
-        ticks < 50,
-        "spent {ticks} ticks of CPU while dying ({took:?})"
+        cpu < 100_000_000,
+        "spent {} ms of CPU while dying ({took:?})",
+        cpu / 1_000_000
     );
 }

@@ -93,22 +93,31 @@ fn ctrl_z_then_fg_restores_the_shell_and_redraws() {
     t.wait_for("STATUS-0-");
 }
 
-/// Ctrl-L repaints the whole screen, over and over, and the browser stays alive and
-/// responsive. Each redraw once asked the terminal where the cursor was; the reply, read
-/// on the main thread, could be taken from under the input thread, which then took the
-/// terminal for dead (exit 129). That race is timing-dependent (it ended Ctrl-Z/`fg` 1
-/// time in 20 here, and this loop did not catch it in one run), so its cause is pinned
-/// deterministically by `clearing_never_asks_the_terminal_where_the_cursor_is` in
-/// `src/tui/scroll/tests.rs`; this test proves the repeated redraw itself.
+/// Ctrl-L repaints the whole screen, over and over, without once asking the terminal
+/// where the cursor is, and the browser stays alive and responsive. Each redraw once sent
+/// `CSI 6n`; the reply, read on the main thread, could be taken from under the input
+/// thread, which then took the terminal for dead (exit 129). That race lost 1 time in
+/// 20, too rarely for a loop of keys to catch; its condition is the query itself, and
+/// every byte the browser writes is recorded here (tmux `pipe-pane`) to prove the query
+/// is never sent. `clearing_never_asks_the_terminal_where_the_cursor_is` in
+/// `src/tui/scroll/tests.rs` pins the same at the backend.
 #[test]
-fn ctrl_l_redraws_again_and_again_without_ending_the_browser() {
+fn ctrl_l_redraws_again_and_again_without_asking_where_the_cursor_is() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::browser(bin(), &[]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("out.bytes");
+    // Everything the pane's program writes, from its first byte on.
+    let pipe = format!("pipe-pane -t s cat>{}", log.display());
+    let t = Tmux::browser(bin(), &[&pipe]);
     t.wait_for(&all());
     t.keys(&["/", "Yosov"]);
     t.wait_for("alias Andriy Yosov");
+    // Enter ends the typing (the filter stays): while typing, Ctrl-L is not a command.
+    t.keys(&["Enter"]);
+    t.wait_for("alias Andriy Yosov");
+    let before_redraws = std::fs::read(&log).map_or(0, |b| b.len());
     for _ in 0..30 {
         t.keys(&["C-l"]);
         std::thread::sleep(Duration::from_millis(30));
@@ -119,13 +128,22 @@ fn ctrl_l_redraws_again_and_again_without_ending_the_browser() {
         None,
         "still running"
     );
-    // Still responsive: Enter ends the filter, q quits with status 0.
-    t.keys(&["Enter"]);
+    // Still responsive: q quits with status 0.
     t.keys(&["q"]);
     assert_eq!(
         t.exit_status(Duration::from_secs(5)),
         Some("0".to_string()),
         "quit normally after the redraws"
+    );
+    let sent = std::fs::read(&log).expect("the pane's output");
+    // Each Ctrl-L clears the whole screen (`CSI 2J`): the redraws whose cursor question
+    // raced did happen (30 on a quiet machine; Ctrl-Ls read in one batch clear once).
+    let redraws = sent.get(before_redraws..).unwrap_or_default();
+    let clears = redraws.windows(4).filter(|w| w == b"\x1b[2J").count();
+    assert!(clears >= 5, "{clears} screen clears for 30 Ctrl-L");
+    assert!(
+        !sent.windows(4).any(|w| w == b"\x1b[6n"),
+        "the browser asked the terminal where the cursor is (CSI 6n)"
     );
 }
 

@@ -27,7 +27,11 @@ pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
     let files = match root.dossier_files() {
         Ok(f) => f,
         Err(e) => {
-            diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));
+            diags.push(Diagnostic::file(
+                Severity::Error,
+                &e.path,
+                e.problem.to_string(),
+            ));
             return Vec::new();
         }
     };
@@ -42,7 +46,11 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
         let text = match root.read_text_with(&rel, DOSSIER_CAP, &mut canon) {
             Ok(t) => t,
             Err(e) => {
-                diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));
+                diags.push(Diagnostic::file(
+                    Severity::Error,
+                    &e.path,
+                    e.problem.to_string(),
+                ));
                 continue;
             }
         };
@@ -189,7 +197,8 @@ fn aliases(
     mut raw: Vec<RawAlias>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Alias> {
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    // Alias name → where it is first listed.
+    let mut seen: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
     for a in &mut raw {
         let RawAlias {
@@ -203,13 +212,16 @@ fn aliases(
         let n = a_name.get_ref();
         fields::text(file, a_name, "alias name", diags);
         fields::opt_text(file, note, "note", diags);
-        if seen.insert(n.as_str(), ()).is_some() {
+        if let Some(first) = seen.get(n.as_str()) {
             diags.push(
                 file.error(a_name.span(), format!("alias '{n}' is listed twice"))
+                    .with_note(file, first.clone(), "first listed here")
                     .with_help(
                         "keep one [[alias]] and cite every source that uses the spelling in it",
                     ),
             );
+        } else {
+            seen.insert(n.as_str(), a_name.span());
         }
         if n == name.get_ref() {
             diags.push(
@@ -266,7 +278,8 @@ fn claims(
     mut raw: Vec<RawClaim>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Claim> {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Claim id → where it is first used.
+    let mut seen: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
     for c in &mut raw {
         let RawClaim {
@@ -282,14 +295,17 @@ fn claims(
         let c_id: &Spanned<String> = c_id;
         let id = c_id.get_ref();
         fields::slug(file, c_id, "claim id", diags);
-        if !seen.insert(id) {
+        if let Some(first) = seen.get(id.as_str()) {
             diags.push(
                 file.error(
                     c_id.span(),
                     format!("claim id '{id}' is used twice in this file"),
                 )
+                .with_note(file, first.clone(), "first used here")
                 .with_help("give each claim its own id"),
             );
+        } else {
+            seen.insert(id, c_id.span());
         }
         fields::text(file, text, "claim text", diags);
         fields::opt_text(file, note, "note", diags);

@@ -77,6 +77,7 @@ pub fn check(root: &DataRoot) -> Report {
                         p.raw.id.span(),
                         format!("id '{id}' is also used by {}", other.file.path),
                     )
+                    .with_note(&other.file, other.raw.id.span(), "first defined here")
                     .with_help("every dossier needs its own id"),
             );
         } else {
@@ -150,32 +151,41 @@ fn build_all(
 /// Warns when two dossiers claim the same alias (case-insensitively): a reader typing it
 /// cannot know which is meant.
 fn warn_shared_aliases(parsed: &[dossiers::Parsed], diags: &mut Vec<Diagnostic>) {
-    let mut owner: HashMap<String, &str> = HashMap::new();
+    // Lower-cased name or alias → the dossier that has it first, and where.
+    let mut owner: HashMap<String, (&str, &dossiers::Parsed, std::ops::Range<usize>)> =
+        HashMap::new();
     for p in parsed {
         let id = p.raw.id.get_ref().as_str();
-        let mut own = vec![(p.raw.name.get_ref().to_lowercase(), None)];
+        let mut own = vec![(p.raw.name.get_ref().to_lowercase(), p.raw.name.span(), None)];
         own.extend(
             p.raw
                 .alias
                 .iter()
-                .map(|a| (a.name.get_ref().to_lowercase(), Some(a))),
+                .map(|a| (a.name.get_ref().to_lowercase(), a.name.span(), Some(a))),
         );
-        for (key, alias) in own {
+        for (key, span, alias) in own {
             match owner.get(&key) {
-                Some(other) if *other != id => {
+                Some((other, first, first_span)) if *other != id => {
                     if let Some(a) = alias {
-                        diags.push(warning_at(
-                            &p.file,
-                            a.name.span(),
-                            format!(
-                                "alias '{}' is also a name or alias of '{other}'",
-                                a.name.get_ref()
+                        diags.push(
+                            warning_at(
+                                &p.file,
+                                a.name.span(),
+                                format!(
+                                    "alias '{}' is also a name or alias of '{other}'",
+                                    a.name.get_ref()
+                                ),
+                            )
+                            .with_note(
+                                &first.file,
+                                first_span.clone(),
+                                format!("'{other}' has it here"),
                             ),
-                        ));
+                        );
                     }
                 }
                 _ => {
-                    owner.insert(key, id);
+                    owner.insert(key, (id, p, span));
                 }
             }
         }

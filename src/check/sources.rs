@@ -51,7 +51,7 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
         Ok(t) => t,
         Err(e) => {
             diags.push(
-                Diagnostic::file(Severity::Error, &e.path, e.message)
+                Diagnostic::file(Severity::Error, &e.path, e.problem.to_string())
                     .with_help("a corpus needs seeds/sources.toml registering its articles"),
             );
             out.registry_failed = true;
@@ -67,17 +67,20 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
             return out;
         }
     };
-    let mut seen: HashSet<String> = HashSet::new();
+    // Source id → where it is first registered.
+    let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
     let mut canon = CanonCache::default();
     for s in raw.source {
         let id = s.id.get_ref().clone();
-        if !seen.insert(id.clone()) {
+        if let Some(first) = seen.get(&id) {
             diags.push(
                 file.error(s.id.span(), format!("source id '{id}' is registered twice"))
+                    .with_note(&file, first.clone(), "first registered here")
                     .with_help("give each [[source]] its own id"),
             );
             continue;
         }
+        seen.insert(id.clone(), s.id.span());
         match load_one(root, &file, s, &mut canon, diags) {
             Some(src) => {
                 out.by_id.insert(src.id.clone(), out.list.len());
@@ -144,7 +147,7 @@ fn load_one(
     let text = match root.read_article(name, canon) {
         Ok(t) => t,
         Err(e) => {
-            diags.push(file.error(s.file.span(), format!("{}: {}", e.path, e.message)));
+            diags.push(file.error(s.file.span(), e.to_string()));
             return None;
         }
     };

@@ -16,13 +16,100 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
-/// A problem reading a file of the corpus, named for a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem reading a file of the corpus, named for a person: shown as
+/// `PATH: PROBLEM`, e.g. `seeds/a.txt: does not exist`.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {problem}")]
 pub struct LoadError {
     /// The file, as shown to the user.
     pub path: String,
     /// What went wrong and what to do.
-    pub message: String,
+    #[source]
+    pub problem: Problem,
+}
+
+/// What went wrong reading one file (or listing one folder) of a corpus. The `Display`
+/// of each is the message a person reads after the path: what is wrong and the fix.
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    /// A path the bundled corpus does not have.
+    #[error("not found in the bundled corpus")]
+    NotBundled,
+    /// The file is not there.
+    #[error("does not exist")]
+    NotFound,
+    /// The file or a folder above it may not be read by this user.
+    #[error(
+        "cannot be read: permission denied; give the user running dossier read access \
+         to it (and search access to its folders), e.g. `chmod a+r`"
+    )]
+    PermissionDenied,
+    /// Any other failure of the operating system.
+    #[error("cannot be read: {0}")]
+    Io(#[source] std::io::Error),
+    /// A folder of `dossiers/` could not be listed.
+    #[error(
+        "cannot read folder: {0}; a corpus folder needs dossiers/<people|groups|events|places>/*.toml"
+    )]
+    Folder(#[source] std::io::Error),
+    /// The path leads, through a symbolic link, out of the folder it belongs in.
+    #[error(
+        "is a link to {}, outside the corpus folder {top}/; copy the file into {top}/ instead",
+        .target.display()
+    )]
+    LinkOutside {
+        /// Where the link really leads.
+        target: PathBuf,
+        /// The corpus folder the file belongs in (`seeds` or `dossiers`).
+        top: String,
+    },
+    /// A folder on the path was swapped for a link between the check and the open.
+    #[error(
+        "was replaced while being read and now leads to {}, outside the corpus folder {top}/; nothing was read from it",
+        .target.display()
+    )]
+    Replaced {
+        /// Where the opened file really is.
+        target: PathBuf,
+        /// The corpus folder the file belongs in.
+        top: String,
+    },
+    /// A FIFO, device, socket or folder where a file was expected.
+    #[error("is not a regular file (it is a {0}); only plain files are read")]
+    NotRegular(&'static str),
+    /// Over the size limit for its kind of file.
+    #[error(
+        "is {len} bytes, more than the limit of {cap} bytes ({} MiB); split it",
+        .cap / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The file's size in bytes.
+        len: u64,
+        /// The limit in bytes.
+        cap: u64,
+    },
+    /// Not UTF-8 text.
+    #[error(
+        "is not valid UTF-8 (bad byte at offset {offset}, line {line}); convert it with \
+         `iconv -t UTF-8`"
+    )]
+    NotUtf8 {
+        /// Byte offset of the first bad byte.
+        offset: usize,
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
+}
+
+impl Problem {
+    /// The problem behind an operating-system error.
+    pub fn from_io(e: std::io::Error) -> Problem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::NotFound,
+            std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+            _ => Problem::Io(e),
+        }
+    }
 }
 
 /// The corpus to read.
@@ -79,7 +166,7 @@ impl DataRoot {
                 let Some((_, bytes)) = bundled::FILES.iter().find(|(p, _)| *p == rel) else {
                     return Err(LoadError {
                         path: rel.to_owned(),
-                        message: "not found in the bundled corpus".into(),
+                        problem: Problem::NotBundled,
                     });
                 };
                 read::decode(rel, bytes.to_vec(), cap)
@@ -111,9 +198,7 @@ fn list_dossiers(dir: &Path) -> Result<Vec<String>, LoadError> {
     let top = dir.join("dossiers");
     let err = |path: &Path, e: std::io::Error| LoadError {
         path: path.display().to_string(),
-        message: format!(
-            "cannot read folder: {e}; a corpus folder needs dossiers/<people|groups|events|places>/*.toml"
-        ),
+        problem: Problem::Folder(e),
     };
     let mut out = Vec::new();
     let mut folders: Vec<_> = std::fs::read_dir(&top)
@@ -149,6 +234,29 @@ mod tests {
         for bad in ["", "..", ".", "../x", "a/b", "/etc/passwd", "a\\b"] {
             assert!(!is_plain_file_name(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_load_error_is_an_error_whose_source_is_its_problem() {
+        let Err(e) = DataRoot::Bundled.read_text("seeds/nope.txt", DOSSIER_CAP) else {
+            panic!("not in the bundled corpus")
+        };
+        assert!(matches!(e.problem, Problem::NotBundled), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "seeds/nope.txt: not found in the bundled corpus"
+        );
+        let source = std::error::Error::source(&e).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("not found in the bundled corpus"));
+        let Err(e) = DataRoot::Dir("/nonexistent-corpus".into()).dossier_files() else {
+            panic!("no such folder")
+        };
+        assert!(
+            matches!(&e.problem, Problem::Folder(io) if io.kind() == std::io::ErrorKind::NotFound),
+            "{e:?}"
+        );
+        let io = std::error::Error::source(&e).and_then(std::error::Error::source);
+        assert!(io.is_some(), "the OS error is kept as the problem's source");
     }
 
     #[test]

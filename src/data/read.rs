@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use super::LoadError;
+use super::{LoadError, Problem};
 
 /// Largest article accepted, in bytes.
 pub const ARTICLE_CAP: u64 = 16 * 1024 * 1024;
@@ -21,47 +21,51 @@ pub fn read_capped(
     cap: u64,
     canon: &mut CanonCache,
 ) -> Result<String, LoadError> {
-    let fail = |message: String| LoadError {
+    let fail = |problem: Problem| LoadError {
         path: shown.to_owned(),
-        message,
+        problem,
     };
     let path = root.join(rel);
-    let real = canon.real_path(&path).map_err(|e| fail(io_message(&e)))?;
-    let real_root = canon.real_dir(root).map_err(|e| fail(io_message(&e)))?;
+    let real = canon
+        .real_path(&path)
+        .map_err(|e| fail(Problem::from_io(e)))?;
+    let real_root = canon
+        .real_dir(root)
+        .map_err(|e| fail(Problem::from_io(e)))?;
     // Articles must stay inside seeds/ and dossiers inside dossiers/ after symlinks.
     let top = rel.split('/').next().unwrap_or("");
     let allowed = real_root.join(top);
     if !real.starts_with(&allowed) {
-        return Err(fail(format!(
-            "is a link to {}, outside the corpus folder {top}/; copy the file into {top}/ instead",
-            real.display()
-        )));
+        return Err(fail(Problem::LinkOutside {
+            target: real,
+            top: top.to_owned(),
+        }));
     }
-    let file = open_nonblocking(&real).map_err(|e| fail(io_message(&e)))?;
+    let file = open_nonblocking(&real).map_err(|e| fail(Problem::from_io(e)))?;
     // The path was checked before it was opened; a folder swapped for a link in between
     // would open a file elsewhere. Check where the opened file really is.
     if let Some(opened) = opened_path(&file)
         && !opened.starts_with(&allowed)
     {
-        return Err(fail(format!(
-            "was replaced while being read and now leads to {}, outside the corpus folder {top}/; nothing was read from it",
-            opened.display()
-        )));
+        return Err(fail(Problem::Replaced {
+            target: opened,
+            top: top.to_owned(),
+        }));
     }
-    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(Problem::from_io(e)))?;
     if !meta.file_type().is_file() {
-        return Err(fail(format!(
-            "is not a regular file (it is a {}); only plain files are read",
-            describe_type(&meta.file_type())
-        )));
+        return Err(fail(Problem::NotRegular(describe_type(&meta.file_type()))));
     }
     if meta.len() > cap {
-        return Err(fail(too_large(meta.len(), cap)));
+        return Err(fail(Problem::TooLarge {
+            len: meta.len(),
+            cap,
+        }));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(cap + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(io_message(&e)))?;
+        .map_err(|e| fail(Problem::from_io(e)))?;
     decode(shown, bytes, cap)
 }
 
@@ -104,7 +108,10 @@ pub fn decode(shown: &str, bytes: Vec<u8>, cap: u64) -> Result<String, LoadError
     if bytes.len() as u64 > cap {
         return Err(LoadError {
             path: shown.to_owned(),
-            message: too_large(bytes.len() as u64, cap),
+            problem: Problem::TooLarge {
+                len: bytes.len() as u64,
+                cap,
+            },
         });
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -112,31 +119,9 @@ pub fn decode(shown: &str, bytes: Vec<u8>, cap: u64) -> Result<String, LoadError
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         LoadError {
             path: shown.to_owned(),
-            message: format!(
-                "is not valid UTF-8 (bad byte at offset {at}, line {line}); convert it with \
-                 `iconv -t UTF-8`"
-            ),
+            problem: Problem::NotUtf8 { offset: at, line },
         }
     })
-}
-
-fn too_large(len: u64, cap: u64) -> String {
-    format!(
-        "is {len} bytes, more than the limit of {cap} bytes ({} MiB); split it",
-        cap / (1024 * 1024)
-    )
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "does not exist".into(),
-        std::io::ErrorKind::PermissionDenied => {
-            "cannot be read: permission denied; give the user running dossier read access \
-             to it (and search access to its folders), e.g. `chmod a+r`"
-                .into()
-        }
-        _ => format!("cannot be read: {e}"),
-    }
 }
 
 fn describe_type(t: &std::fs::FileType) -> &'static str {
@@ -238,7 +223,15 @@ mod tests {
     fn invalid_utf8_names_line() {
         let got = decode("x.txt", b"ok\nbad \xff".to_vec(), 100);
         let Err(e) = got else { panic!("should fail") };
-        assert!(e.message.contains("line 2"), "{}", e.message);
+        assert!(
+            matches!(e.problem, Problem::NotUtf8 { offset: 7, line: 2 }),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "x.txt: is not valid UTF-8 (bad byte at offset 7, line 2); convert it with \
+             `iconv -t UTF-8`"
+        );
     }
 
     #[test]

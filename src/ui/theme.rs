@@ -61,8 +61,57 @@ const MODIFIERS: &[(&str, Modifier)] = &[
     ("reversed", Modifier::REVERSED),
 ];
 
-/// A problem in a theme table: the span of the bad value and a message.
-pub type ThemeError = (std::ops::Range<usize>, String);
+/// A problem in the `[theme.*]` tables of a config file. `Display` is the message;
+/// [`ThemeError::span`] says where in the file the bad value is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ThemeError {
+    /// A `[theme.NAME]` table whose NAME is not one the browser styles.
+    #[error("unknown theme entry '{name}'; expected one of {}", NAMES.join(", "))]
+    UnknownEntry {
+        /// The table's name as written.
+        name: String,
+    },
+    /// A colour that is not one of the 16 ANSI names.
+    #[error(
+        "unknown colour '{name}'; use one of the 16 ANSI names: {}",
+        colour_names()
+    )]
+    UnknownColour {
+        /// The value as written.
+        name: String,
+        /// Byte span of the value in the file.
+        span: std::ops::Range<usize>,
+    },
+    /// A modifier the browser does not know.
+    #[error("unknown modifier '{name}'; expected one of bold, dim, italic, underlined, reversed")]
+    UnknownModifier {
+        /// The value as written.
+        name: String,
+        /// Byte span of the value in the file.
+        span: std::ops::Range<usize>,
+    },
+}
+
+impl ThemeError {
+    /// Byte span of the bad value in the file; `None` when the table's name is at fault
+    /// (table names carry no span).
+    pub fn span(&self) -> Option<std::ops::Range<usize>> {
+        match self {
+            ThemeError::UnknownEntry { .. } => None,
+            ThemeError::UnknownColour { span, .. } | ThemeError::UnknownModifier { span, .. } => {
+                Some(span.clone())
+            }
+        }
+    }
+}
+
+fn colour_names() -> String {
+    COLORS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// A resolved style per name: (with colour, without colour).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,8 +135,9 @@ fn modifiers(list: &[toml::Spanned<String>]) -> Result<Modifier, ThemeError> {
             .iter()
             .find(|(n, _)| *n == name.get_ref())
             .map(|(_, m)| *m);
-        m |= found.ok_or_else(|| {
-            (name.span(), format!("unknown modifier '{}'; expected one of bold, dim, italic, underlined, reversed", name.get_ref()))
+        m |= found.ok_or_else(|| ThemeError::UnknownModifier {
+            name: name.get_ref().clone(),
+            span: name.span(),
         })?;
     }
     Ok(m)
@@ -98,19 +148,9 @@ fn color(c: &toml::Spanned<String>) -> Result<Color, ThemeError> {
         .iter()
         .find(|(n, _)| *n == c.get_ref())
         .map(|(_, c)| *c)
-        .ok_or_else(|| {
-            (
-                c.span(),
-                format!(
-                    "unknown colour '{}'; use one of the 16 ANSI names: {}",
-                    c.get_ref(),
-                    COLORS
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
+        .ok_or_else(|| ThemeError::UnknownColour {
+            name: c.get_ref().clone(),
+            span: c.span(),
         })
 }
 
@@ -142,13 +182,7 @@ impl Theme {
     pub fn apply(&mut self, tables: &BTreeMap<String, RawStyle>) -> Result<(), ThemeError> {
         for (name, raw) in tables {
             let Some(i) = NAMES.iter().position(|n| n == name) else {
-                return Err((
-                    0..0,
-                    format!(
-                        "unknown theme entry '{name}'; expected one of {}",
-                        NAMES.join(", ")
-                    ),
-                ));
+                return Err(ThemeError::UnknownEntry { name: name.clone() });
             };
             let mods = modifiers(&raw.modifiers)?;
             let mut color_style = Style::default().add_modifier(mods);

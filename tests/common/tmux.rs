@@ -256,19 +256,80 @@ pub fn alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists() && stat_field(pid, 0).is_some_and(|s| s != "Z")
 }
 
-/// utime + stime of a process, in clock ticks (100 a second on Linux).
-pub fn cpu_ticks(pid: u32) -> Option<u64> {
-    Some(stat_field(pid, 11)?.parse::<u64>().ok()? + stat_field(pid, 12)?.parse::<u64>().ok()?)
+/// The threads of `pid` (its /proc/PID/task entries).
+fn threads(pid: u32) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse().ok())
+        .collect()
 }
 
-/// Waits until `pid` is gone; returns how long it took and the CPU ticks it spent
-/// meanwhile, or panics after `limit`.
+/// Nanoseconds `pid` has spent on a CPU, all its threads together (the first field of
+/// /proc/PID/task/TID/schedstat). Exact, not sampled at clock ticks as utime/stime are,
+/// and a thread that sleeps gains none however loaded the machine is; one that spins
+/// gains its share of a core even then.
+pub fn cpu_ns(pid: u32) -> Option<u64> {
+    let tids = threads(pid);
+    if tids.is_empty() {
+        return None;
+    }
+    let mut sum = 0;
+    for tid in tids {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/schedstat")).ok();
+        sum += text
+            .as_deref()
+            .and_then(|t| t.split_whitespace().next()?.parse::<u64>().ok())
+            .unwrap_or(0);
+    }
+    Some(sum)
+}
+
+/// Per thread of `pid`, how many times it has been switched out, voluntarily or not
+/// (/proc/PID/task/TID/status). A thread blocked in one system call adds nothing, however
+/// loaded the machine; every wake-up adds at least one.
+pub fn switches(pid: u32) -> std::collections::BTreeMap<u32, u64> {
+    let mut out = std::collections::BTreeMap::new();
+    for tid in threads(pid) {
+        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/status")) else {
+            continue;
+        };
+        let n: u64 = status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches:"))
+            .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum();
+        out.insert(tid, n);
+    }
+    out
+}
+
+/// Wake-ups between two [`switches`] readings of one process: the switches each thread
+/// made, a thread that appeared or ended counting as woken.
+pub fn wake_ups(
+    before: &std::collections::BTreeMap<u32, u64>,
+    after: &std::collections::BTreeMap<u32, u64>,
+) -> u64 {
+    let mut n = 0;
+    for (tid, a) in after {
+        n += match before.get(tid) {
+            Some(b) => a.saturating_sub(*b),
+            None => (*a).max(1),
+        };
+    }
+    n + before.keys().filter(|t| !after.contains_key(t)).count() as u64
+}
+
+/// Waits until `pid` is gone; returns how long it took and the nanoseconds of CPU it
+/// spent meanwhile (as far as the last look before it ended saw), or panics after
+/// `limit`.
 pub fn wait_gone(pid: u32, limit: Duration, what: &str) -> (Duration, u64) {
     let start = Instant::now();
-    let before = cpu_ticks(pid).unwrap_or(0);
+    let before = cpu_ns(pid).unwrap_or(0);
     let mut last = before;
     while alive(pid) {
-        last = cpu_ticks(pid).unwrap_or(last);
+        last = cpu_ns(pid).unwrap_or(last);
         assert!(
             start.elapsed() < limit,
             "{what}: pid {pid} still running after {limit:?}"
