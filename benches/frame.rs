@@ -1,6 +1,8 @@
 //! Frame time of each view at 120×40 (the index, the index with passage hits, a
 //! dossier, the reader at the top and at the end of the longest article), through the
 //! real backend stack writing to memory; and, printed once, the bytes each move sends.
+//! Then every view of the browser (`view-*`): a full frame, and a key (`j` then `k`)
+//! through `update` and the frame it draws.
 
 mod common;
 
@@ -168,5 +170,71 @@ fn bytes(corpus: &dossier::model::Corpus) {
     );
 }
 
-criterion_group!(benches, frames);
+/// Every view of the browser, opened the way a user opens it, at the largest size.
+fn every_view(corpus: &dossier::model::Corpus) -> Vec<(&'static str, App)> {
+    let app = || App::new(corpus.clone(), Keymap::default_keymap(), (W, H));
+    let with = |actions: &[Action]| {
+        let mut a = app();
+        for act in actions {
+            update(&mut a, act.clone());
+        }
+        a
+    };
+    let mut views = vec![
+        ("index", app()),
+        ("dossier", with(&[Action::Open])),
+        ("help", with(&[Action::Help])),
+        ("sources", with(&[Action::Sources])),
+        ("disputes", with(&[Action::Disputes])),
+        ("claims", with(&[Action::Claims])),
+        ("timeline", with(&[Action::Timeline])),
+        ("relations", with(&[Action::Open, Action::Relations])),
+    ];
+    let mut passages = with(&[Action::SearchPassages]);
+    for ch in "legion".chars() {
+        update(&mut passages, Action::Input(ch));
+    }
+    update(&mut passages, Action::Accept);
+    views.push(("passages", passages));
+    let mut reader = app();
+    longest_article_reader(&mut reader);
+    views.push(("reader", reader));
+    let mut cited = app();
+    longest_article_reader(&mut cited);
+    update(&mut cited, Action::NextCite);
+    update(&mut cited, Action::CitedBy);
+    views.push(("cited-by", cited));
+    views
+}
+
+/// Frame time of a full redraw and the time of one key (`j`, then `k` to come back: two
+/// keys per iteration, each through `update` and a frame) in every view: what a user
+/// waits for after a key, in-process.
+fn keys(c: &mut Criterion) {
+    let size = common::largest();
+    let corpus = common::load(&size.root);
+    let views = every_view(&corpus);
+    let mut g = c.benchmark_group(format!("view-{}-120x40", size.label));
+    g.sample_size(10);
+    for (name, a) in &views {
+        g.bench_function(format!("{name}/full-frame"), |b| {
+            b.iter(|| Screenful::new().frame(a))
+        });
+    }
+    for (name, mut a) in views {
+        let mut s = Screenful::new();
+        s.frame(&a);
+        g.bench_function(format!("{name}/key-j-k"), |b| {
+            b.iter(|| {
+                update(&mut a, Action::Down);
+                let n = s.frame(&a);
+                update(&mut a, Action::Up);
+                n + s.frame(&a)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, frames, keys);
 criterion_main!(benches);

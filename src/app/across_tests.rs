@@ -287,3 +287,27 @@ fn with_nothing_highlighted_c_asks_about_the_first_cited_passage_from_the_top() 
         ["acme-corps/Crossed the border on a Monday, its spokesman saying they were going home."]
     );
 }
+
+/// The kept layout restyles the selected marker exactly as laying everything out again
+/// with that selection did (the reference), for every target, side by side and stacked,
+/// on the bundled corpus.
+#[test]
+fn the_kept_disputes_layout_marks_the_selection_as_a_fresh_layout_does() {
+    let c = check(&DataRoot::Bundled).corpus;
+    let x = crate::xref::Xref::new(&c);
+    for w in [40u16, 120] {
+        let kept = super::disputes::layout(&c, &x, w, None);
+        assert_eq!(kept.target_segs.len(), kept.targets.len());
+        // Every fifth target and the last (a fresh layout per target is slow in debug).
+        let last = kept.targets.len().saturating_sub(1);
+        for t in (0..kept.targets.len()).step_by(5).chain([last]) {
+            let fresh = super::disputes::layout(&c, &x, w, Some(t));
+            let all = 0..kept.rows.len();
+            assert_eq!(
+                kept.rows_with_selection(all, t),
+                fresh.rows,
+                "target {t} at width {w}"
+            );
+        }
+    }
+}

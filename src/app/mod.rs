@@ -167,6 +167,10 @@ pub struct App {
     pub generation: u64,
     /// The index's preview: hidden or shown, held while the selection moves.
     pub preview: preview::Preview,
+    /// The disputes list laid out at one width (`disputes::cached`), kept between keys.
+    pub disputes_layout: std::cell::RefCell<Option<(u16, Arc<disputes::Layout>)>>,
+    /// The timeline's order, sorted once (`timeline::kept`).
+    pub timeline: OnceLock<timeline::Kept>,
 }
 
 impl App {
@@ -217,6 +221,8 @@ impl App {
             searcher: Searcher::Sync(Box::new(finder)),
             generation: 0,
             preview: preview::Preview::default(),
+            disputes_layout: std::cell::RefCell::new(None),
+            timeline: OnceLock::new(),
         }
     }
 

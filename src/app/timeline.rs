@@ -5,7 +5,7 @@
 use super::rows::{Target, layout};
 use super::update::{keep_visible, move_by, open};
 use super::{Action, App, DossierView, Screen};
-use crate::model::timeline::{Entry, timeline};
+use crate::model::timeline::{Entry, Timeline, timeline};
 
 /// The timeline's selection and scroll.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,10 +34,74 @@ pub fn open_timeline(app: &mut App) {
     }
 }
 
+/// The timeline's order and what the view needs of every entry, computed once per
+/// corpus: building and sorting every dated claim on each key and frame cost time in
+/// proportion to the corpus.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// (dossier, claim, variant) of each entry, in timeline order.
+    order: Vec<(usize, usize, Option<usize>)>,
+    undated: usize,
+    /// The widest dossier name among the entries, in columns (sanitised as shown).
+    pub name_width: usize,
+}
+
+/// The kept timeline of `app`'s corpus.
+pub fn kept(app: &App) -> &Kept {
+    app.timeline.get_or_init(|| {
+        let t = timeline(&app.corpus);
+        let name_width = t
+            .entries
+            .iter()
+            .filter_map(|e| e.dossier_of(&app.corpus))
+            .map(|d| {
+                unicode_width::UnicodeWidthStr::width(crate::text::sanitize_line(&d.name).as_str())
+            })
+            .max()
+            .unwrap_or(0);
+        Kept {
+            order: t
+                .entries
+                .iter()
+                .map(|e| (e.dossier, e.claim, e.variant))
+                .collect(),
+            undated: t.undated,
+            name_width,
+        }
+    })
+}
+
+/// The timeline, from the kept order (no sorting): the same entries `timeline` gives.
+pub fn entries(app: &App) -> Timeline<'_> {
+    let corpus = &app.corpus;
+    let k = kept(app);
+    let entries = k
+        .order
+        .iter()
+        .filter_map(|&(dossier, claim, variant)| {
+            let c = corpus.dossiers.get(dossier)?.claims.get(claim)?;
+            let date = match variant {
+                Some(v) => c.variants.get(v)?.date.as_deref()?,
+                None => c.date.as_deref()?,
+            };
+            Some(Entry {
+                date,
+                dossier,
+                claim,
+                variant,
+            })
+        })
+        .collect();
+    Timeline {
+        entries,
+        undated: k.undated,
+    }
+}
+
 /// Keeps the selection inside the list and on screen (after a resize).
 pub fn clamp(app: &mut App) {
     let h = timeline_list_height(app);
-    let n = timeline(&app.corpus).entries.len();
+    let n = kept(app).order.len();
     if let Screen::Timeline(v) = &mut app.screen {
         v.selected = v.selected.min(n.saturating_sub(1));
         keep_visible(&mut v.offset, v.selected, h);
@@ -70,7 +134,7 @@ pub fn update(app: &mut App, action: Action) {
     let Screen::Timeline(v) = &app.screen else {
         return;
     };
-    let t = timeline(&app.corpus);
+    let t = entries(app);
     let n = t.entries.len();
     let page = h as isize;
     let mut selected = v.selected;
@@ -204,6 +268,16 @@ mod tests {
         run(&mut a, &[Action::Timeline, Action::Down, Action::Open]);
         assert!(matches!(a.screen, Screen::Timeline(_)));
         assert_eq!(a.message.as_deref(), Some("no dated claims to open"));
+    }
+
+    /// The kept order gives exactly what building and sorting the timeline gives (the
+    /// reference), on the bundled corpus.
+    #[test]
+    fn the_kept_timeline_is_the_sorted_timeline() {
+        let a = app(DataRoot::Bundled);
+        let kept = entries(&a);
+        assert!(!kept.entries.is_empty());
+        assert_eq!(kept, timeline(&a.corpus));
     }
 
     #[test]

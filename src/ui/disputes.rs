@@ -8,10 +8,10 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use super::across::{heading, lines, quote_pane};
 use crate::app::App;
-use crate::app::disputes::{DisputesView, layout};
+use crate::app::disputes::{DisputesView, cached};
 
 pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let lay = layout(&app.corpus, &app.xref, area.width, Some(v.pick.selected));
+    let lay = cached(app);
     let n = app.xref.disputed().len();
     heading(
         &format!(
@@ -26,15 +26,19 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
     let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::Disputes);
     frame.render_widget(
         Paragraph::new(lines(
-            lay.rows
-                .iter()
-                .skip(v.pick.offset)
-                .take(usize::from(list.height)),
+            lay.rows_with_selection(
+                v.pick.offset..v.pick.offset + usize::from(list.height),
+                v.pick.selected,
+            )
+            .iter(),
             theme,
         )),
         list,
     );
-    let cite = lay.targets.get(v.pick.selected).map(|(_, c)| *c);
+    let cite = lay
+        .targets
+        .get(v.pick.selected)
+        .and_then(|t| t.get(&app.corpus));
     let pos = format!(
         " {}/{} ",
         (v.pick.selected + 1).min(lay.targets.len()),

@@ -13,14 +13,14 @@ use crate::app::App;
 use crate::app::rows::Tone;
 use crate::app::timeline::TimelineView;
 use crate::model::Corpus;
-use crate::model::timeline::{Entry, timeline};
+use crate::model::timeline::Entry;
 use crate::text::sanitize_line;
 
 /// Widest dossier-name column.
 const NAME_MAX: usize = 24;
 
 pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let t = timeline(&app.corpus);
+    let t = crate::app::timeline::entries(app);
     let title = format!(
         " Timeline — {} dated entr{} · {} undated claim{} not listed",
         t.entries.len(),
@@ -34,14 +34,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
     );
     let areas = app.areas(crate::geometry::Shape::Timeline);
     let list_area = areas.list;
-    let name_w = t
-        .entries
-        .iter()
-        .filter_map(|e| e.dossier_of(&app.corpus))
-        .map(|d| sanitize_line(&d.name).width())
-        .max()
-        .unwrap_or(0)
-        .min(NAME_MAX);
+    let name_w = crate::app::timeline::kept(app).name_width.min(NAME_MAX);
     let shown: Vec<Line<'_>> = t
         .entries
         .iter()
