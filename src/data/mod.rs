@@ -7,10 +7,11 @@
 //! valid UTF-8, and inside the corpus folder after symlinks are resolved.
 
 mod read;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
-pub use read::{ARTICLE_CAP, CanonCache, DOSSIER_CAP};
+pub use read::{ARTICLE_CAP, CanonCache, DOSSIER_CAP, read_any};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));

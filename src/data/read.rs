@@ -48,6 +48,30 @@ pub fn read_capped(
             opened.display()
         )));
     }
+    read_opened(file, shown, cap)
+}
+
+/// Reads a file outside any corpus (an article being added to one) with the same checks
+/// as [`read_capped`] except containment: it must be a regular file (opened without
+/// blocking, so a FIFO cannot hang us), at most `cap` bytes, valid UTF-8. Links are
+/// followed: the user named this file.
+pub fn read_any(path: &Path, cap: u64) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| LoadError {
+        path: shown.clone(),
+        message: io_message(&e),
+    };
+    let real = path.canonicalize().map_err(fail)?;
+    let file = open_nonblocking(&real).map_err(fail)?;
+    read_opened(file, &shown, cap)
+}
+
+/// The checks after opening: a regular file, no larger than `cap`, valid UTF-8.
+fn read_opened(file: std::fs::File, shown: &str, cap: u64) -> Result<String, LoadError> {
+    let fail = |message: String| LoadError {
+        path: shown.to_owned(),
+        message,
+    };
     let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
     if !meta.file_type().is_file() {
         return Err(fail(format!(
