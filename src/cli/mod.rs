@@ -16,7 +16,7 @@ pub(crate) mod json;
 mod list;
 mod new;
 mod passages;
-// TEMP mod reanchor;
+mod reanchor;
 mod relations;
 mod schema;
 mod search;
@@ -337,10 +337,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             new::run(dir, Kind::from(*kind), name, id.as_deref())
         }),
         Command::Reanchor { source, write } => {
-            with_dir(cli, "reanchor", |dir| {
-                let _ = (dir, source, write);
-                ExitCode::from(2)
-            }) // TEMP
+            with_dir(cli, "reanchor", |dir| reanchor::run(dir, source, *write))
         }
         Command::Schema { which } => schema::run(*which),
         Command::List { kind, json } => {

@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod cite;
 pub mod multi;
+pub mod relocate;
 pub mod select;
 
 pub use anchor::{Anchor, AnchorError, Article, resolve, resolve_from};
