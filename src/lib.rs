@@ -16,6 +16,7 @@
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
+//! - [`watch`]: live reload's core: watching a corpus folder, debounced, and reloading it.
 
 pub mod app;
 pub mod check;
@@ -31,4 +32,5 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod xref;
