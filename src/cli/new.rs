@@ -100,25 +100,12 @@ pub fn create(root: &Path, kind: Kind, name: &str, id: Option<&str>) -> Result<S
             "the name {name:?} is empty or padded with spaces; write it as a careful reader would file it"
         ));
     }
-    let id = match id {
-        Some(i) => i.to_owned(),
-        None => slug(name),
-    };
-    if !is_slug(&id) {
-        return Err(format!(
-            "cannot use '{id}' as an id (made from {name:?}); pass --id with lowercase letters, digits and single hyphens"
-        ));
-    }
     let data = DataRoot::Dir(root.to_path_buf());
     let key = |s: &str| fold_str(s).to_lowercase();
     let wanted = key(name);
-    for e in existing(&data)? {
+    let known = existing(&data)?;
+    for e in &known {
         let shown = data.display(&e.rel);
-        if e.id == id {
-            return Err(format!(
-                "a dossier with id '{id}' exists: {shown}; add to it, or pass --id for a different one"
-            ));
-        }
         if e.name.as_deref().is_some_and(|n| key(n) == wanted) {
             return Err(format!(
                 "'{name}' is already the name of '{}' ({shown}); add to that dossier instead",
@@ -131,6 +118,21 @@ pub fn create(root: &Path, kind: Kind, name: &str, id: Option<&str>) -> Result<S
                 e.id
             ));
         }
+    }
+    let id = match id {
+        Some(i) => i.to_owned(),
+        None => slug(name),
+    };
+    if !is_slug(&id) {
+        return Err(format!(
+            "cannot use '{id}' as an id (made from {name:?}); pass --id with lowercase letters, digits and single hyphens"
+        ));
+    }
+    if let Some(e) = known.iter().find(|e| e.id == id) {
+        return Err(format!(
+            "a dossier with id '{id}' exists: {}; add to it, or pass --id for a different one",
+            data.display(&e.rel)
+        ));
     }
     let rel_dir = format!("dossiers/{}", kind.folder());
     let dir = match folder_inside(root, &rel_dir) {
