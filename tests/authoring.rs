@@ -248,7 +248,7 @@ fn add_source_refuses_without_changing_anything() {
     );
     assert_eq!(snapshot(&dir), before);
     // Without --data there is no corpus to write into.
-    let (code, _, err) = run(dossier().args(&args(&other, "x")));
+    let (code, _, err) = run(dossier().args(args(&other, "x")));
     assert_eq!(code, 2);
     assert!(err.contains("pass --data DIR"), "{err}");
 }
