@@ -171,6 +171,10 @@ fn add_source_refuses_without_changing_anything() {
     std::fs::write(&bad_utf8, b"ok\ncaf\xe9\n").expect("write");
     let fifo = tmp.path().join("pipe.txt");
     mkfifo(&fifo);
+    let huge = tmp.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(17 * 1024 * 1024))
+        .expect("sparse file");
     let same_name = tmp.path().join("again");
     std::fs::create_dir(&same_name).expect("mkdir");
     std::fs::write(same_name.join("legion.txt"), "Different text.\n").expect("write");
@@ -189,6 +193,11 @@ fn add_source_refuses_without_changing_anything() {
             "is not valid UTF-8 (bad byte at offset 6, line 2)",
         ),
         (args(&fifo, "pipe"), "is not a regular file (it is a FIFO)"),
+        (args(&huge, "huge"), "more than the limit of 16777216 bytes"),
+        (
+            args(tmp.path(), "folder"),
+            "is not a regular file (it is a directory)",
+        ),
         (
             args(&tmp.path().join("missing.txt"), "missing"),
             "does not exist",
