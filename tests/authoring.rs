@@ -96,6 +96,21 @@ fn init_makes_a_corpus_that_checks_with_a_workflow_and_schemas() {
     ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
+    for which in ["dossier", "sources"] {
+        let shipped = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/{which}.schema.json")),
+        )
+        .expect("shipped schema");
+        let written = std::fs::read_to_string(dir.join(format!("schema/{which}.schema.json")))
+            .expect("written");
+        assert_eq!(written, shipped, "init writes the shipped {which} schema");
+        let (code, printed, _) = run(dossier().args(["schema", which]));
+        assert_eq!(
+            (code, printed),
+            (0, shipped),
+            "`dossier schema {which}` prints it"
+        );
+    }
     let workflow = std::fs::read_to_string(dir.join(".github/workflows/check.yml")).expect("wf");
     assert!(workflow.contains("check --format github --changed-since"));
     assert!(workflow.lines().any(|l| l.starts_with('#')), "commented");

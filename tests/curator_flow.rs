@@ -263,3 +263,50 @@ fn reanchor_relocates_exact_quotes_lists_the_rest_and_writes_only_when_asked() {
     assert_eq!(code, 1);
     assert!(err.contains("no source 'nope'"), "{err}");
 }
+
+#[test]
+fn reanchor_uses_the_committed_text_to_choose_among_repeats() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("c");
+    ok(run(dossier().arg("init").arg(&dir)));
+    let art = tmp.path().join("a.txt");
+    std::fs::write(
+        &art,
+        "Intro.\nOne.\nTwo.\nThree.\nThe Legion crossed.\nEnd.\n",
+    )
+    .expect("write");
+    ok(with_data(
+        &dir,
+        &[
+            "add-source",
+            art.to_str().expect("utf-8"),
+            "--id",
+            "a",
+            "--title",
+            "T",
+            "--outlet",
+            "O",
+        ],
+    ));
+    ok(with_data(&dir, &["new", "group", "Legion"]));
+    let d = dir.join("dossiers/groups/legion.toml");
+    let mut t = std::fs::read_to_string(&d).expect("dossier");
+    t.push_str("\n[[claim]]\nid = \"crossed\"\ntext = \"It crossed.\"\ncite = [{ source = \"a\", quote = \"The Legion crossed.\" }]\n");
+    std::fs::write(&d, &t).expect("write");
+    ok(with_data(&dir, &["check"]));
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-qm", "start"]);
+    // The sentence now also opens the article: ambiguous. Its old place, near the end of
+    // the committed text, picks the second occurrence.
+    std::fs::write(
+        dir.join("seeds/a.txt"),
+        "The Legion crossed.\nIntro.\nOne.\nTwo.\nThree.\nThe Legion crossed.\nEnd.\n",
+    )
+    .expect("write");
+    let (code, out, err) = with_data(&dir, &["reanchor", "a", "--write"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("found again at line 6"), "{out}");
+    let out = ok(with_data(&dir, &["show", "legion", "--json"]));
+    assert!(out.contains("\"line\": 6"), "{out}");
+}
