@@ -19,6 +19,7 @@
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
+//! - [`watch`]: live reload's core: watching a corpus folder, debounced, and reloading it.
 
 pub mod app;
 pub mod check;
@@ -35,4 +36,5 @@ pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod xref;

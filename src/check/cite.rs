@@ -48,7 +48,7 @@ pub fn resolve_all(
 pub fn resolve_one(
     sources: &Sources,
     file: &SourceFile,
-    c: RawCite,
+    mut c: RawCite,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Citation> {
     let sid = c.source.get_ref();
@@ -97,10 +97,14 @@ pub fn resolve_one(
     }
     let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
     let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
-    let found = match c.exact {
+    let found = match c.exact.take() {
         Some(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
         None => resolve(&source.article, quote, prefix, suffix),
     };
+    if found.is_err() && sources.changed.contains(sid) {
+        diags.push(relocated(file, &c, sid, &source.article, &source.file));
+        return None;
+    }
     match found {
         Ok(anchor) => {
             let text = &source.article.text;
@@ -172,6 +176,50 @@ pub fn resolve_one(
                 )),
             );
             None
+        }
+    }
+}
+
+/// A quote of a source whose article changed since it was registered no longer
+/// resolves: the best relocated candidate and a word diff against it, so the curator
+/// sees at once whether the text moved or changed (`dossier reanchor` writes the ones
+/// found again exactly).
+fn relocated(
+    file: &SourceFile,
+    c: &RawCite,
+    sid: &str,
+    article: &crate::corpus::Article,
+    seed: &str,
+) -> Diagnostic {
+    let quote = c.quote.get_ref();
+    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
+    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
+    let base =
+        format!("quote no longer resolves in {sid}, whose text changed since it was registered");
+    match crate::corpus::relocate::relocate(article, quote, prefix, suffix, None) {
+        None => file
+            .error(
+                c.quote.span(),
+                format!("{base}; no passage shares a word with it"),
+            )
+            .with_help(format!(
+                "find the passage in seeds/{seed} again, or remove the citation"
+            )),
+        Some(found) => {
+            let text = article.text.get(found.range.clone()).unwrap_or("");
+            if found.exact {
+                file.error(c.quote.span(), format!("{base}; the quote still occurs at line {}, but its prefix/suffix no longer pick it", found.line))
+                    .with_help(format!("`dossier reanchor {sid} --write` sets the context that picks line {}", found.line))
+            } else {
+                file.error(
+                    c.quote.span(),
+                    format!("{base}; best relocated candidate (line {}): \"{}\"", found.line, shorten(text)),
+                )
+                .with_help(format!(
+                    "word diff, quote → candidate: {}; if the candidate says the same, copy it as the quote",
+                    shorten(&crate::corpus::relocate::word_diff(quote, text))
+                ))
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-pub use fields::is_date;
+pub use fields::{is_date, is_slug};
 pub use sources::sha256_hex;
 
 use crate::data::DataRoot;

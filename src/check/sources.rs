@@ -23,6 +23,9 @@ pub struct Sources {
     /// True when the registry itself could not be read or parsed: then no citation's
     /// source can be judged, and none is reported as unknown.
     pub registry_failed: bool,
+    /// Ids of sources whose article no longer has its registered sha256: a quote of
+    /// theirs that fails gets the best relocated candidate (`corpus::relocate`).
+    pub changed: HashSet<String>,
     /// Source id → index into `list`: every citation looks its source up, and a scan of
     /// the list made `check` quadratic on large corpora (BENCHMARKS.md).
     by_id: HashMap<String, usize>,
@@ -82,7 +85,10 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
         }
         seen.insert(id.clone(), s.id.span());
         match load_one(root, &file, s, &mut canon, diags) {
-            Some(src) => {
+            Some((src, changed)) => {
+                if changed {
+                    out.changed.insert(src.id.clone());
+                }
                 out.by_id.insert(src.id.clone(), out.list.len());
                 out.list.push(src);
             }
@@ -100,7 +106,7 @@ fn load_one(
     s: RawSource,
     canon: &mut CanonCache,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Source> {
+) -> Option<(Source, bool)> {
     fields::slug(file, &s.id, "source id", diags);
     for (v, what) in [
         (&s.title, "title"),
@@ -152,26 +158,48 @@ fn load_one(
         }
     };
     let digest = sha256_hex(text.as_bytes());
-    let expected = s.sha256.get_ref();
-    if !(expected.len() == 64 && expected.bytes().all(|b| b.is_ascii_hexdigit())) {
-        diags.push(
-            file.error(
-                s.sha256.span(),
-                format!("sha256 '{expected}' is not 64 hexadecimal digits"),
-            )
-            .with_help(format!("the file's sha256 is {digest}")),
-        );
-    } else if !expected.eq_ignore_ascii_case(&digest) {
-        diags.push(
-            file.error(
-                s.sha256.span(),
-                format!("seeds/{name} changed since it was registered (sha256 {digest}); re-check its citations"),
-            )
-            .with_help(format!("once its citations are re-checked, set sha256 = \"{digest}\"")),
-        );
-    }
+    let changed = match &s.sha256 {
+        None => {
+            diags.push(
+                file.error(
+                    s.id.span(),
+                    format!("source '{}' has no sha256", s.id.get_ref()),
+                )
+                .with_help(format!(
+                    "add sha256 = \"{digest}\" (seeds/{name} as it is now)"
+                )),
+            );
+            false
+        }
+        Some(sha) => {
+            let expected = sha.get_ref();
+            if !(expected.len() == 64 && expected.bytes().all(|b| b.is_ascii_hexdigit())) {
+                diags.push(
+                    file.error(
+                        sha.span(),
+                        format!("sha256 '{expected}' is not 64 hexadecimal digits"),
+                    )
+                    .with_help(format!(
+                        "set sha256 = \"{digest}\" (seeds/{name} as it is now)"
+                    )),
+                );
+                false
+            } else if !expected.eq_ignore_ascii_case(&digest) {
+                diags.push(
+                    file.error(
+                        sha.span(),
+                        format!("seeds/{name} changed since it was registered (sha256 {digest}); re-check its citations"),
+                    )
+                    .with_help(format!("once its citations are re-checked (`dossier reanchor {}` helps), set sha256 = \"{digest}\"", s.id.get_ref())),
+                );
+                true
+            } else {
+                false
+            }
+        }
+    };
     let id = s.id.into_inner();
-    Some(Source {
+    let source = Source {
         short: s
             .short
             .map(|v| v.into_inner())
@@ -188,5 +216,6 @@ fn load_one(
         note: s.note.map(|v| v.into_inner()),
         byline: s.byline.into_iter().map(|b| b.into_inner()).collect(),
         article: Article::new(text),
-    })
+    };
+    Some((source, changed))
 }

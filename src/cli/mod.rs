@@ -1,16 +1,24 @@
-//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`. Plain output for
-//! people (every string from the data sanitised), `--json` for scripts. Exit codes: 0 ok,
-//! 1 data errors (or an unknown id), 2 usage errors.
+//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`, and the
+//! curator's commands that write a corpus: `init`, `add-source`, `new`, `reanchor`,
+//! `schema`. Plain output for people (every string from the data sanitised), `--json` for
+//! scripts. Exit codes: 0 ok, 1 data errors (or an unknown id, or a refused write), 2
+//! usage errors.
 
+mod add_source;
+mod changed;
 mod check;
 mod claims;
 mod disputes;
 mod export;
 mod ftm;
-mod json;
+mod init;
+pub(crate) mod json;
 mod list;
+mod new;
 mod passages;
+mod reanchor;
 mod relations;
+mod schema;
 mod search;
 mod show;
 mod sources;
@@ -49,9 +57,82 @@ pub struct Cli {
 pub enum Command {
     /// Verify every dossier and citation; report problems as path:line:col.
     Check {
-        /// Print the diagnostics and summary as JSON.
-        #[arg(long)]
+        /// Print the diagnostics and summary as JSON (same as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// How to print the diagnostics: plain, json, or github (GitHub Actions
+        /// annotations).
+        #[arg(long, value_enum)]
+        format: Option<check::Format>,
+        /// Check everything, but report only problems in files changed since the git
+        /// revision REV (a change under seeds/ reports everything).
+        #[arg(long, value_name = "REV")]
+        changed_since: Option<String>,
+    },
+    /// Start a new corpus in DIR: seeds/sources.toml, the dossier folders, the JSON
+    /// Schemas, a README and a CI workflow.
+    Init {
+        /// The folder to create (or an empty one).
+        dir: PathBuf,
+    },
+    /// Copy an article into seeds/ and register it (with its sha256) in
+    /// seeds/sources.toml. Needs --data DIR.
+    AddSource {
+        /// The article: a UTF-8 text file of at most 16 MiB.
+        file: PathBuf,
+        /// The slug citations will use, e.g. nbc-who-is-legion.
+        #[arg(long)]
+        id: String,
+        /// The title, as the article gives it.
+        #[arg(long)]
+        title: String,
+        /// Who published it, as far as the text tells.
+        #[arg(long)]
+        outlet: String,
+        /// original | translation | machine-translation | paraphrase | repost.
+        #[arg(long, default_value = "original")]
+        derivation: String,
+        /// The publication it derives from (needed unless --derivation original).
+        #[arg(long)]
+        original: Option<String>,
+        /// YYYY, YYYY-MM or YYYY-MM-DD, only if the text tells.
+        #[arg(long)]
+        published: Option<String>,
+        /// The language of the text.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// What a reader should know about the text's reliability.
+        #[arg(long)]
+        note: Option<String>,
+        /// Its file name inside seeds/ (default: FILE's own name).
+        #[arg(long = "file", value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Create a dossier skeleton for "Name" in the right folder. Needs --data DIR.
+    New {
+        /// What it is about.
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// The name a careful reader would file it under.
+        name: String,
+        /// The id (file name) to use instead of the one made from the name.
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// After an article changed: relocate its failing quotes, show each with a diff, and
+    /// with --write set the new sha256 and the quotes found again exactly. Needs --data.
+    Reanchor {
+        /// The source id.
+        source: String,
+        /// Write the changes (without it, only show them).
+        #[arg(long)]
+        write: bool,
+    },
+    /// Print the JSON Schema of a dossier file or of seeds/sources.toml.
+    Schema {
+        /// Which file kind.
+        #[arg(value_enum)]
+        which: schema::Which,
     },
     /// List the dossiers.
     List {
@@ -211,7 +292,54 @@ pub fn verified(root: &DataRoot) -> Option<Report> {
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let root = cli.root();
     match command {
-        Command::Check { json } => check::run(&root, *json),
+        Command::Check {
+            json,
+            format,
+            changed_since,
+        } => {
+            let format = if *json {
+                check::Format::Json
+            } else {
+                format.unwrap_or_default()
+            };
+            check::run(&root, format, changed_since.as_deref())
+        }
+        Command::Init { dir } => init::run(dir),
+        Command::AddSource {
+            file,
+            id,
+            title,
+            outlet,
+            derivation,
+            original,
+            published,
+            lang,
+            note,
+            name,
+        } => with_dir(cli, "add-source", |dir| {
+            add_source::run(
+                dir,
+                &add_source::NewSource {
+                    file: file.clone(),
+                    name: name.clone(),
+                    id: id.clone(),
+                    title: title.clone(),
+                    outlet: outlet.clone(),
+                    derivation: derivation.clone(),
+                    original: original.clone(),
+                    published: published.clone(),
+                    lang: lang.clone(),
+                    note: note.clone(),
+                },
+            )
+        }),
+        Command::New { kind, name, id } => with_dir(cli, "new", |dir| {
+            new::run(dir, Kind::from(*kind), name, id.as_deref())
+        }),
+        Command::Reanchor { source, write } => {
+            with_dir(cli, "reanchor", |dir| reanchor::run(dir, source, *write))
+        }
+        Command::Schema { which } => schema::run(*which),
         Command::List { kind, json } => {
             with_corpus(&root, |c| list::run(c, kind.map(Kind::from), *json))
         }
@@ -238,6 +366,20 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Timeline { json } => with_corpus(&root, |c| timeline::run(c, *json)),
         Command::Passages { query, json, limit } => {
             with_corpus(&root, |c| passages::run(c, &query.join(" "), *limit, *json))
+        }
+    }
+}
+
+/// Runs a command that writes into the corpus folder given by `--data` (the bundled
+/// corpus is part of the binary and cannot be written).
+fn with_dir(cli: &Cli, what: &str, f: impl FnOnce(&std::path::Path) -> ExitCode) -> ExitCode {
+    match &cli.data {
+        Some(dir) => f(dir),
+        None => {
+            eprintln!(
+                "error: {what} writes into a corpus folder: pass --data DIR (or set DOSSIER_DATA), e.g. the folder `dossier init DIR` made"
+            );
+            ExitCode::from(2)
         }
     }
 }

@@ -159,9 +159,11 @@ pub fn resolve_from(
     if let Some(p) = prefix {
         let fp = fold_str(p);
         let want = fp.trim_end();
+        // Borrowed, not copied: a quote repeated hundreds of times would otherwise copy
+        // the text before every occurrence.
         let before = |r: &Range<usize>| {
             let at = article.folded().folded_offset(r.start);
-            ftext().get(..at).unwrap_or("").trim_end().to_owned()
+            ftext().get(..at).unwrap_or("").trim_end()
         };
         let kept: Vec<_> = ranges
             .iter()
@@ -169,7 +171,7 @@ pub fn resolve_from(
             .cloned()
             .collect();
         if kept.is_empty() {
-            let actual = ranges.first().map(|r| tail_chars(&before(r), 40));
+            let actual = ranges.first().map(|r| tail_chars(before(r), 40));
             return Err(AnchorError::PrefixMismatch {
                 actual: actual.unwrap_or_default(),
             });
@@ -181,7 +183,7 @@ pub fn resolve_from(
         let want = fs.trim_start();
         let after = |r: &Range<usize>| {
             let at = article.folded().folded_offset(r.end);
-            ftext().get(at..).unwrap_or("").trim_start().to_owned()
+            ftext().get(at..).unwrap_or("").trim_start()
         };
         let kept: Vec<_> = ranges
             .iter()

@@ -7,10 +7,11 @@
 //! valid UTF-8, and inside the corpus folder after symlinks are resolved.
 
 mod read;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
-pub use read::{ARTICLE_CAP, CanonCache, DOSSIER_CAP};
+pub use read::{ARTICLE_CAP, CanonCache, DOSSIER_CAP, read_any};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -74,6 +75,10 @@ pub enum Problem {
         /// The corpus folder the file belongs in.
         top: String,
     },
+    /// Writing into the corpus failed (`init`, `add-source`, `new`, `reanchor`,
+    /// `--cite-to`): what happened and what to do, already worded for a person.
+    #[error("{0}")]
+    Write(String),
     /// A FIFO, device, socket or folder where a file was expected.
     #[error("is not a regular file (it is a {0}); only plain files are read")]
     NotRegular(&'static str),

@@ -52,6 +52,30 @@ pub fn read_capped(
             top: top.to_owned(),
         }));
     }
+    read_opened(file, shown, cap)
+}
+
+/// Reads a file outside any corpus (an article being added to one) with the same checks
+/// as [`read_capped`] except containment: it must be a regular file (opened without
+/// blocking, so a FIFO cannot hang us), at most `cap` bytes, valid UTF-8. Links are
+/// followed: the user named this file.
+pub fn read_any(path: &Path, cap: u64) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| LoadError {
+        path: shown.clone(),
+        problem: Problem::from_io(e),
+    };
+    let real = path.canonicalize().map_err(fail)?;
+    let file = open_nonblocking(&real).map_err(fail)?;
+    read_opened(file, &shown, cap)
+}
+
+/// The checks after opening: a regular file, no larger than `cap`, valid UTF-8.
+fn read_opened(file: std::fs::File, shown: &str, cap: u64) -> Result<String, LoadError> {
+    let fail = |problem: Problem| LoadError {
+        path: shown.to_owned(),
+        problem,
+    };
     let meta = file.metadata().map_err(|e| fail(Problem::from_io(e)))?;
     if !meta.file_type().is_file() {
         return Err(fail(Problem::NotRegular(describe_type(&meta.file_type()))));

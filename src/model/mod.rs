@@ -6,6 +6,7 @@ pub mod fast;
 pub mod incoming;
 pub mod raw;
 pub mod relmap;
+pub mod schema;
 pub mod timeline;
 pub mod vocab;
 
