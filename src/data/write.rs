@@ -173,7 +173,7 @@ mod tests {
         assert!(
             again
                 .as_ref()
-                .is_err_and(|e| e.message.contains("already exists")),
+                .is_err_and(|e| e.to_string().contains("already exists")),
             "{again:?}"
         );
         assert_eq!(std::fs::read(&p).ok().as_deref(), Some(&b"first"[..]));
@@ -216,7 +216,7 @@ mod tests {
         let got = append_line(&fifo, "x");
         assert!(
             got.as_ref()
-                .is_err_and(|e| e.message.contains("not a regular file")),
+                .is_err_and(|e| e.to_string().contains("not a regular file")),
             "{got:?}"
         );
     }
@@ -236,7 +236,7 @@ mod tests {
         let got = folder_inside(&root, "dossiers/people");
         assert!(
             got.as_ref()
-                .is_err_and(|e| e.message.contains("outside the corpus")),
+                .is_err_and(|e| e.to_string().contains("outside the corpus")),
             "{got:?}"
         );
     }
