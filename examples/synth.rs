@@ -905,16 +905,9 @@ pub fn generate(args: &Args) -> Result<String, String> {
     };
     let (mut claims, mut cites, mut dropped) = (0usize, 0usize, 0usize);
     for (ei, e) in ents.iter().enumerate() {
-        let mut f = format!(
-            "id = \"{}\"\nkind = \"{}\"\nname = {}\nsummary = {}\n",
-            e.id,
-            if e.person { "person" } else { "group" },
-            q(&e.name),
-            q(&format!(
-                "A synthetic {} for benchmarks.",
-                if e.person { "person" } else { "group" }
-            )),
-        );
+        // The body first: the summary cites the first claim that survives.
+        let mut f = String::new();
+        let mut first_claim: Option<&str> = None;
         for it in &items[ei] {
             match it {
                 Item::Alias(ai) => {
@@ -952,6 +945,7 @@ pub fn generate(args: &Args) -> Result<String, String> {
                         continue;
                     }
                     claims += 1;
+                    first_claim.get_or_insert(id.as_str());
                     let _ = write!(f, "\n[[claim]]\nid = \"{id}\"\ntext = {}\n", q(text));
                     if variants.is_empty() {
                         f.push_str("cite = [\n");
@@ -994,10 +988,24 @@ pub fn generate(args: &Args) -> Result<String, String> {
                 }
             }
         }
+        let what = if e.person { "person" } else { "group" };
+        let mut head = format!(
+            "id = \"{}\"\nkind = \"{what}\"\nname = {}\n",
+            e.id,
+            q(&e.name)
+        );
+        if let Some(id) = first_claim {
+            let _ = writeln!(
+                head,
+                "summary = {}",
+                q(&format!("A synthetic {what} for benchmarks [{id}]."))
+            );
+        }
+        head.push_str(&f);
         let folder = if e.person { "people" } else { "groups" };
         write(
             &args.out.join(format!("dossiers/{folder}/{}.toml", e.id)),
-            &f,
+            &head,
         )?;
     }
     let bytes: usize = texts.iter().map(String::len).sum();

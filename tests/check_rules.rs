@@ -786,4 +786,108 @@ seeds/sources.toml:4:6: note: first registered here
         (1.into(), 6.into())
     );
     assert_eq!(note["message"], "first defined here");
+
+const ACME_SUMMARY: &str = "A group founded in May 2022 by Jane Doe [founded]; its size is reported inconsistently [size].";
+
+#[test]
+fn summary_sentence_without_a_reference() {
+    let c = Corpus::new();
+    c.edit(
+        ACME,
+        ACME_SUMMARY,
+        "A group founded in May 2022 by Jane Doe [founded]. Its size is reported inconsistently.",
+    );
+    // Line 4, column 65: the sentence, not the summary's opening quotes.
+    let (status, _, err) = c.check();
+    assert_eq!(status, 1, "{err}");
+    assert!(
+        err.contains(
+            "acme-corps.toml:4:65: error: summary sentence cites no claim: \"Its size is reported inconsistently.\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: end it with the ids of the claims"),
+        "{err}"
+    );
+
+    // A reference after the full stop belongs to the next sentence, not this one.
+    let c = Corpus::new();
+    c.edit(
+        ACME,
+        ACME_SUMMARY,
+        "Founded by Jane Doe. [founded] Its size varies [size].",
+    );
+    expect(
+        &c,
+        1,
+        ACME,
+        4,
+        "error",
+        "summary sentence cites no claim: \"Founded by Jane Doe.\"",
+    );
+}
+
+#[test]
+fn summary_reference_to_an_unknown_claim() {
+    let c = Corpus::new();
+    c.edit(ACME, "Jane Doe [founded]", "Jane Doe [fouded]");
+    let (status, _, err) = c.check();
+    assert_eq!(status, 1, "{err}");
+    assert!(
+        err.contains(
+            "acme-corps.toml:4:54: error: summary refers to no claim 'fouded' (did you mean 'founded'?)"
+        ),
+        "{err}"
+    );
+    // One of several ids.
+    let c = Corpus::new();
+    c.edit(ACME, "[size]", "[size, crossed-borders]");
+    expect(
+        &c,
+        1,
+        ACME,
+        4,
+        "error",
+        "summary refers to no claim 'crossed-borders' (did you mean 'crossed-border'?)",
+    );
+}
+
+#[test]
+fn summary_sentence_naming_another_dossier_needs_a_claim_that_names_it() {
+    let c = Corpus::new();
+    // "Acme Corps" is another dossier's name; the claim `age` does not name it.
+    c.edit(
+        JANE,
+        "Aged 41 [age]; pictured on the left of a photo [photo].",
+        "Aged 41 [age], she leads the Acme Corps.",
+    );
+    expect(
+        &c,
+        0,
+        JANE,
+        4,
+        "warning",
+        "summary sentence names 'Acme Corps' (acme-corps) but no claim it cites (age) does",
+    );
+    // By an alias too; and not when the dossier's own spelling contains the other name.
+    let c = Corpus::new();
+    c.edit(
+        JANE,
+        "Aged 41 [age]; pictured on the left of a photo [photo].",
+        "Aged 41, she leads AC [age].",
+    );
+    expect(
+        &c,
+        0,
+        JANE,
+        4,
+        "warning",
+        "summary sentence names 'AC' (acme-corps) but no claim it cites (age) does",
+    );
+    // The good corpus names Jane Doe in Acme's summary, backed by `founded`, which
+    // names her: no warning.
+    let (status, _, err) = Corpus::new().check();
+    assert_eq!(status, 0);
+    assert!(!err.contains("summary sentence names"), "{err}");
 }

@@ -228,8 +228,8 @@ fn no_raw_control_characters_reach_human_output() {
     let c = Corpus::new();
     c.edit(
         "dossiers/people/jane-doe.toml",
-        "summary = \"\"\"Founder and leader of the Acme Corps.\"\"\"",
-        "summary = \"\"\"Founder\\u001b]0;pwned\\u0007 and \\u009b31m leader\\u202e of the Acme Corps.\"\"\"",
+        "summary = \"\"\"Aged 41 [age]; pictured on the left of a photo [photo].\"\"\"",
+        "summary = \"\"\"Founder\\u001b]0;pwned\\u0007 and \\u009b31m leader\\u202e of the corps [age].\"\"\"",
     );
     c.edit(
         "dossiers/people/jane-doe.toml",
@@ -387,4 +387,37 @@ fn passages_plain_and_json() {
         .assert()
         .success()
         .stderr(predicate::str::contains("no passage matches"));
+}
+
+#[test]
+fn show_marks_summary_references_and_json_resolves_them() {
+    let c = Corpus::new();
+    c.cmd(&["show", "acme-corps"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "A group founded in May 2022 by Jane Doe [#founded]; its size is reported inconsistently [#size].",
+        ));
+    let out = c
+        .cmd(&["show", "acme-corps", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let v = json(&out.stdout);
+    // `summary` keeps its meaning, the prose; the references are in `summary_parts`.
+    assert_eq!(
+        v["summary"],
+        "A group founded in May 2022 by Jane Doe; its size is reported inconsistently."
+    );
+    let parts = v["summary_parts"].as_array().expect("summary_parts");
+    assert_eq!(parts.len(), 5, "{parts:?}");
+    assert_eq!(parts[0]["text"], "A group founded in May 2022 by Jane Doe ");
+    assert_eq!(parts[1]["refs"][0]["id"], "founded");
+    assert_eq!(parts[1]["refs"][0]["claim"], 0);
+    assert_eq!(parts[3]["refs"][0]["id"], "size");
+    assert_eq!(parts[3]["refs"][0]["claim"], 2);
+    assert_eq!(v["claims"][2]["id"], "size");
+    // `list --json` carries the prose too.
+    let list = json(&c.cmd(&["list", "--json"]).output().expect("run").stdout);
+    assert_eq!(list[0]["summary"], v["summary"]);
 }

@@ -72,6 +72,8 @@ pub struct Ctx<'a> {
     pub kinds: &'a HashMap<String, Kind>,
     /// Lower-cased names and aliases → dossier id, for "did you mean".
     pub names: &'a HashMap<String, (String, String)>,
+    /// Every dossier's name and aliases, for the summary's "names another dossier" rule.
+    pub spellings: &'a super::summary::Spellings,
 }
 
 /// Checks one parsed dossier and builds its resolved form. The parsed file is consumed:
@@ -131,12 +133,17 @@ pub fn build(ctx: &Ctx<'_>, p: Parsed, diags: &mut Vec<Diagnostic>) -> Dossier {
     } = raw;
     let aliases = aliases(ctx, file, &name, alias, diags);
     let claims = claims(ctx, file, claim, diags);
+    let summary_parts = summary
+        .as_ref()
+        .map(|s| super::summary::check(file, s, id.get_ref(), &claims, ctx.spellings, diags))
+        .unwrap_or_default();
     let relations = relations(ctx, file, id.get_ref(), kind, relation, diags);
     Dossier {
         id: id.into_inner(),
         kind: kind.unwrap_or(Kind::Group),
         name: name.into_inner(),
-        summary: summary.map(Spanned::into_inner),
+        summary: summary.map(|_| crate::model::summary::plain(&summary_parts)),
+        summary_parts,
         date: date.map(Spanned::into_inner),
         path: rel,
         aliases,

@@ -8,6 +8,7 @@ mod exact;
 mod fields;
 mod halves;
 mod sources;
+mod summary;
 
 use std::collections::{HashMap, HashSet};
 
@@ -94,6 +95,14 @@ pub fn check(root: &DataRoot) -> Report {
                 .or_insert_with(|| (id.clone(), a.name.get_ref().clone()));
         }
     }
+    let mut spellings = summary::Spellings::default();
+    for p in &parsed {
+        let id = p.raw.id.get_ref();
+        spellings.add(id, p.raw.name.get_ref());
+        for a in &p.raw.alias {
+            spellings.add(id, a.name.get_ref());
+        }
+    }
     let kinds: HashMap<String, Kind> = first
         .iter()
         .filter_map(|(id, p)| Some(((*id).to_owned(), Kind::parse(p.raw.kind.get_ref())?)))
@@ -103,6 +112,7 @@ pub fn check(root: &DataRoot) -> Report {
         ids: &ids,
         kinds: &kinds,
         names: &names,
+        spellings: &spellings,
     };
     warn_shared_aliases(&parsed, &mut diags);
     let mut built = build_all(&ctx, parsed, &mut diags);

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::incoming::Link;
-use crate::model::{Citation, Corpus, Dossier, Relation, Variant};
+use crate::model::{Citation, Corpus, Dossier, Relation, SummaryPart, Variant};
 use crate::text::LineCol;
 
 /// A dossier in `list --json`.
@@ -169,6 +169,8 @@ pub struct DossierJson<'a> {
     pub kind: &'a str,
     pub name: &'a str,
     pub summary: Option<&'a str>,
+    /// The summary as text and references to `claims` (by index), in order.
+    pub summary_parts: Vec<SummaryPartJson<'a>>,
     /// Events only: when it happened.
     pub date: Option<&'a str>,
     pub path: &'a str,
@@ -190,6 +192,7 @@ impl<'a> DossierJson<'a> {
             kind: d.kind.as_str(),
             name: &d.name,
             summary: d.summary.as_deref(),
+            summary_parts: d.summary_parts.iter().map(SummaryPartJson::new).collect(),
             date: d.date.as_deref(),
             path: &d.path,
             aliases: d
@@ -242,6 +245,38 @@ impl<'a> DossierJson<'a> {
                 })
                 .collect(),
             backed_by: BackingJson::of(corpus, d),
+        }
+    }
+}
+
+/// One piece of a summary: `{ "text": "…" }` or `{ "refs": [ { "id", "claim" } ] }`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryPartJson<'a> {
+    Text(&'a str),
+    Refs(Vec<SummaryRefJson<'a>>),
+}
+
+/// A reference to a claim: its id and its index in the dossier's `claims`.
+#[derive(Debug, Serialize)]
+pub struct SummaryRefJson<'a> {
+    pub id: &'a str,
+    /// Index into `claims` (0-based); null only for a corpus that failed `check`.
+    pub claim: Option<usize>,
+}
+
+impl<'a> SummaryPartJson<'a> {
+    fn new(p: &'a SummaryPart) -> Self {
+        match p {
+            SummaryPart::Text(t) => SummaryPartJson::Text(t),
+            SummaryPart::Refs(refs) => SummaryPartJson::Refs(
+                refs.iter()
+                    .map(|r| SummaryRefJson {
+                        id: &r.id,
+                        claim: r.claim,
+                    })
+                    .collect(),
+            ),
         }
     }
 }

@@ -100,8 +100,8 @@ pub fn render(corpus: &Corpus, d: &Dossier, linked: &[Link]) -> String {
             .unwrap_or_default()
     );
     let _ = writeln!(s, "{}", sanitize_line(&d.path));
-    if let Some(summary) = &d.summary {
-        let _ = writeln!(s, "\n{}", sanitize(summary).trim_end());
+    if let Some(summary) = d.summary_marked() {
+        let _ = writeln!(s, "\n{}", sanitize(&summary).trim_end());
     }
     if !d.aliases.is_empty() {
         let _ = writeln!(s, "\nAliases");

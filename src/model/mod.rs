@@ -7,6 +7,7 @@ pub mod incoming;
 pub mod raw;
 pub mod relmap;
 pub mod schema;
+pub mod summary;
 pub mod timeline;
 pub mod vocab;
 
@@ -14,6 +15,7 @@ use std::ops::Range;
 
 use crate::corpus::anchor::Article;
 use crate::text::LineCol;
+pub use summary::{SummaryPart, SummaryRef};
 pub use vocab::{AliasKind, Derivation, Kind, RelationType};
 
 /// Every source and dossier of a corpus.
@@ -92,7 +94,13 @@ pub struct Dossier {
     pub id: String,
     pub kind: Kind,
     pub name: String,
+    /// The summary's prose: as written, without its references (`… in 2022.` for
+    /// `… in 2022 [founded-rvc].`); the references are in `summary_parts`.
     pub summary: Option<String>,
+    /// The summary as text and references to this dossier's claims, in order (empty
+    /// without a summary): render [`SummaryPart::Text`] as is and each
+    /// [`SummaryPart::Refs`] as a marker leading to `claims[r.claim]`.
+    pub summary_parts: Vec<SummaryPart>,
     /// Events only: when it happened, `YYYY[-MM[-DD]]`; `check` makes sure a cited claim
     /// of the dossier carries the same date, so the date is never uncited.
     pub date: Option<String>,
@@ -111,6 +119,13 @@ impl Dossier {
             .flat_map(|a| &a.cites)
             .chain(self.claims.iter().flat_map(|c| c.all_cites()))
             .chain(self.relations.iter().flat_map(|r| &r.cites))
+    }
+
+    /// The summary with each reference as `[#claim-id]`, as `show` prints it.
+    pub fn summary_marked(&self) -> Option<String> {
+        self.summary
+            .as_ref()
+            .map(|_| summary::marked(&self.summary_parts))
     }
 }
 

@@ -213,6 +213,7 @@ mod tests {
             kind: Kind::Group,
             name: id.to_uppercase(),
             summary: None,
+            summary_parts: Vec::new(),
             date: None,
             path: String::new(),
             aliases: Vec::new(),

@@ -133,6 +133,7 @@ mod tests {
             kind: Kind::Person,
             name: name.into(),
             summary: None,
+            summary_parts: Vec::new(),
             date: None,
             path: String::new(),
             aliases: Vec::new(),
