@@ -247,3 +247,59 @@ fn the_dossier_pages_by_the_rows_it_draws_at_80x24() {
     assert_eq!(buf[(40, 17)].symbol(), "─", "the pane starts at row 17");
     assert_ne!(buf[(40, 16)].symbol(), "─");
 }
+
+#[test]
+fn a_summary_reference_is_a_marker_that_leads_to_its_claim() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::Filter]);
+    run(&mut a, &typed("Denis Kapustin"));
+    run(&mut a, &[Action::Accept, Action::Open]);
+    let Screen::Dossier(v) = &a.screen else {
+        panic!("dossier")
+    };
+    let d = &a.corpus.dossiers[v.dossier];
+    let lay = layout(&a.corpus, d, a.incoming.of(v.dossier), a.size.0, None);
+    let (at, claim) = lay
+        .targets
+        .iter()
+        .enumerate()
+        .find_map(|(i, t)| match t {
+            Target::Claim(c) => Some((i, *c)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("the summary has a reference"));
+    let row: String = lay.rows[lay.target_rows[at]]
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let id = d.claims[claim].id.clone();
+    assert!(row.contains(&format!("[#{id}]")), "marker shown: {row}");
+    let dossier = v.dossier;
+    let steps = vec![Action::Down; at];
+    run(&mut a, &steps);
+    run(&mut a, &[Action::Open]);
+    let Screen::Dossier(v) = &a.screen else {
+        panic!("still a dossier")
+    };
+    assert_eq!(v.dossier, dossier);
+    let d = &a.corpus.dossiers[dossier];
+    let lay = layout(&a.corpus, d, a.incoming.of(dossier), a.size.0, None);
+    let Some(Target::Cite(c)) = lay.targets.get(v.selected) else {
+        panic!("a citation selected")
+    };
+    let claim = &d.claims[claim];
+    assert!(
+        claim
+            .cites
+            .iter()
+            .chain(claim.variants.iter().flat_map(|v| &v.cites))
+            .any(|x| std::ptr::eq(x, *c)),
+        "a citation of claim {id}"
+    );
+    // Back returns to the summary's marker.
+    run(&mut a, &[Action::Back]);
+    let Screen::Dossier(v) = &a.screen else {
+        panic!("dossier")
+    };
+    assert_eq!(v.selected, at);
+}

@@ -4,7 +4,7 @@
 //! points at this one — is a [`Target`] with the row it sits on.
 
 use crate::model::incoming::Link;
-use crate::model::{Citation, Corpus, Dossier, Relation};
+use crate::model::{Citation, Corpus, Dossier, Relation, SummaryPart};
 use crate::text::sanitize_line;
 use crate::xref::claim_backing;
 
@@ -48,6 +48,8 @@ pub enum Target<'a> {
     Relation(usize),
     /// Another dossier's relation whose target is this dossier ("Linked from").
     Incoming(Link),
+    /// A summary reference to this dossier's claim, by index: Enter goes to the claim.
+    Claim(usize),
 }
 
 /// The dossier laid out at one width.
@@ -275,13 +277,29 @@ pub fn layout<'a>(
     }
     if let Some(summary) = &d.summary {
         b.section("Summary");
-        b.line(
-            vec![
-                (seg("  ", Tone::Plain), None),
-                (seg(sanitize_line(summary), Tone::Plain), None),
-            ],
-            2,
-        );
+        let mut segs = vec![(seg("  ", Tone::Plain), None)];
+        if d.summary_parts.is_empty() {
+            segs.push((seg(sanitize_line(summary), Tone::Plain), None));
+        }
+        // Each reference is a marker that leads to the claim backing the sentence.
+        for part in &d.summary_parts {
+            match part {
+                SummaryPart::Text(t) => segs.push((seg(sanitize_line(t), Tone::Plain), None)),
+                SummaryPart::Refs(refs) => {
+                    for r in refs {
+                        let text = format!("[#{}]", sanitize_line(&r.id));
+                        let target = r.claim.map(Target::Claim);
+                        let tone = if target.is_some() {
+                            Tone::Marker
+                        } else {
+                            Tone::Dim
+                        };
+                        segs.push((seg(text, tone), target));
+                    }
+                }
+            }
+        }
+        b.line(segs, 2);
     }
     if !d.relations.is_empty() {
         b.section("Relations");

@@ -418,6 +418,8 @@ fn dossier(app: &mut App, action: Action) {
     let mut reading: Option<(usize, std::ops::Range<usize>)> = None;
     // Enter on a "Linked from" row: the dossier holding the relation, at that relation.
     let mut holder: Option<(usize, usize)> = None;
+    // Enter on a summary reference: the claim it names, in this dossier.
+    let mut claim: Option<usize> = None;
     match action {
         Action::Down => selected = move_by(selected, n, 1),
         Action::Up => selected = move_by(selected, n, -1),
@@ -497,6 +499,7 @@ fn dossier(app: &mut App, action: Action) {
                 }
             }
             Some(Target::Incoming(link)) => holder = Some((link.owner, link.relation)),
+            Some(Target::Claim(c)) => claim = Some(*c),
             None => app.message = Some("nothing to open here".into()),
         },
         Action::Copy => match lay.targets.get(selected) {
@@ -507,6 +510,16 @@ fn dossier(app: &mut App, action: Action) {
             _ => app.message = Some("select a citation to copy (n/N)".into()),
         },
         _ => {}
+    }
+    if let Some(c) = claim {
+        if let Screen::Dossier(v) = &mut app.screen {
+            v.selected = selected;
+            v.offset = offset;
+            let d = v.dossier;
+            let item = matched_item(app, d, Field::Claim(c));
+            super::jump::to_dossier(app, d, item.map(|i| (i, 0)));
+        }
+        return;
     }
     if let Some((owner, relation)) = holder {
         if let Screen::Dossier(v) = &mut app.screen {

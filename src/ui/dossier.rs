@@ -57,6 +57,16 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
             let other = r.and_then(|r| app.corpus.dossier(&r.target));
             relation_pane(r, other, theme)
         }
+        Some(Target::Claim(i)) => {
+            let text = d.claims.get(*i).map(|c| sanitize_line(&c.text));
+            vec![
+                Line::from("Enter goes to the claim this sentence rests on:"),
+                Line::from(Span::styled(
+                    text.unwrap_or_default(),
+                    theme.style(Tone::Dim),
+                )),
+            ]
+        }
         Some(Target::Incoming(link)) => {
             let other = app.corpus.dossiers.get(link.owner);
             relation_pane(link.relation(&app.corpus), other, theme)
