@@ -25,6 +25,8 @@ pub enum Mode {
     Reader,
     /// Typing a search in the reader.
     Search,
+    /// Selecting text in the reader to cite it.
+    Select,
     /// Who cites a passage.
     CitedBy,
     /// The table of sources.
@@ -48,6 +50,7 @@ impl Mode {
             "dossier" => Mode::Dossier,
             "reader" => Mode::Reader,
             "search" => Mode::Search,
+            "select" => Mode::Select,
             "cited-by" => Mode::CitedBy,
             "sources" => Mode::Sources,
             "disputes" => Mode::Disputes,
@@ -67,6 +70,7 @@ impl Mode {
             Mode::Dossier => "dossier",
             Mode::Reader => "reader",
             Mode::Search => "search",
+            Mode::Select => "select",
             Mode::CitedBy => "cited-by",
             Mode::Sources => "sources",
             Mode::Disputes => "disputes",
@@ -268,7 +272,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, cited-by, sources, disputes, claims, relations, timeline",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, select, cited-by, sources, disputes, claims, relations, timeline",
                     b.mode.get_ref()
                 ),
             })?;

@@ -29,7 +29,12 @@ fn main() -> ExitCode {
                 }
             };
             match verified(&cli.root()) {
-                Some(report) => dossier::tui::run(report.corpus, config),
+                Some(report) => {
+                    let options = dossier::tui::Options {
+                        cite_to: cli.cite_to.clone(),
+                    };
+                    dossier::tui::run(report.corpus, config, options)
+                }
                 None => ExitCode::from(1),
             }
         }

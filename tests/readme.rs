@@ -16,6 +16,7 @@ fn where_column(mode: &str) -> &'static str {
         "dossier" => "Dossier",
         "reader" => "Reader",
         "search" => "Typing a search",
+        "select" => "Selecting to cite",
         "cited-by" => "Cited by",
         "sources" => "Sources",
         "disputes" => "Disputes",

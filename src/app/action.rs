@@ -82,6 +82,18 @@ pub enum Action {
     Found(Box<super::filter::Done>),
     /// Hide or show the index's preview (the list takes the whole width while hidden).
     TogglePreview,
+    /// `s` in the reader: start selecting text to cite.
+    Select,
+    /// Grow the selection by a word.
+    ExtendWord,
+    /// Shrink the selection by a word.
+    ShrinkWord,
+    /// Grow the selection to the end of the next sentence.
+    ExtendSentence,
+    /// Shrink the selection by a sentence.
+    ShrinkSentence,
+    /// Copy the selection as a citation (and append it to `--cite-to`).
+    Cite,
 }
 
 impl Action {
@@ -124,6 +136,12 @@ impl Action {
             "toggle-scope" => Action::ToggleScope,
             "search-passages" => Action::SearchPassages,
             "toggle-preview" => Action::TogglePreview,
+            "select" => Action::Select,
+            "extend-word" => Action::ExtendWord,
+            "shrink-word" => Action::ShrinkWord,
+            "extend-sentence" => Action::ExtendSentence,
+            "shrink-sentence" => Action::ShrinkSentence,
+            "cite" => Action::Cite,
             _ => return None,
         })
     }
@@ -166,6 +184,12 @@ impl Action {
         "toggle-scope",
         "search-passages",
         "toggle-preview",
+        "select",
+        "extend-word",
+        "shrink-word",
+        "extend-sentence",
+        "shrink-sentence",
+        "cite",
     ];
 }
 

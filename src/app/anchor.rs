@@ -64,6 +64,7 @@ mod tests {
             typing: false,
             matches: Vec::new(),
             current: None,
+            selection: None,
         }
     }
 

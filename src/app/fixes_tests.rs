@@ -303,3 +303,45 @@ fn a_summary_reference_is_a_marker_that_leads_to_its_claim() {
     };
     assert_eq!(v.selected, at);
 }
+
+#[test]
+fn selecting_in_the_reader_copies_a_citation_that_resolves_to_the_selection() {
+    let quote = "French RT61 mortars";
+    let mut a = app(120, 40);
+    a.cite_to = Some(std::path::PathBuf::from("/nonexistent/cites.toml"));
+    open_article(&mut a, "elcomercio-paramilitaries", Some(quote));
+    run(&mut a, &[Action::Select]);
+    assert_eq!(a.mode(), crate::keymap::Mode::Select);
+    let Screen::Reader(v) = &a.screen else {
+        panic!("reader")
+    };
+    let s = v.source;
+    let text = a.corpus.sources[s].article.text.clone();
+    assert_eq!(v.selection.clone().and_then(|r| text.get(r)), Some(quote));
+    run(
+        &mut a,
+        &[Action::ExtendWord, Action::ExtendWord, Action::ShrinkWord],
+    );
+    let Screen::Reader(v) = &a.screen else {
+        panic!("reader")
+    };
+    let selected = v.selection.clone().unwrap_or(0..0);
+    assert_eq!(text.get(selected.clone()), Some("French RT61 mortars,"));
+    run(&mut a, &[Action::Cite]);
+    let line = a.clipboard.clone().unwrap_or_default();
+    let table: toml::Table =
+        toml::from_str(&format!("c = {line}")).unwrap_or_else(|e| panic!("{e}: {line}"));
+    let c = &table["c"];
+    assert_eq!(c["source"].as_str(), Some("elcomercio-paramilitaries"));
+    let quote = c["quote"].as_str().unwrap_or("");
+    // What check does with it: it resolves to exactly the selection.
+    let found = crate::corpus::anchor::resolve(
+        &a.corpus.sources[s].article,
+        quote,
+        c.get("prefix").and_then(|p| p.as_str()),
+        c.get("suffix").and_then(|p| p.as_str()),
+    );
+    assert_eq!(found.ok().map(|f| f.range), Some(selected), "{line}");
+    assert!(a.cite_out.is_some(), "handed to the loop for --cite-to");
+    assert_eq!(a.mode(), crate::keymap::Mode::Reader, "selection ends");
+}

@@ -22,6 +22,7 @@ pub fn to_reader(app: &mut App, source: usize, highlight: Option<Range<usize>>) 
             typing: false,
             matches: Vec::new(),
             current: None,
+            selection: None,
         }),
     );
     let h = app.list_rows(crate::geometry::Shape::Reader);

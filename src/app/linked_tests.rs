@@ -56,7 +56,11 @@ fn tab_reaches_linked_from_after_relations_and_backtab_leaves_it() {
     let row = heading.map_or(0, |h| h + 1);
     assert_eq!(rows[row], "  Jane Doe ─leads→ (this) — founder [1 beta]");
 
-    // From the first alias citation, Tab lands on Jane Doe (Summary has nothing to select).
+    // From the first alias citation, Tab lands on the summary's first reference, then on
+    // Jane Doe.
+    run(&mut a, &[Action::NextPane]);
+    let (_, t) = dossier_rows(&a);
+    assert!(matches!(t, Some(Target::Claim(_))), "the summary: {t:?}");
     run(&mut a, &[Action::NextPane]);
     let (_, t) = dossier_rows(&a);
     let Some(Target::Incoming(link)) = t else {
@@ -72,15 +76,22 @@ fn tab_reaches_linked_from_after_relations_and_backtab_leaves_it() {
     run(&mut a, &[Action::PrevPane, Action::PrevPane]);
     let (_, t) = dossier_rows(&a);
     assert!(
+        matches!(t, Some(Target::Claim(_))),
+        "back over the summary: {t:?}"
+    );
+    run(&mut a, &[Action::PrevPane]);
+    let (_, t) = dossier_rows(&a);
+    assert!(
         matches!(t, Some(Target::Cite(c)) if c.quote == "Acme Corps (AC)"),
-        "Backtab twice returns to the aliases: {t:?}"
+        "Backtab three times returns to the aliases: {t:?}"
     );
 }
 
 #[test]
 fn enter_on_an_incoming_relation_opens_its_holder_at_that_relation_and_back_returns() {
     let mut a = fixture();
-    run(&mut a, &[Action::Open, Action::NextPane]);
+    // Tab: the summary's references, Tab again: Jane Doe's relation (Linked from).
+    run(&mut a, &[Action::Open, Action::NextPane, Action::NextPane]);
     let Screen::Dossier(before) = a.screen.clone() else {
         panic!("dossier")
     };
@@ -127,9 +138,11 @@ fn an_incoming_relations_citation_steps_with_n_opens_its_quote_and_copies() {
     let Screen::Dossier(v) = &a.screen else {
         panic!("dossier")
     };
+    // Back over the relation itself and the summary's two references to the second
+    // alias's citation.
     assert_eq!(
         v.selected,
-        before.selected - 2,
+        before.selected - 4,
         "N skips the relation itself"
     );
 }

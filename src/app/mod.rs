@@ -9,6 +9,7 @@ pub mod help;
 pub mod reader;
 pub mod relations;
 pub mod rows;
+pub mod select;
 pub mod timeline;
 pub mod typing;
 pub mod update;
@@ -112,6 +113,8 @@ pub struct ReaderView {
     pub matches: Vec<Range<usize>>,
     /// The current match.
     pub current: Option<usize>,
+    /// Text being selected to cite (`s`), a byte range of the article.
+    pub selection: Option<Range<usize>>,
 }
 
 /// What is on screen.
@@ -150,6 +153,11 @@ pub struct App {
     pub size: (u16, u16),
     /// Text to put on the clipboard (the terminal loop sends it as OSC 52).
     pub clipboard: Option<String>,
+    /// A citation made in the reader, for the terminal loop to append to the
+    /// `--cite-to` file (update does no I/O).
+    pub cite_out: Option<crate::corpus::cite::Cite>,
+    /// Where `--cite-to` appends citations made in the reader, if anywhere.
+    pub cite_to: Option<std::path::PathBuf>,
     /// Per source: the start-sorted byte ranges any dossier cites.
     pub cited: Vec<Vec<Range<usize>>>,
     /// Wrapped lines of the open article, for the width they were made for.
@@ -213,6 +221,8 @@ impl App {
             quit: false,
             size,
             clipboard: None,
+            cite_out: None,
+            cite_to: None,
             cited,
             wrapped: reader::WrapCache::default(),
             xref,
@@ -244,6 +254,7 @@ impl App {
             Screen::Index(_) => Mode::Index,
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,
+            Screen::Reader(v) if v.selection.is_some() => Mode::Select,
             Screen::Reader(_) => Mode::Reader,
             Screen::CitedBy(_) => Mode::CitedBy,
             Screen::Sources(_) => Mode::Sources,

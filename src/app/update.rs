@@ -564,6 +564,11 @@ pub(super) fn third_from_top(
 }
 
 fn reader(app: &mut App, action: Action) {
+    if matches!(&app.screen, Screen::Reader(v) if v.selection.is_some() || action == Action::Select)
+    {
+        super::select::update(app, action);
+        return;
+    }
     let h = app.list_rows(Shape::Reader);
     let Screen::Reader(v) = &mut app.screen else {
         return;

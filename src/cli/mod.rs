@@ -48,6 +48,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// In the browser, append every citation made in the reader (`s`, then `y`) to FILE,
+    /// one TOML inline table a line, as well as copying it through OSC 52.
+    #[arg(long, value_name = "FILE")]
+    pub cite_to: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

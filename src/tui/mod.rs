@@ -38,8 +38,15 @@ pub fn unsupported() -> Option<String> {
     None
 }
 
+/// What the browser is asked to do besides browsing.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--cite-to FILE`: where citations made in the reader are appended.
+    pub cite_to: Option<std::path::PathBuf>,
+}
+
 /// Runs the browser until the user quits, a signal arrives or the terminal dies.
-pub fn run(corpus: Corpus, config: Config) -> ExitCode {
+pub fn run(corpus: Corpus, config: Config, options: Options) -> ExitCode {
     if let Some(why) = unsupported() {
         eprintln!(
             "dossier: {why}; the browser needs an interactive terminal.\n\
@@ -47,7 +54,7 @@ pub fn run(corpus: Corpus, config: Config) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match run_loop(corpus, config) {
+    match run_loop(corpus, config, options) {
         Ok(code) => code,
         Err(e) => {
             term::restore();
@@ -57,7 +64,7 @@ pub fn run(corpus: Corpus, config: Config) -> ExitCode {
     }
 }
 
-fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
+fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result<ExitCode> {
     let Config { keymap, theme } = config;
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
@@ -70,6 +77,7 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
     )))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
+    app.cite_to = options.cite_to;
     let found_tx = tx.clone();
     app.search_in_background(move |done| {
         let _ = found_tx.send(Msg::Found(Box::new(done)));
@@ -130,6 +138,15 @@ fn run_loop(corpus: Corpus, config: Config) -> std::io::Result<ExitCode> {
         }
         if let Some(text) = app.clipboard.take() {
             term::osc52(&text)?;
+        }
+        if let (Some(cite), Some(path)) = (app.cite_out.take(), app.cite_to.as_ref()) {
+            app.message = Some(match crate::corpus::cite::append_to(path, &cite) {
+                Ok(()) => format!(
+                    "citation copied via OSC 52 and appended to {}",
+                    crate::text::sanitize_line(&path.display().to_string())
+                ),
+                Err(e) => crate::text::sanitize_line(&e.to_string()),
+            });
         }
         if full_redraw {
             term::enter()?;
