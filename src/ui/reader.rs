@@ -65,9 +65,10 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
         let slice = text.get(l.clone()).unwrap_or("");
         spans.extend(styled(slice, |_, b| {
             let at = l.start + b;
-            if v.selection.as_ref().is_some_and(|s| s.contains(&at)) {
-                theme.style(Tone::Selected)
-            } else if current.is_some_and(|m| m.contains(&at)) {
+            // The text being selected to cite, like the current match, shows as selected.
+            if v.selection.as_ref().is_some_and(|s| s.contains(&at))
+                || current.is_some_and(|m| m.contains(&at))
+            {
                 theme.style(Tone::Selected)
             } else if matches.iter().any(|m| m.contains(&at)) {
                 theme.style(Tone::Match)
