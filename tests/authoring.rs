@@ -387,3 +387,43 @@ fn a_missing_sha256_gets_the_value_to_paste() {
         "{err}"
     );
 }
+
+#[test]
+fn add_source_refuses_a_registry_that_is_a_link_out_or_a_fifo() {
+    let (tmp, dir) = initialised();
+    let art = tmp.path().join("a.txt");
+    std::fs::write(&art, "Text.\n").expect("write");
+    let argv = [
+        "add-source",
+        art.to_str().expect("utf-8"),
+        "--id",
+        "a",
+        "--title",
+        "T",
+        "--outlet",
+        "O",
+    ];
+    let outside = tmp.path().join("registry.toml");
+    std::fs::write(&outside, "# someone else's file\n").expect("write");
+    let registry = dir.join("seeds/sources.toml");
+    std::fs::remove_file(&registry).expect("rm");
+    std::os::unix::fs::symlink(&outside, &registry).expect("link");
+    let before = snapshot(&dir);
+    let (code, _, err) = with_data(&dir, &argv);
+    assert_eq!(code, 1);
+    assert!(err.contains("outside the corpus folder seeds/"), "{err}");
+    assert_eq!(snapshot(&dir), before);
+    assert_eq!(
+        std::fs::read_to_string(&outside).expect("outside"),
+        "# someone else's file\n"
+    );
+    std::fs::remove_file(&registry).expect("rm");
+    mkfifo(&registry);
+    let (code, _, err) = with_data(&dir, &argv);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is not a regular file (it is a FIFO)"),
+        "{err}"
+    );
+    assert!(!dir.join("seeds/a.txt").exists());
+}

@@ -168,6 +168,14 @@ fn github_annotations_and_changed_since_report_what_a_change_broke() {
         "{err}"
     );
 
+    let (_, out, _) = with_data(&dir, &["check", "--json", "--changed-since", "HEAD"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        (v["errors"].as_u64(), v["not_shown"].as_u64()),
+        (Some(1), Some(1)),
+        "{out}"
+    );
+
     // Since the first commit, both files changed: both reported.
     let (_, out, _) = with_data(
         &dir,

@@ -62,7 +62,7 @@ fn print(report: &Report, format: Format, hidden: usize) -> ExitCode {
                 "warnings": warnings,
                 "stats": report.stats,
                 "diagnostics": report.diagnostics,
-                "unchanged_files_problems": hidden,
+                "not_shown": hidden,
             });
             out(&format!("{}\n", super::json::pretty(&value)));
         }

@@ -1,14 +1,14 @@
 //! A citation made from a selection of an article, that `check` is sure to accept: the
 //! selected text as the quote and, when that text occurs more than once, the shortest
 //! `prefix` or `suffix` (in whole words, then by length) that picks out the selected
-//! occurrence. Every citation made here is verified by [`resolve`] — the very function
-//! `check` anchors quotes with — to land on exactly the selected bytes; anything else is
-//! an error, never a citation that would fail later.
+//! occurrence. Every citation made here is verified by [`resolve_from`] — the function
+//! `check` anchors quotes with, given every occurrence — to land on exactly the selected
+//! bytes; anything else is an error, never a citation that would fail later.
 
 use std::ops::Range;
 use std::path::Path;
 
-use super::anchor::{Article, resolve};
+use super::anchor::{Article, occurrences, resolve_from};
 use crate::data::LoadError;
 
 /// Most words of context tried on each side before giving up.
@@ -58,9 +58,6 @@ pub fn cite(source: &str, article: &Article, sel: Range<usize>) -> Result<Cite, 
         return Err(CiteError::Empty);
     }
     let range = sel.start + lead..sel.start + lead + quote.len();
-    let lands = |prefix: Option<&str>, suffix: Option<&str>| {
-        resolve(article, quote, prefix, suffix).is_ok_and(|a| a.range == range)
-    };
     let made = |prefix: Option<&str>, suffix: Option<&str>| Cite {
         source: source.to_owned(),
         quote: quote.to_owned(),
@@ -68,12 +65,19 @@ pub fn cite(source: &str, article: &Article, sel: Range<usize>) -> Result<Cite, 
         suffix: suffix.map(str::to_owned),
         range: range.clone(),
     };
+    // Every raw occurrence of the quote, found once for all the contexts tried (scanning
+    // the article again for each would cost a pass over a long text per context).
+    let exact = occurrences(text, quote);
+    // What `check` does with the citation: resolve it among all the occurrences.
+    let lands = |prefix: Option<&str>, suffix: Option<&str>| {
+        resolve_from(article, quote, prefix, suffix, exact.clone()).is_ok_and(|a| a.range == range)
+    };
     if lands(None, None) {
         return Ok(made(None, None));
     }
     let before = words_before(text, range.start, MAX_CONTEXT_WORDS);
     let after = words_after(text, range.end, MAX_CONTEXT_WORDS);
-    // One side alone, shortest first.
+    // One side alone, shortest first (a prefix first when as short as a suffix).
     let mut single: Vec<(usize, Option<&str>, Option<&str>)> = before
         .iter()
         .map(|p| (p.chars().count(), Some(*p), None))
@@ -94,9 +98,7 @@ pub fn cite(source: &str, article: &Article, sel: Range<usize>) -> Result<Cite, 
     if let Some((_, p, s)) = pairs.into_iter().find(|(_, p, s)| lands(Some(p), Some(s))) {
         return Ok(made(Some(p), Some(s)));
     }
-    Err(CiteError::NotUnique(
-        super::anchor::occurrences(text, quote).len(),
-    ))
+    Err(CiteError::NotUnique(exact.len()))
 }
 
 /// The text before byte `at`, as 1, 2, … whole words (the word `at` is inside counts
@@ -169,6 +171,7 @@ pub fn append_to(path: &Path, cite: &Cite) -> Result<(), LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::resolve;
     use crate::corpus::select::{extend_word, word_at};
     use crate::search::passages::sentences;
 
