@@ -354,6 +354,11 @@ impl Keymap {
             }
             for b in self.bindings.iter().filter(|b| b.mode == m) {
                 if let (Some(k), Some(label)) = (b.keys.first(), &b.hint) {
+                    // A global key the mode binds to something else is not what it
+                    // does here (Esc stops a selection rather than going back).
+                    if m == Mode::Global && self.lookup(mode, *k) != Some(b.action.clone()) {
+                        continue;
+                    }
                     out.push((k.label(), label.as_str()));
                 }
             }

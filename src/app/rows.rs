@@ -286,7 +286,10 @@ pub fn layout<'a>(
             match part {
                 SummaryPart::Text(t) => segs.push((seg(sanitize_line(t), Tone::Plain), None)),
                 SummaryPart::Refs(refs) => {
-                    for r in refs {
+                    for (i, r) in refs.iter().enumerate() {
+                        if i > 0 {
+                            segs.push((seg(" ", Tone::Plain), None));
+                        }
                         let text = format!("[#{}]", sanitize_line(&r.id));
                         let target = r.claim.map(Target::Claim);
                         let tone = if target.is_some() {
