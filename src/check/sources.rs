@@ -1,5 +1,5 @@
-//! `seeds/sources.toml`: every registered article is read, its checksum compared, and its
-//! fields validated.
+//! The registry (`seeds/sources.toml` and `seeds/sources.d/*.toml`): every registered
+//! article is read, its checksum compared, and its fields validated.
 
 use std::collections::{HashMap, HashSet};
 
@@ -43,42 +43,78 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Loads and validates the registry and every article it names.
+/// Loads and validates the registry (`seeds/sources.toml`, then `seeds/sources.d/*.toml`,
+/// each file under the cap) and every article it names; the articles are read and
+/// hashed in parts on the thread pool (20,000 of them at the largest synthetic size).
 pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
-    let shown = root.display(SOURCES_FILE);
     let mut out = Sources::default();
-    let text = match root.read_text(SOURCES_FILE, DOSSIER_CAP) {
-        Ok(t) => t,
+    let names = match root.registry_files() {
+        Ok(n) => n,
         Err(e) => {
-            diags.push(
-                Diagnostic::file(Severity::Error, &e.path, e.message)
-                    .with_help("a corpus needs seeds/sources.toml registering its articles"),
-            );
+            diags.push(Diagnostic::file(Severity::Error, &e.path, e.message));
             out.registry_failed = true;
             return out;
         }
     };
-    let file = SourceFile::new(shown, text);
-    let raw: RawSources = match toml::from_str(&file.text) {
-        Ok(r) => r,
-        Err(e) => {
-            fields::toml_error(&file, &e, diags);
-            out.registry_failed = true;
-            return out;
+    let mut files = Vec::with_capacity(names.len());
+    let mut entries: Vec<(usize, RawSource)> = Vec::new();
+    for rel in &names {
+        let text = match root.read_text(rel, DOSSIER_CAP) {
+            Ok(t) => t,
+            Err(e) => {
+                let help = if rel == SOURCES_FILE {
+                    "a corpus needs seeds/sources.toml (or seeds/sources.d/*.toml) registering its articles"
+                } else {
+                    "every registry file must be readable and under the size limit; split a large one in two"
+                };
+                diags.push(Diagnostic::file(Severity::Error, &e.path, e.message).with_help(help));
+                out.registry_failed = true;
+                continue;
+            }
+        };
+        let file = SourceFile::new(root.display(rel), text);
+        match toml::from_str::<RawSources>(&file.text) {
+            Ok(raw) => entries.extend(raw.source.into_iter().map(|s| (files.len(), s))),
+            Err(e) => {
+                fields::toml_error(&file, &e, diags);
+                out.registry_failed = true;
+            }
         }
-    };
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut canon = CanonCache::default();
-    for s in raw.source {
+        files.push(file);
+    }
+    // Where each id was first registered: a second registration is refused.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut unique = Vec::with_capacity(entries.len());
+    for (f, s) in entries {
         let id = s.id.get_ref().clone();
-        if !seen.insert(id.clone()) {
+        if let Some(&first) = seen.get(&id) {
+            let file = &files[f];
+            let help = if first == f {
+                "give each [[source]] its own id".to_owned()
+            } else {
+                format!("give each [[source]] its own id (the first is in {})", files[first].path)
+            };
             diags.push(
                 file.error(s.id.span(), format!("source id '{id}' is registered twice"))
-                    .with_help("give each [[source]] its own id"),
+                    .with_help(help),
             );
             continue;
         }
-        match load_one(root, &file, s, &mut canon, diags) {
+        seen.insert(id, f);
+        unique.push((f, s));
+    }
+    let files = &files;
+    let loaded = super::parts::in_parts(unique, diags, |part, d| {
+        let mut canon = CanonCache::default();
+        part.into_iter()
+            .map(|(f, s)| {
+                let id = s.id.get_ref().clone();
+                (id, load_one(root, &files[f], s, &mut canon, d))
+            })
+            .collect()
+    });
+    for (id, src) in loaded {
+        match src {
             Some(src) => {
                 out.by_id.insert(src.id.clone(), out.list.len());
                 out.list.push(src);
