@@ -1031,7 +1031,9 @@ fn write_registry(seeds: &Path, registry: &str, max: usize) -> Result<(), String
     if registry.len() <= max {
         return write(&seeds.join("sources.toml"), registry);
     }
-    let first = registry.find("\n[[source]]").map_or(registry.len(), |i| i + 1);
+    let first = registry
+        .find("\n[[source]]")
+        .map_or(registry.len(), |i| i + 1);
     let (header, rest) = registry.split_at(first);
     write(
         &seeds.join("sources.toml"),
@@ -1040,7 +1042,10 @@ fn write_registry(seeds: &Path, registry: &str, max: usize) -> Result<(), String
     let dir = seeds.join("sources.d");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     // Entry starts (each `[[source]]` follows a blank line), then the end.
-    let mut starts: Vec<usize> = rest.match_indices("\n[[source]]").map(|(i, _)| i + 1).collect();
+    let mut starts: Vec<usize> = rest
+        .match_indices("\n[[source]]")
+        .map(|(i, _)| i + 1)
+        .collect();
     starts.push(rest.len());
     let (mut from, mut n) = (0, 0);
     while from < rest.len() {
@@ -1048,8 +1053,7 @@ fn write_registry(seeds: &Path, registry: &str, max: usize) -> Result<(), String
         let to = starts
             .iter()
             .copied()
-            .filter(|&e| e > from && e - from <= max)
-            .last()
+            .rfind(|&e| e > from && e - from <= max)
             .or_else(|| starts.iter().copied().find(|&e| e > from))
             .unwrap_or(rest.len());
         write(&dir.join(format!("{n:05}.toml")), &rest[from..to])?;

@@ -61,11 +61,17 @@ fn large_registry_is_split_and_checks() {
     })
     .expect("generate");
     let split = dir.path().join("seeds/sources.d");
-    let parts: Vec<_> = std::fs::read_dir(&split).expect("sources.d").flatten().collect();
+    let parts: Vec<_> = std::fs::read_dir(&split)
+        .expect("sources.d")
+        .flatten()
+        .collect();
     assert!(parts.len() >= 4, "{} parts", parts.len());
     for p in &parts {
         let text = std::fs::read_to_string(p.path()).expect("read");
-        assert!(text.len() <= 2048 && text.starts_with("[[source]]"), "{text}");
+        assert!(
+            text.len() <= 2048 && text.starts_with("[[source]]"),
+            "{text}"
+        );
     }
     let main = std::fs::read_to_string(dir.path().join("seeds/sources.toml")).expect("read");
     assert!(!main.contains("[[source]]"));

@@ -92,7 +92,10 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
             let help = if first == f {
                 "give each [[source]] its own id".to_owned()
             } else {
-                format!("give each [[source]] its own id (the first is in {})", files[first].path)
+                format!(
+                    "give each [[source]] its own id (the first is in {})",
+                    files[first].path
+                )
             };
             diags.push(
                 file.error(s.id.span(), format!("source id '{id}' is registered twice"))

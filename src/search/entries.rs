@@ -10,9 +10,9 @@
 use std::sync::Arc;
 
 use super::narrowing::Haystacks;
-use super::{Field, MatchClass};
 use super::normalize::fold_for_search;
 use super::prefilter::{char_mask, word_start_mask};
+use super::{Field, MatchClass};
 
 /// Many strings in one buffer: string `i` is `buf[starts[i]..starts[i + 1]]`.
 #[derive(Debug)]

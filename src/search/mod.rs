@@ -255,7 +255,10 @@ impl SearchIndex {
         let parts = in_parts(candidates.clone(), align, |part| {
             self.levels(&filter, part, cancelled)
         })?;
-        let mut all_levels = Levels::default();
+        // The first part's lists (the only one below the parallel threshold) grow to
+        // hold the others: nothing is copied on one thread.
+        let mut parts = parts.into_iter();
+        let mut all_levels = parts.next().unwrap_or_default();
         for rest in parts {
             let base = all_levels.levels.len();
             all_levels.levels.extend(rest.levels);
@@ -284,8 +287,7 @@ impl SearchIndex {
         let scored = groups.len().min(SCORED);
         let score =
             |gs: &[std::ops::Range<usize>]| self.score_groups(query, &levels, gs, cancelled);
-        let mut found: Vec<RankKey> =
-            map_chunks(&groups[..scored], PARALLEL_SCORING_FROM, score)?;
+        let mut found: Vec<RankKey> = map_chunks(&groups[..scored], PARALLEL_SCORING_FROM, score)?;
         found.reserve(groups.len() - scored);
         for g in &groups[scored..] {
             let (class, rank, ei) = levels[g.start];

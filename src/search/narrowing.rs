@@ -545,7 +545,13 @@ mod tests {
     /// either side of the threshold.
     #[test]
     fn parts_cover_every_candidate_in_order() {
-        for n in [0, 7, PARALLEL_FROM - 1, PARALLEL_FROM, 3 * PARALLEL_FROM + 11] {
+        for n in [
+            0,
+            7,
+            PARALLEL_FROM - 1,
+            PARALLEL_FROM,
+            3 * PARALLEL_FROM + 11,
+        ] {
             let all: Vec<(u32, u32)> = (0..n as u32).map(|i| (i * 2, i)).collect();
             for candidates in [Candidates::All(5..5 + n as u32), Candidates::Previous(&all)] {
                 // Items belong together in runs of 10: a cut moves to the next run.
@@ -572,6 +578,8 @@ mod tests {
 
     /// The position of item `i` among `c` (test helper: candidates are increasing).
     fn candidates_pos(c: &Candidates<'_>, i: u32) -> usize {
-        (0..c.len()).find(|&k| c.item(k) == Some(i)).unwrap_or(usize::MAX)
+        (0..c.len())
+            .find(|&k| c.item(k) == Some(i))
+            .unwrap_or(usize::MAX)
     }
 }

@@ -17,15 +17,15 @@ use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::normalize::fold_for_search;
+/// What a passage query leaves for the next: the one incremental filter's state.
+pub use super::narrowing::Matched;
 use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
+use super::normalize::fold_for_search;
 use super::prefilter::char_mask;
 use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
 pub use hits::{PassageHit, PassageHits};
-/// What a passage query leaves for the next: the one incremental filter's state.
-pub use super::narrowing::Matched;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -128,7 +128,11 @@ struct Texts<'a> {
 impl Haystacks for Texts<'_> {
     #[inline]
     fn mask(&self, i: u32) -> u64 {
-        self.index.masks.get(i as usize).copied().unwrap_or(u64::MAX)
+        self.index
+            .masks
+            .get(i as usize)
+            .copied()
+            .unwrap_or(u64::MAX)
     }
 
     #[inline]
@@ -322,8 +326,10 @@ impl PassageIndex {
             |k| k,
             |part| self.check_part(&texts, &filter, part, cancelled),
         )?;
-        let mut found = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
-        let mut matched = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+        // The first part's lists (the only one below the parallel threshold) grow to
+        // hold the others: nothing is copied on one thread.
+        let mut parts = parts.into_iter();
+        let (mut found, mut matched) = parts.next().unwrap_or_default();
         for (f, m) in parts {
             found.extend(f);
             matched.extend(m);
