@@ -85,13 +85,8 @@ pub(crate) struct Entries {
     /// The original texts, shared with the hits that show them (a hit costs a reference
     /// count, not a copy; the length is read without touching the text).
     pub(crate) text: Vec<Arc<str>>,
-    /// Folded for search (diacritics dropped), same case, for the entries folding
-    /// changed; empty for the others (most of them), whose folded form is `text`
-    /// ([`Entries::folded`]): a second copy of every claim was ≈10% of the browser's
-    /// memory at 10k (BENCHMARKS.md, "where the memory goes").
-    folded_changed: Strings,
-    /// For each entry, true when folding changed its text.
-    changed: Vec<bool>,
+    /// Folded for search (diacritics dropped), same case.
+    pub(crate) folded: Strings,
     /// `folded`, lower-cased one character for one.
     pub(crate) lower: Strings,
     /// The characters that start a word of each `lower` ([`word_start_mask`]).
@@ -104,8 +99,7 @@ impl Entries {
             meta: Vec::new(),
             field: Vec::new(),
             text: Vec::new(),
-            folded_changed: Strings::new(),
-            changed: Vec::new(),
+            folded: Strings::new(),
             lower: Strings::new(),
             word_starts: Vec::new(),
         }
@@ -113,16 +107,6 @@ impl Entries {
 
     pub(crate) fn len(&self) -> usize {
         self.meta.len()
-    }
-
-    /// Entry `e` folded for search, same case (empty when out of range).
-    #[inline]
-    pub(crate) fn folded(&self, e: usize) -> &str {
-        match self.changed.get(e) {
-            Some(true) => self.folded_changed.get(e),
-            Some(false) => self.text.get(e).map_or("", |t| t),
-            None => "",
-        }
     }
 
     /// The dossier entry `e` belongs to.
@@ -144,9 +128,7 @@ impl Entries {
         });
         self.field.push(field);
         self.text.push(Arc::from(text));
-        let changed = folded != text;
-        self.folded_changed.push(if changed { &folded } else { "" });
-        self.changed.push(changed);
+        self.folded.push(&folded);
         self.word_starts.push(word_start_mask(&lower));
         self.lower.push(&lower);
     }
@@ -170,7 +152,7 @@ impl Haystacks for Entries {
 
     #[inline]
     fn folded(&self, i: u32) -> &str {
-        Entries::folded(self, i as usize)
+        self.folded.get(i as usize)
     }
 
     /// The word-start masks answer a one-character query: the entry is the character,
@@ -200,13 +182,10 @@ mod tests {
         e.push(1, Field::Claim(3), "Легион «Свобода»");
         assert_eq!(e.len(), 3);
         assert_eq!(
-            (&*e.text[0], e.folded(0), e.lower.get(0)),
+            (&*e.text[0], e.folded.get(0), e.lower.get(0)),
             ("César", "Cesar", "cesar")
         );
-        assert_eq!((e.folded(1), e.lower.len_of(1)), ("", 0));
-        // Folding changed these: a copy of their own.
-        assert_eq!(e.folded_changed.get(0), "Cesar");
-        assert_eq!(e.folded(2), "Легион \"Свобода\"");
+        assert_eq!((e.folded.get(1), e.lower.len_of(1)), ("", 0));
         assert_eq!(e.lower.get(2), "легион \"свобода\"");
         assert_eq!(e.lower.len_of(2), "легион \"свобода\"".len());
         assert_eq!((e.dossier(2), e.field[2]), (1, Field::Claim(3)));
@@ -214,9 +193,5 @@ mod tests {
         assert_eq!((e.meta[0].len, e.meta[2].len), (6, 31));
         assert_eq!(e.meta[0].mask, char_mask("cesar"));
         assert_eq!(e.lower.get(3), "");
-        // Folding changed nothing: the text itself, no second copy.
-        e.push(2, Field::Name, "Plain Name");
-        assert_eq!((e.folded(3), e.folded_changed.get(3)), ("Plain Name", ""));
-        assert_eq!(e.folded(4), "");
     }
 }
