@@ -1,6 +1,6 @@
 //! The synthetic corpus generator (examples/synth.rs) writes a corpus that passes
 //! `dossier check`, the same one for the same seed; large enough (300 dossiers) that
-//! `check` reads and builds on two threads.
+//! `check` reads and builds in parts on the thread pool.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
