@@ -5,7 +5,8 @@
 //! cargo run --release --example synth -- OUT --dossiers 10000 --articles 2000 [--seed 7]
 //! ```
 //!
-//! It writes `OUT/seeds/sources.toml`, `OUT/seeds/*.txt` and `OUT/dossiers/{people,groups}/`
+//! It writes `OUT/seeds/sources.toml` (over 1 MiB of registry: its header there, the
+//! sources in `OUT/seeds/sources.d/*.toml`), `OUT/seeds/*.txt` and `OUT/dossiers/{people,groups}/`
 //! in the bundled corpus's layout. Every quote is taken verbatim from a generated article
 //! and checked to occur exactly once there, so the output passes `dossier check`. Names
 //! and aliases are unique across the corpus (no shared-alias warnings); about a quarter
@@ -431,12 +432,16 @@ pub struct Args {
     pub dossiers: usize,
     pub articles: usize,
     pub seed: u64,
+    /// Largest registry file written (bytes); a larger registry is split
+    /// ([`write_registry`]).
+    pub registry_part: usize,
 }
 
 #[allow(dead_code)]
 fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let (mut dossiers, mut articles, mut seed) = (1000usize, 200usize, 7u64);
+    let mut registry_part = REGISTRY_PART;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut num = |name: &str| -> Result<u64, String> {
@@ -448,11 +453,14 @@ fn parse_args() -> Result<Args, String> {
             "--dossiers" => dossiers = num("--dossiers")? as usize,
             "--articles" => articles = num("--articles")? as usize,
             "--seed" => seed = num("--seed")?,
+            "--registry-part" => registry_part = num("--registry-part")? as usize,
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             s => out = Some(PathBuf::from(s)),
         }
     }
-    let out = out.ok_or("usage: synth OUT [--dossiers N] [--articles N] [--seed N]")?;
+    let out = out.ok_or(
+        "usage: synth OUT [--dossiers N] [--articles N] [--seed N] [--registry-part BYTES]",
+    )?;
     if articles < 2 || dossiers < 2 {
         return Err("--dossiers and --articles must be at least 2".into());
     }
@@ -461,6 +469,7 @@ fn parse_args() -> Result<Args, String> {
         dossiers,
         articles,
         seed,
+        registry_part,
     })
 }
 
@@ -892,7 +901,7 @@ pub fn generate(args: &Args) -> Result<String, String> {
         let _ = writeln!(registry, "sha256 = \"{}\"", sha256_hex(text.as_bytes()));
         texts.push(text);
     }
-    write(&seeds.join("sources.toml"), &registry)?;
+    write_registry(&seeds, &registry, args.registry_part)?;
 
     let unique = |p: &Placed| count(&texts[p.article], &p.sentence) == 1;
     let cite = |out: &mut String, p: &Placed| {
@@ -1016,6 +1025,50 @@ pub fn generate(args: &Args) -> Result<String, String> {
         bytes / 1024,
         args.out.display()
     ))
+}
+
+/// Largest registry file written by default: a quarter of the cap `check` puts on one file
+/// (`dossier::data::DOSSIER_CAP`), so a corpus ten times the 10k one (5.4 MB of
+/// registry) is split into files well under it.
+pub const REGISTRY_PART: usize = 1024 * 1024;
+
+/// Writes the registry: `seeds/sources.toml` alone when it is small, else its header
+/// there and the `[[source]]` entries in `seeds/sources.d/NNNNN.toml`, at most `max`
+/// bytes each, cut between two entries.
+fn write_registry(seeds: &Path, registry: &str, max: usize) -> Result<(), String> {
+    if registry.len() <= max {
+        return write(&seeds.join("sources.toml"), registry);
+    }
+    let first = registry
+        .find("\n[[source]]")
+        .map_or(registry.len(), |i| i + 1);
+    let (header, rest) = registry.split_at(first);
+    write(
+        &seeds.join("sources.toml"),
+        &format!("{header}# The sources are in sources.d/*.toml (read in name order).\n"),
+    )?;
+    let dir = seeds.join("sources.d");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Entry starts (each `[[source]]` follows a blank line), then the end.
+    let mut starts: Vec<usize> = rest
+        .match_indices("\n[[source]]")
+        .map(|(i, _)| i + 1)
+        .collect();
+    starts.push(rest.len());
+    let (mut from, mut n) = (0, 0);
+    while from < rest.len() {
+        // As many whole entries as fit in a part (at least one, however long).
+        let to = starts
+            .iter()
+            .copied()
+            .rfind(|&e| e > from && e - from <= max)
+            .or_else(|| starts.iter().copied().find(|&e| e > from))
+            .unwrap_or(rest.len());
+        write(&dir.join(format!("{n:05}.toml")), &rest[from..to])?;
+        from = to;
+        n += 1;
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

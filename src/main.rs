@@ -11,7 +11,9 @@ use dossier::cli::{Cli, run, verified};
 /// dossiers (BENCHMARKS.md, "check at 10k"). Its v2 line (6 MB less peak RSS than v3
 /// at 10,000 dossiers, same CPU), without transparent huge pages (`no_thp`): with them
 /// `check` on the bundled corpus took 13 MB instead of 7, the browser 20 MB instead of 9,
-/// over the 15 MB budget.
+/// over the 15 MB budget. The `system-alloc` feature keeps the system allocator, for
+/// heap profilers that watch malloc (heaptrack; BENCHMARKS.md, "where the memory goes").
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

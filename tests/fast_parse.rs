@@ -71,6 +71,7 @@ fn corpus_texts() -> &'static Vec<String> {
             dossiers: 120,
             articles: 20,
             seed: 11,
+            registry_part: synth::REGISTRY_PART,
         })
         .expect("generate");
         texts.extend(files_of(&DataRoot::Dir(tmp.path().to_path_buf())));

@@ -68,6 +68,7 @@ pub fn synth_corpus(label: &str, dossiers: usize, articles: usize) -> PathBuf {
             dossiers,
             articles,
             seed: 7,
+            registry_part: synth::REGISTRY_PART,
         };
         match synth::generate(&args) {
             Ok(summary) => eprintln!("{summary}"),

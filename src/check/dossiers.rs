@@ -35,8 +35,8 @@ pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
             return Vec::new();
         }
     };
-    // Reading and parsing are independent per file: two threads on large corpora.
-    super::halves::in_two_halves(files, diags, |part, d| parse_some(root, part, d))
+    // Reading and parsing are independent per file: in parts on the pool for large corpora.
+    super::parts::in_parts(files, diags, |part, d| parse_some(root, part, d))
 }
 
 fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {

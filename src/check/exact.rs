@@ -2,6 +2,8 @@
 //! article over all the quotes citing it (`corpus::multi`), instead of one `memmem` scan
 //! of the article per citation (BENCHMARKS.md, "check at 10k").
 
+use rayon::prelude::*;
+
 use super::dossiers::Parsed;
 use super::sources::Sources;
 use crate::corpus::exact_occurrences;
@@ -22,8 +24,8 @@ fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
 }
 
 /// Sets [`RawCite::exact`] of every citation of a loaded source in `parsed`: the raw
-/// matches of its quote, found with one pass per article (the articles split over two
-/// threads when there are many). Citations of unknown sources are left unset.
+/// matches of its quote, found with one pass per article (the articles spread over the
+/// thread pool when there are many). Citations of unknown sources are left unset.
 pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
     let mut cites: Vec<&mut RawCite> = parsed.iter_mut().flat_map(cites_mut).collect();
     // (source, position among that source's quotes) of each citation, in `cites` order.
@@ -38,28 +40,16 @@ pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
             });
             slot.push(at);
         }
-        let scan = |range: std::ops::Range<usize>| -> Vec<Option<Vec<Vec<usize>>>> {
-            range
-                .map(|i| {
-                    let text = &sources.list.get(i)?.article.text;
-                    Some(exact_occurrences(text, by_source.get(i)?))
-                })
-                .collect()
+        let scan = |i: usize| -> Option<Vec<Vec<usize>>> {
+            let text = &sources.list.get(i)?.article.text;
+            Some(exact_occurrences(text, by_source.get(i)?))
         };
         let n = sources.list.len();
         if cites.len() < 4096 {
-            scan(0..n)
+            (0..n).map(scan).collect()
         } else {
-            std::thread::scope(|s| {
-                let other = s.spawn(|| scan(n / 2..n));
-                let mut first = scan(0..n / 2);
-                // A panic on the other thread is a bug: let it surface.
-                let second = other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                first.extend(second);
-                first
-            })
+            // Articles are independent: rayon's pool, the answers in article order.
+            (0..n).into_par_iter().map(scan).collect()
         }
     };
     // Each slot belongs to exactly one citation: its list is moved there, not copied.

@@ -6,7 +6,7 @@ mod cite;
 mod dossiers;
 mod exact;
 mod fields;
-mod halves;
+mod parts;
 mod sources;
 mod summary;
 
@@ -142,7 +142,7 @@ pub fn check(root: &DataRoot) -> Report {
     }
 }
 
-/// Checks and builds every parsed dossier, on two threads for large corpora (anchoring
+/// Checks and builds every parsed dossier, in parts on the thread pool for large corpora (anchoring
 /// quotes is most of `check`'s time, BENCHMARKS.md), dropping each parsed file once it is
 /// built so the raw and resolved forms of the corpus are not both held at the peak.
 /// Diagnostics are sorted afterwards, so their order does not depend on the threads.
@@ -151,7 +151,7 @@ fn build_all(
     parsed: Vec<dossiers::Parsed>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Dossier> {
-    halves::in_two_halves(parsed, diags, |part, d| {
+    parts::in_parts(parsed, diags, |part, d| {
         part.into_iter()
             .map(|p| dossiers::build(ctx, p, d))
             .collect()

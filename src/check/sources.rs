@@ -1,5 +1,5 @@
-//! `seeds/sources.toml`: every registered article is read, its checksum compared, and its
-//! fields validated.
+//! The registry (`seeds/sources.toml` and `seeds/sources.d/*.toml`): every registered
+//! article is read, its checksum compared, and its fields validated.
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,12 +46,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Loads and validates the registry and every article it names.
+/// Loads and validates the registry (`seeds/sources.toml`, then `seeds/sources.d/*.toml`,
+/// each file under the cap) and every article it names; the articles are read and
+/// hashed in parts on the thread pool (20,000 of them at the largest synthetic size).
 pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
-    let shown = root.display(SOURCES_FILE);
     let mut out = Sources::default();
-    let text = match root.read_text(SOURCES_FILE, DOSSIER_CAP) {
-        Ok(t) => t,
+    let names = match root.registry_files() {
+        Ok(n) => n,
         Err(e) => {
             diags.push(
                 Diagnostic::file(Severity::Error, &e.path, e.problem.to_string())
@@ -61,30 +62,65 @@ pub fn load(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Sources {
             return out;
         }
     };
-    let file = SourceFile::new(shown, text);
-    let raw: RawSources = match toml::from_str(&file.text) {
-        Ok(r) => r,
-        Err(e) => {
-            fields::toml_error(&file, &e, diags);
-            out.registry_failed = true;
-            return out;
+    let mut files = Vec::with_capacity(names.len());
+    let mut entries: Vec<(usize, RawSource)> = Vec::new();
+    for rel in &names {
+        let text = match root.read_text(rel, DOSSIER_CAP) {
+            Ok(t) => t,
+            Err(e) => {
+                let help = if rel == SOURCES_FILE {
+                    "a corpus needs seeds/sources.toml (or seeds/sources.d/*.toml) registering its articles"
+                } else {
+                    "every registry file must be readable and under the size limit; split a large one in two"
+                };
+                diags.push(
+                    Diagnostic::file(Severity::Error, &e.path, e.problem.to_string())
+                        .with_help(help),
+                );
+                out.registry_failed = true;
+                continue;
+            }
+        };
+        let file = SourceFile::new(root.display(rel), text);
+        match toml::from_str::<RawSources>(&file.text) {
+            Ok(raw) => entries.extend(raw.source.into_iter().map(|s| (files.len(), s))),
+            Err(e) => {
+                fields::toml_error(&file, &e, diags);
+                out.registry_failed = true;
+            }
         }
-    };
-    // Source id → where it is first registered.
-    let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
-    let mut canon = CanonCache::default();
-    for s in raw.source {
+        files.push(file);
+    }
+    // Where each id was first registered (file, span): a second registration is refused
+    // and shows both places.
+    let mut seen: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
+    let mut unique = Vec::with_capacity(entries.len());
+    for (f, s) in entries {
         let id = s.id.get_ref().clone();
-        if let Some(first) = seen.get(&id) {
+        if let Some((first, span)) = seen.get(&id) {
             diags.push(
-                file.error(s.id.span(), format!("source id '{id}' is registered twice"))
-                    .with_note(&file, first.clone(), "first registered here")
+                files[f]
+                    .error(s.id.span(), format!("source id '{id}' is registered twice"))
+                    .with_note(&files[*first], span.clone(), "first registered here")
                     .with_help("give each [[source]] its own id"),
             );
             continue;
         }
-        seen.insert(id.clone(), s.id.span());
-        match load_one(root, &file, s, &mut canon, diags) {
+        seen.insert(id, (f, s.id.span()));
+        unique.push((f, s));
+    }
+    let files = &files;
+    let loaded = super::parts::in_parts(unique, diags, |part, d| {
+        let mut canon = CanonCache::default();
+        part.into_iter()
+            .map(|(f, s)| {
+                let id = s.id.get_ref().clone();
+                (id, load_one(root, &files[f], s, &mut canon, d))
+            })
+            .collect()
+    });
+    for (id, src) in loaded {
+        match src {
             Some((src, changed)) => {
                 if changed {
                     out.changed.insert(src.id.clone());

@@ -1,5 +1,6 @@
 //! Where a corpus comes from: the copy compiled into the binary, or a folder on disk
-//! (`--data DIR`, `DOSSIER_DATA`) with the same layout: `seeds/sources.toml`,
+//! (`--data DIR`, `DOSSIER_DATA`) with the same layout: `seeds/sources.toml` (and, for a
+//! registry larger than one file may be, `seeds/sources.d/*.toml`),
 //! `seeds/<article files>`, `dossiers/<people|groups|events|places>/<id>.toml`.
 //!
 //! Reading a user's folder is defensive: a file must be a regular file (checked on the
@@ -75,6 +76,9 @@ pub enum Problem {
         /// The corpus folder the file belongs in.
         top: String,
     },
+    /// `seeds/sources.d/` exists but could not be listed.
+    #[error("cannot read folder: {0}; seeds/sources.d holds further registry files (*.toml)")]
+    RegistryFolder(#[source] std::io::Error),
     /// Writing into the corpus failed (`init`, `add-source`, `new`, `reanchor`,
     /// `--cite-to`): what happened and what to do, already worded for a person.
     #[error("{0}")]
@@ -129,6 +133,11 @@ pub enum DataRoot {
 /// Path of the sources registry, relative to the corpus root.
 pub const SOURCES_FILE: &str = "seeds/sources.toml";
 
+/// Folder of further registry files (`*.toml`, read in name order after
+/// [`SOURCES_FILE`]): a large corpus's registry, split so each file stays under the cap
+/// that protects against hostile files ([`DOSSIER_CAP`]).
+pub const SOURCES_DIR: &str = "seeds/sources.d";
+
 impl DataRoot {
     /// How a corpus-relative path is shown to the user.
     pub fn display(&self, rel: &str) -> String {
@@ -151,6 +160,52 @@ impl DataRoot {
                 .collect()),
             DataRoot::Dir(dir) => list_dossiers(dir),
         }
+    }
+
+    /// The registry files, corpus-relative: [`SOURCES_FILE`] unless it is absent and
+    /// [`SOURCES_DIR`] holds some, then every `*.toml` of [`SOURCES_DIR`] (not hidden) by
+    /// name. With neither, [`SOURCES_FILE`] alone (reading it says it does not exist).
+    pub fn registry_files(&self) -> Result<Vec<String>, LoadError> {
+        let prefix = format!("{SOURCES_DIR}/");
+        let registry = |name: &str| name.ends_with(".toml") && !name.starts_with('.');
+        let (has_main, mut split): (bool, Vec<String>) = match self {
+            DataRoot::Bundled => (
+                bundled::FILES.iter().any(|(p, _)| *p == SOURCES_FILE),
+                bundled::FILES
+                    .iter()
+                    .filter_map(|(p, _)| p.strip_prefix(&prefix))
+                    .filter(|name| registry(name) && !name.contains('/'))
+                    .map(|name| format!("{prefix}{name}"))
+                    .collect(),
+            ),
+            DataRoot::Dir(dir) => {
+                let folder = dir.join(SOURCES_DIR);
+                let split = match std::fs::read_dir(&folder) {
+                    Ok(entries) => entries
+                        .flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|name| registry(name))
+                        .map(|name| format!("{prefix}{name}"))
+                        .collect(),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                    Err(e) => {
+                        return Err(LoadError {
+                            path: folder.display().to_string(),
+                            problem: Problem::RegistryFolder(e),
+                        });
+                    }
+                };
+                (
+                    std::fs::symlink_metadata(dir.join(SOURCES_FILE)).is_ok(),
+                    split,
+                )
+            }
+        };
+        split.sort();
+        if has_main || split.is_empty() {
+            split.insert(0, SOURCES_FILE.to_owned());
+        }
+        Ok(split)
     }
 
     /// Reads a corpus-relative file as text, refusing anything over `cap` bytes.
@@ -239,6 +294,29 @@ mod tests {
         for bad in ["", "..", ".", "../x", "a/b", "/etc/passwd", "a\\b"] {
             assert!(!is_plain_file_name(bad), "{bad}");
         }
+    }
+
+    /// The registry is `sources.toml`, then `sources.d/*.toml` by name (hidden files and
+    /// other extensions left out); `sources.d` alone will do; with neither, the main
+    /// file is named so that reading it reports it missing.
+    #[test]
+    fn registry_files_main_then_split_by_name() -> Result<(), Box<dyn std::error::Error>> {
+        let files = |r: &DataRoot| r.registry_files().map_err(|e| e.problem.to_string());
+        let dir = tempfile::tempdir()?;
+        let root = DataRoot::Dir(dir.path().to_owned());
+        assert_eq!(files(&root)?, [SOURCES_FILE]);
+        std::fs::create_dir_all(dir.path().join(SOURCES_DIR))?;
+        for name in ["b.toml", "a.toml", ".hidden.toml", "notes.txt"] {
+            std::fs::write(dir.path().join(SOURCES_DIR).join(name), "")?;
+        }
+        let split = ["seeds/sources.d/a.toml", "seeds/sources.d/b.toml"];
+        assert_eq!(files(&root)?, split);
+        std::fs::write(dir.path().join(SOURCES_FILE), "")?;
+        let mut all = vec![SOURCES_FILE];
+        all.extend(split);
+        assert_eq!(files(&root)?, all);
+        assert_eq!(files(&DataRoot::Bundled)?, [SOURCES_FILE]);
+        Ok(())
     }
 
     #[test]

@@ -9,9 +9,10 @@
 
 use std::sync::Arc;
 
-use super::Field;
+use super::narrowing::Haystacks;
 use super::normalize::fold_for_search;
 use super::prefilter::{char_mask, word_start_mask};
+use super::{Field, MatchClass};
 
 /// Many strings in one buffer: string `i` is `buf[starts[i]..starts[i + 1]]`.
 #[derive(Debug)]
@@ -39,6 +40,15 @@ impl Strings {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => self.buf.get(a..b).unwrap_or(""),
             _ => "",
+        }
+    }
+
+    /// The bytes of string `i` (no character-boundary checks).
+    #[inline]
+    pub(crate) fn bytes(&self, i: usize) -> &[u8] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.buf.as_bytes().get(a..b).unwrap_or_default(),
+            _ => &[],
         }
     }
 
@@ -121,6 +131,42 @@ impl Entries {
         self.folded.push(&folded);
         self.word_starts.push(word_start_mask(&lower));
         self.lower.push(&lower);
+    }
+}
+
+impl Haystacks for Entries {
+    #[inline]
+    fn mask(&self, i: u32) -> u64 {
+        self.meta.get(i as usize).map_or(u64::MAX, |m| m.mask)
+    }
+
+    #[inline]
+    fn lower(&self, i: u32) -> &str {
+        self.lower.get(i as usize)
+    }
+
+    #[inline]
+    fn lower_bytes(&self, i: u32) -> &[u8] {
+        self.lower.bytes(i as usize)
+    }
+
+    #[inline]
+    fn folded(&self, i: u32) -> &str {
+        self.folded.get(i as usize)
+    }
+
+    /// The word-start masks answer a one-character query: the entry is the character,
+    /// starts a word with it, or has it inside.
+    #[inline]
+    fn one_char_class(&self, i: u32, bit: u64) -> Option<MatchClass> {
+        let e = i as usize;
+        Some(if self.lower.len_of(e) == 1 {
+            MatchClass::Equal
+        } else if self.word_starts.get(e)? & bit != 0 {
+            MatchClass::WordStart
+        } else {
+            MatchClass::Substring
+        })
     }
 }
 

@@ -26,9 +26,8 @@ use serde::Serialize;
 use crate::model::Corpus;
 use entries::Entries;
 pub use narrowing::Matched;
-use narrowing::{NO_END, Plan, subsequence_end, tracked};
+use narrowing::{Candidates, Filter, in_parts, map_chunks};
 use normalize::fold_for_search;
-use prefilter::{Classifier, may_contain, query_mask};
 pub use query::{Query, Term, TermKind, parse};
 
 /// Which part of a dossier a hit matched.
@@ -98,38 +97,7 @@ pub struct Ranked {
 
 /// True when every character of `needle` occurs in `hay` in order.
 pub fn is_subsequence(hay: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        // An ASCII byte never occurs inside a multi-byte UTF-8 character, so a byte
-        // search is a character search; memchr makes it vectorised.
-        let hay = hay.as_bytes();
-        if hay.len() <= 64 {
-            // Short strings (names, aliases): a plain loop beats starting a vectorised
-            // search per character.
-            let needle = needle.as_bytes();
-            let mut k = 0;
-            for &b in hay {
-                if needle.get(k) == Some(&b) {
-                    k += 1;
-                }
-            }
-            return k == needle.len();
-        }
-        let mut pos = 0;
-        for b in needle.bytes() {
-            match hay.get(pos..).and_then(|rest| memchr::memchr(b, rest)) {
-                Some(i) => pos += i + 1,
-                None => return false,
-            }
-        }
-        return true;
-    }
-    let mut want = needle.chars().peekable();
-    for c in hay.chars() {
-        if want.peek() == Some(&c) {
-            want.next();
-        }
-    }
-    want.peek().is_none()
+    narrowing::greedy_end(hay.as_bytes(), 0, needle).is_some()
 }
 
 /// True when every dossier or passage `new` matches also matched `old`, so `new` may be
@@ -193,11 +161,8 @@ pub(crate) fn lower_one_for_one(s: &str) -> String {
         .collect()
 }
 
-/// Below this many candidates one thread checks them all (a thread costs more).
-const TWO_THREADS_FROM: usize = 20_000;
-
 /// Below this many dossiers to score, one thread scores them all.
-const TWO_THREADS_SCORING_FROM: usize = 256;
+const PARALLEL_SCORING_FROM: usize = 256;
 
 impl SearchIndex {
     /// Indexes `corpus`.
@@ -272,74 +237,38 @@ impl SearchIndex {
                 .filter_map(|&d| self.name_entries.get(d))
                 .map(|&ei| self.hit(ei, MatchClass::Fuzzy, 0))
                 .collect();
-            let n = self.entries.len();
             return Some(Ranked {
                 hits,
-                matched: Matched {
-                    entries: (0..n as u32).collect(),
-                    ends: vec![NO_END; n],
-                    classes: vec![MatchClass::Fuzzy; n],
-                    query: query.clone(),
-                },
+                matched: Matched::all(query, self.entries.len()),
             });
         }
-        let plan = Plan::new(query, previous);
-        let all: Vec<u32>;
-        let (candidates, ends, classes): (&[u32], &[u32], &[MatchClass]) = match previous {
-            Some(p) => (&p.entries, &p.ends, &p.classes),
-            None => {
-                all = (0..self.entries.len() as u32).collect();
-                (&all, &[], &[])
+        let filter = Filter::new(query, previous, &self.matcher);
+        let candidates = Candidates::of(previous, self.entries.len());
+        // Parts are cut between two dossiers: a dossier's entries are ranked together.
+        let dossier_at = |k: usize| candidates.item(k).map(|e| self.entries.dossier(e as usize));
+        let align = |mut k: usize| {
+            while k > 0 && dossier_at(k).is_some() && dossier_at(k) == dossier_at(k - 1) {
+                k += 1;
             }
+            k
         };
-        // Two threads on large candidate lists, split between two dossiers.
-        let mut split = candidates.len() / 2;
-        while split > 0
-            && split < candidates.len()
-            && self.entries.dossier(candidates[split] as usize)
-                == self.entries.dossier(candidates[split - 1] as usize)
-        {
-            split += 1;
+        let parts = in_parts(candidates.clone(), align, |part| {
+            self.levels(&filter, part, cancelled)
+        })?;
+        // The first part's lists (the only one below the parallel threshold) grow to
+        // hold the others: nothing is copied on one thread.
+        let mut parts = parts.into_iter();
+        let mut all_levels = parts.next().unwrap_or_default();
+        for rest in parts {
+            let base = all_levels.levels.len();
+            all_levels.levels.extend(rest.levels);
+            all_levels.groups.extend(
+                rest.groups
+                    .into_iter()
+                    .map(|g| g.start + base..g.end + base),
+            );
+            all_levels.matched.items.extend(rest.matched.items);
         }
-        let split = split.min(candidates.len());
-        let (a, b) = candidates.split_at(split);
-        let part = |cands: &[u32], lo: usize| {
-            let hi = lo + cands.len();
-            self.levels(
-                query,
-                &plan,
-                cands,
-                ends.get(lo..hi).unwrap_or(&[]),
-                classes.get(lo..hi).unwrap_or(&[]),
-                cancelled,
-            )
-        };
-        let (ra, rb) = if candidates.len() > TWO_THREADS_FROM {
-            std::thread::scope(|s| {
-                let other = s.spawn(|| part(b, split));
-                let ra = part(a, 0);
-                (
-                    ra,
-                    other
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                )
-            })
-        } else {
-            (part(a, 0), part(b, split))
-        };
-        let mut all_levels = ra?;
-        let rest = rb?;
-        let base = all_levels.levels.len();
-        all_levels.levels.extend(rest.levels);
-        all_levels.groups.extend(
-            rest.groups
-                .into_iter()
-                .map(|g| g.start + base..g.end + base),
-        );
-        all_levels.matched.entries.extend(rest.matched.entries);
-        all_levels.matched.ends.extend(rest.matched.ends);
-        all_levels.matched.classes.extend(rest.matched.classes);
         let Levels {
             levels,
             mut groups,
@@ -358,24 +287,7 @@ impl SearchIndex {
         let scored = groups.len().min(SCORED);
         let score =
             |gs: &[std::ops::Range<usize>]| self.score_groups(query, &levels, gs, cancelled);
-        let mut found: Vec<RankKey> = if scored >= TWO_THREADS_SCORING_FROM {
-            let (a, b) = groups[..scored].split_at(scored / 2);
-            let (fa, fb) = std::thread::scope(|s| {
-                let other = s.spawn(|| score(b));
-                let fa = score(a);
-                (
-                    fa,
-                    other
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                )
-            });
-            let mut found = fa?;
-            found.extend(fb?);
-            found
-        } else {
-            score(&groups[..scored])?
-        };
+        let mut found: Vec<RankKey> = map_chunks(&groups[..scored], PARALLEL_SCORING_FROM, score)?;
         found.reserve(groups.len() - scored);
         for g in &groups[scored..] {
             let (class, rank, ei) = levels[g.start];
@@ -447,116 +359,46 @@ impl SearchIndex {
         Some(found)
     }
 
-    /// The matching entries among `candidates` with their (class, field rank), grouped by
-    /// dossier (best level first), each group's range, and every entry that may match.
-    /// `ends` and `classes` are what the previous query left for each candidate (empty
-    /// when there was none); `plan` says what of it holds for `query`.
+    /// The matching entries among `part` of the candidates with their (class, field
+    /// rank), grouped by dossier (best level first), each group's range, and every entry
+    /// that may match with its state for the next query.
     fn levels(
         &self,
-        query: &Query,
-        plan: &Plan,
-        candidates: &[u32],
-        ends: &[u32],
-        classes: &[MatchClass],
+        filter: &Filter<'_>,
+        part: Candidates<'_>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Levels> {
-        let mut out = Levels::default();
-        out.matched.entries.reserve(candidates.len());
-        out.matched.ends.reserve(candidates.len());
-        out.matched.classes.reserve(candidates.len());
-        out.levels.reserve(candidates.len());
-        let qmask = query_mask(query);
-        let classifier = Classifier::new(query);
-        let last = query.terms.len().saturating_sub(1);
-        // The folded form is read only for a case-sensitive term (one more string to
-        // fetch per candidate otherwise).
-        let needs_folded = query.terms.iter().any(|t| t.case_sensitive);
-        let entries = &self.entries;
+        let mut levels: Vec<Level> = Vec::with_capacity(part.len());
+        let mut groups = Vec::new();
         // Candidates are in entry order, so one dossier's entries are contiguous.
-        let mut i = 0;
-        while i < candidates.len() {
-            if i % 256 == 0 && cancelled() {
-                return None;
+        let close = |levels: &mut Vec<Level>, groups: &mut Vec<std::ops::Range<usize>>, start| {
+            if levels.len() > start {
+                levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+                groups.push(start..levels.len());
             }
-            let dossier = entries.dossier(candidates[i] as usize);
-            let start = out.levels.len();
-            while let Some(&ei) = candidates.get(i) {
-                let e = ei as usize;
-                let meta = entries.meta[e];
-                if meta.dossier as usize != dossier {
-                    break;
-                }
-                let k = i;
-                i += 1;
-                if !may_contain(meta.mask, qmask) {
-                    continue;
-                }
-                let (end, class) = if let Some(bit) = plan.one_char {
-                    // The one character has a bit of its own: the mask proved it occurs.
-                    let class = if entries.lower.len_of(e) == 1 {
-                        MatchClass::Equal
-                    } else if entries.word_starts[e] & bit != 0 {
-                        MatchClass::WordStart
-                    } else {
-                        MatchClass::Substring
-                    };
-                    (NO_END, class)
-                } else {
-                    let prior_end = ends.get(k).copied().unwrap_or(NO_END);
-                    let lower = entries.lower.get(e);
-                    let folded = if needs_folded {
-                        entries.folded.get(e)
-                    } else {
-                        ""
-                    };
-                    let mut end = NO_END;
-                    let mut ok = true;
-                    for (ti, t) in query.terms.iter().enumerate() {
-                        let hay = if t.case_sensitive { folded } else { lower };
-                        if ti == last && tracked(t) {
-                            if ti < plan.skip {
-                                end = prior_end;
-                                continue;
-                            }
-                            let found = match plan.resume {
-                                Some(ext) if prior_end != NO_END => {
-                                    subsequence_end(hay, ext, prior_end as usize)
-                                }
-                                _ => subsequence_end(hay, &t.text, 0),
-                            };
-                            match found {
-                                Some(at) => end = u32::try_from(at).unwrap_or(NO_END),
-                                None => ok = false,
-                            }
-                        } else if ti >= plan.skip {
-                            ok = term_may_match(&self.matcher, folded, lower, t);
-                        }
-                        if !ok {
-                            break;
-                        }
-                    }
-                    if !ok {
-                        continue;
-                    }
-                    let prior_class = classes.get(k).copied();
-                    let class = if plan.keep_fuzzy && prior_class == Some(MatchClass::Fuzzy) {
-                        MatchClass::Fuzzy
-                    } else {
-                        classifier.class(lower)
-                    };
-                    (end, class)
-                };
-                out.matched.entries.push(ei);
-                out.matched.ends.push(end);
-                out.matched.classes.push(class);
-                out.levels.push((class, meta.rank, ei));
+        };
+        let mut dossier = u32::MAX;
+        let mut start = 0;
+        let items = filter.scan(&self.entries, part, cancelled, |ei, class| {
+            let Some(meta) = self.entries.meta.get(ei as usize) else {
+                return;
+            };
+            if meta.dossier != dossier {
+                close(&mut levels, &mut groups, start);
+                dossier = meta.dossier;
+                start = levels.len();
             }
-            if out.levels.len() > start {
-                out.levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-                out.groups.push(start..out.levels.len());
-            }
-        }
-        Some(out)
+            levels.push((class, meta.rank, ei));
+        })?;
+        close(&mut levels, &mut groups, start);
+        Some(Levels {
+            levels,
+            groups,
+            matched: Matched {
+                query: Query::default(),
+                items,
+            },
+        })
     }
 
     fn hit(&self, ei: usize, class: MatchClass, score: i64) -> Hit {

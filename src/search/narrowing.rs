@@ -1,44 +1,83 @@
-//! What one dossier search leaves for the next keystroke, and how the next query reuses
-//! it (BENCHMARKS.md, "filter per keystroke").
+//! The one incremental filter behind both searches: dossier entries ([`super::SearchIndex`])
+//! and article sentences ([`super::passages::PassageIndex`]) are "items" with a character
+//! mask, a lower-cased form and a folded form ([`Haystacks`]); a query keeps, for every
+//! item it may match, what the next keystroke reuses ([`Matched`]), and the next query is
+//! checked against those items only (BENCHMARKS.md, "filter per keystroke").
 //!
-//! When a character is appended, the entries the previous query matched are the only
+//! When a character is appended, the items the previous query matched are the only
 //! candidates (`super::narrows`), and for each of them the previous search already knows
 //! two things that make the new check cheap:
 //! - where the greedy in-order match of the last term ended: a greedy match is the
 //!   earliest possible, so the longer term matches exactly when the appended characters
 //!   occur in order after that point (one `memchr` per appended character);
-//! - its match class: when the previous whole query did not occur in the entry, a longer
-//!   one cannot either, so the entry stays `Fuzzy` without a scan.
+//! - its match class: when the previous whole query did not occur in the item, a longer
+//!   one cannot either, so the item stays `Fuzzy` without a scan.
+//!
+//! The candidates are checked in parts on rayon's pool (one thread per core of the
+//! machine, `RAYON_NUM_THREADS` to override), each part in candidate order, the parts'
+//! answers concatenated in order: the result does not depend on the number of threads.
 
-use super::{MatchClass, Query, Term, TermKind};
+use std::ops::Range;
 
-/// "No greedy end known": the last term is matched again from the start.
-pub(crate) const NO_END: u32 = u32::MAX;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
-/// Every entry a query may match, in entry order, with what a narrowing query reuses.
+use super::prefilter::{Classifier, may_contain, query_mask};
+use super::{MatchClass, Query, Term, TermKind, term_may_match};
+
+/// Every item a query may match, in item order, each with its state ([`state`]: where
+/// the greedy match of the last term ended and the match class), for a narrowing query.
 #[derive(Debug, Clone, Default)]
 pub struct Matched {
-    pub(crate) entries: Vec<u32>,
-    /// For each entry: the byte just past the greedy in-order match of the query's last
-    /// term (when that term is a positive fuzzy one and the search computed it), else
-    /// [`NO_END`].
-    pub(crate) ends: Vec<u32>,
-    /// For each entry: how the whole query met it.
-    pub(crate) classes: Vec<MatchClass>,
     /// The query these are the matches of.
     pub(crate) query: Query,
+    /// (item, state) of every item that may match, in item order.
+    pub(crate) items: Vec<(u32, u32)>,
 }
 
 impl Matched {
-    /// How many entries may match.
+    /// How many items may match.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.items.len()
     }
 
-    /// True when no entry matched.
+    /// True when none may match.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.items.is_empty()
     }
+
+    /// Every item, in item order, each with no end known and class `Fuzzy`: what the
+    /// empty query leaves (the next query checks each item whole).
+    pub(crate) fn all(query: &Query, n: usize) -> Matched {
+        let s = state(None, MatchClass::Fuzzy);
+        Matched {
+            query: query.clone(),
+            items: (0..n as u32).map(|i| (i, s)).collect(),
+        }
+    }
+}
+
+/// "No greedy end known" in a [`state`]; ends from here on are not kept either (an item
+/// that long is matched again from its start).
+pub(crate) const NO_END: usize = (1 << 30) - 1;
+
+/// Packs a greedy-match end (`None`: not known) and a class into one `u32`: the end
+/// shifted left 2, the class in the low 2 bits.
+pub(crate) fn state(end: Option<usize>, class: MatchClass) -> u32 {
+    let end = end.filter(|&e| e < NO_END).unwrap_or(NO_END);
+    ((end as u32) << 2) | class as u32
+}
+
+/// The (end, class) of a [`state`].
+pub(crate) fn unstate(s: u32) -> (Option<usize>, MatchClass) {
+    let class = match s & 3 {
+        3 => MatchClass::Equal,
+        2 => MatchClass::WordStart,
+        1 => MatchClass::Substring,
+        _ => MatchClass::Fuzzy,
+    };
+    let end = (s >> 2) as usize;
+    ((end != NO_END).then_some(end), class)
 }
 
 /// How a query is checked against the candidates a previous query left.
@@ -53,7 +92,8 @@ pub(crate) struct Plan<'q> {
     /// (the previous whole query is a prefix of this one).
     pub(crate) keep_fuzzy: bool,
     /// The query is one ASCII lower-case letter or digit, with this bit of its own in
-    /// the character masks: the masks alone decide the match and the class.
+    /// the character masks: a scope that keeps word-start masks decides the match and
+    /// the class from the masks alone ([`Haystacks::one_char_class`]).
     pub(crate) one_char: Option<u64>,
 }
 
@@ -84,11 +124,10 @@ impl<'q> Plan<'q> {
             return plan;
         };
         let (old, new) = (&p.query.terms, &query.terms);
-        let complete = p.ends.len() == p.entries.len() && p.classes.len() == p.entries.len();
         let Some(last) = old.len().checked_sub(1) else {
             return plan;
         };
-        if !complete || new.len() < old.len() || old[..last] != new[..last] {
+        if new.len() < old.len() || old[..last] != new[..last] {
             return plan;
         }
         plan.keep_fuzzy = !p.query.whole.is_empty() && query.whole.starts_with(&p.query.whole);
@@ -111,132 +150,436 @@ impl<'q> Plan<'q> {
 }
 
 /// The byte just past the greedy (earliest) in-order match of `needle`'s characters in
-/// `hay[from..]`, or `None` when they do not all occur in order. `from` must be a
-/// character boundary of `hay` (0, or an end this function returned).
-pub(crate) fn subsequence_end(hay: &str, needle: &str, from: usize) -> Option<usize> {
+/// `hay[from..]` (a `str`'s bytes), or `None` when they do not all occur in order.
+/// `from` must be a character boundary (0, or an end this function returned).
+/// `greedy_end(h, 0, n).is_some()` is exactly `is_subsequence(h, n)`: in UTF-8 a
+/// character's encoding occurs only where that character is (no encoding starts inside
+/// another), so searching bytes from a character boundary finds characters.
+#[inline]
+pub(crate) fn greedy_end(hay: &[u8], from: usize, needle: &str) -> Option<usize> {
     let rest = hay.get(from..)?;
-    if needle.is_ascii() {
-        // An ASCII byte never occurs inside a multi-byte UTF-8 character, so a byte
-        // search is a character search.
-        let bytes = rest.as_bytes();
+    if rest.len() <= 64 && needle.is_ascii() {
+        // Short strings (names, aliases): a plain loop beats starting a vectorised
+        // search per character.
         let needle = needle.as_bytes();
-        if bytes.len() <= 64 {
-            // Short strings (names, aliases): a plain loop beats starting a vectorised
-            // search per character.
-            let mut k = 0;
-            for (i, &b) in bytes.iter().enumerate() {
-                if needle.get(k) == Some(&b) {
-                    k += 1;
-                    if k == needle.len() {
-                        return Some(from + i + 1);
-                    }
+        let mut k = 0;
+        for (i, &b) in rest.iter().enumerate() {
+            if needle.get(k) == Some(&b) {
+                k += 1;
+                if k == needle.len() {
+                    return Some(from + i + 1);
                 }
             }
-            return (k == needle.len()).then_some(from);
         }
-        let mut pos = 0;
-        for &b in needle {
-            pos += bytes.get(pos..).and_then(|r| memchr::memchr(b, r))? + 1;
+        return (k == needle.len()).then_some(from);
+    }
+    let mut pos = from;
+    let mut buf = [0; 4];
+    for c in needle.chars() {
+        let rest = hay.get(pos..)?;
+        pos += if c.is_ascii() {
+            memchr::memchr(c as u8, rest)? + 1
+        } else {
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            memchr::memmem::find(rest, enc)? + enc.len()
+        };
+    }
+    Some(pos)
+}
+
+/// What the filter reads of a scope's items (dossier entries, sentences).
+pub(crate) trait Haystacks: Sync {
+    /// The characters of item `i`'s lower-cased form (`prefilter::char_mask`).
+    fn mask(&self, i: u32) -> u64;
+    /// Item `i` folded for search and lower-cased one character for one.
+    fn lower(&self, i: u32) -> &str;
+    /// The bytes of [`Haystacks::lower`]: a scope may give them without the character
+    /// boundary checks of slicing a `str` (two more cache lines per long item).
+    fn lower_bytes(&self, i: u32) -> &[u8] {
+        self.lower(i).as_bytes()
+    }
+    /// Item `i` folded for search, same case (read only by case-sensitive terms).
+    fn folded(&self, i: u32) -> &str;
+    /// The class of item `i` for a one-character query whose character has `bit` of its
+    /// own in the masks (the mask already proved it occurs), when the scope can tell it
+    /// without reading the text; `None` to check the text.
+    fn one_char_class(&self, _i: u32, _bit: u64) -> Option<MatchClass> {
+        None
+    }
+    /// Asks the CPU to fetch item `i`'s lower-cased form at byte `at`, where a
+    /// narrowing check will resume, a few candidates ahead (long items scattered over a
+    /// large corpus).
+    fn prefetch(&self, _i: u32, _at: usize) {}
+}
+
+/// How many candidates ahead [`Filter::scan`] asks for the text it will read.
+const PREFETCH: usize = 8;
+
+/// Candidate lists shorter than this are checked on the calling thread alone (handing
+/// parts to the pool costs more).
+pub(crate) const PARALLEL_FROM: usize = 20_000;
+
+/// One query, compiled for checking many items.
+pub(crate) struct Filter<'q> {
+    query: &'q Query,
+    plan: Plan<'q>,
+    qmask: u64,
+    classifier: Classifier<'q>,
+    matcher: &'q SkimMatcherV2,
+    /// The folded form is fetched only for a case-sensitive term.
+    needs_folded: bool,
+    /// The index of the last term when its greedy end is tracked.
+    tracked_last: Option<usize>,
+}
+
+impl<'q> Filter<'q> {
+    /// The filter for `query`, narrowing `previous` (from a query `query` narrows) or
+    /// from scratch.
+    pub(crate) fn new(
+        query: &'q Query,
+        previous: Option<&Matched>,
+        matcher: &'q SkimMatcherV2,
+    ) -> Filter<'q> {
+        let last = query.terms.len().checked_sub(1);
+        Filter {
+            query,
+            plan: Plan::new(query, previous),
+            qmask: query_mask(query),
+            classifier: Classifier::new(query),
+            matcher,
+            needs_folded: query.terms.iter().any(|t| t.case_sensitive),
+            tracked_last: last.filter(|&l| query.terms.get(l).is_some_and(tracked)),
         }
-        return Some(from + pos);
     }
-    let mut want = needle.chars().peekable();
-    if want.peek().is_none() {
-        return Some(from);
-    }
-    for (i, c) in rest.char_indices() {
-        if want.peek() == Some(&c) {
-            want.next();
-            if want.peek().is_none() {
-                return Some(from + i + c.len_utf8());
+
+    /// Checks item `i`, whose state for the previous query was `old` (any state when
+    /// there was none): its new [`state`] and class, or `None` when it cannot match.
+    #[inline]
+    pub(crate) fn check<H: Haystacks>(&self, h: &H, i: u32, old: u32) -> Option<(u32, MatchClass)> {
+        if !may_contain(h.mask(i), self.qmask) {
+            return None;
+        }
+        if let Some(class) = self.plan.one_char.and_then(|bit| h.one_char_class(i, bit)) {
+            return Some((state(None, class), class));
+        }
+        let (prior_end, prior_class) = unstate(old);
+        let plan = &self.plan;
+        let mut end = None;
+        for (ti, t) in self.query.terms.iter().enumerate() {
+            if Some(ti) == self.tracked_last {
+                if ti < plan.skip {
+                    end = prior_end;
+                    continue;
+                }
+                let hay = if t.case_sensitive {
+                    h.folded(i).as_bytes()
+                } else {
+                    h.lower_bytes(i)
+                };
+                end = Some(match (plan.resume, prior_end) {
+                    (Some(ext), Some(from)) => greedy_end(hay, from, ext)?,
+                    _ => greedy_end(hay, 0, &t.text)?,
+                });
+            } else if ti >= plan.skip {
+                let folded = if self.needs_folded { h.folded(i) } else { "" };
+                if !term_may_match(self.matcher, folded, h.lower(i), t) {
+                    return None;
+                }
             }
         }
+        let class = if plan.keep_fuzzy && prior_class == MatchClass::Fuzzy {
+            MatchClass::Fuzzy
+        } else {
+            self.classifier.class(h.lower(i))
+        };
+        Some((state(end, class), class))
     }
-    None
+
+    /// Checks `candidates` in order, calling `found` with each match and its class;
+    /// returns every match with its state (for the next query), or `None` when
+    /// `cancelled` said so (polled every 1,024 candidates).
+    pub(crate) fn scan<H: Haystacks>(
+        &self,
+        h: &H,
+        candidates: Candidates<'_>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        mut found: impl FnMut(u32, MatchClass),
+    ) -> Option<Vec<(u32, u32)>> {
+        // At most every candidate; pages never written cost nothing.
+        let mut matched = Vec::with_capacity(candidates.len());
+        let mut keep = |i: u32, old: u32| {
+            if let Some((s, class)) = self.check(h, i, old) {
+                matched.push((i, s));
+                found(i, class);
+            }
+        };
+        match candidates {
+            Candidates::All(r) => {
+                for (n, i) in r.enumerate() {
+                    if n % 1024 == 0 && cancelled() {
+                        return None;
+                    }
+                    keep(i, 0);
+                }
+            }
+            Candidates::Previous(p) => {
+                for (n, &(i, old)) in p.iter().enumerate() {
+                    if n % 1024 == 0 && cancelled() {
+                        return None;
+                    }
+                    if let Some(&(ahead, s)) = p.get(n + PREFETCH) {
+                        h.prefetch(ahead, unstate(s).0.unwrap_or(0));
+                    }
+                    keep(i, old);
+                }
+            }
+        }
+        Some(matched)
+    }
+}
+
+/// Which items a search checks: every one, or those the previous query may have matched.
+#[derive(Clone)]
+pub(crate) enum Candidates<'a> {
+    All(Range<u32>),
+    Previous(&'a [(u32, u32)]),
+}
+
+impl<'a> Candidates<'a> {
+    /// The candidates of a search narrowing `previous`, or of one from scratch over `n`
+    /// items.
+    pub(crate) fn of(previous: Option<&'a Matched>, n: usize) -> Candidates<'a> {
+        match previous {
+            Some(p) => Candidates::Previous(&p.items),
+            None => Candidates::All(0..n as u32),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Candidates::All(r) => r.len(),
+            Candidates::Previous(p) => p.len(),
+        }
+    }
+
+    /// The item of the `k`th candidate.
+    pub(crate) fn item(&self, k: usize) -> Option<u32> {
+        match self {
+            Candidates::All(r) => u32::try_from(k)
+                .ok()
+                .and_then(|k| r.start.checked_add(k))
+                .filter(|i| *i < r.end),
+            Candidates::Previous(p) => p.get(k).map(|&(i, _)| i),
+        }
+    }
+
+    /// The candidates `range` of these.
+    fn slice(&self, range: Range<usize>) -> Candidates<'a> {
+        match self {
+            Candidates::All(r) => {
+                let start = r.start + range.start as u32;
+                Candidates::All(start..start + range.len() as u32)
+            }
+            Candidates::Previous(p) => Candidates::Previous(p.get(range).unwrap_or_default()),
+        }
+    }
+}
+
+/// `work` over `candidates` cut into parts, in order: on the calling thread alone below
+/// [`PARALLEL_FROM`] candidates, else a few parts per thread of rayon's pool (a part
+/// whose thread is descheduled on a busy machine is not the whole wait). A cut at `k`
+/// is moved forward to `align(k)` (a scope whose items belong together, a dossier's
+/// entries, keeps them in one part). `None` when any part returned `None`.
+pub(crate) fn in_parts<P: Send>(
+    candidates: Candidates<'_>,
+    align: impl Fn(usize) -> usize,
+    work: impl Fn(Candidates<'_>) -> Option<P> + Sync + Send,
+) -> Option<Vec<P>> {
+    let n = candidates.len();
+    if n < PARALLEL_FROM {
+        return Some(vec![work(candidates)?]);
+    }
+    let parts = (rayon::current_num_threads() * 4).clamp(1, n / (PARALLEL_FROM / 4));
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let at = align(n * k / parts).clamp(cuts.last().copied().unwrap_or(0), n);
+        cuts.push(at);
+    }
+    cuts.push(n);
+    let ranges: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    ranges
+        .into_par_iter()
+        .map(|r| work(candidates.slice(r)))
+        .collect()
+}
+
+/// `work` over `items` in chunks, the answers concatenated in order: on the calling
+/// thread below `parallel_from` items, else a few chunks per thread of rayon's pool.
+/// `None` when any chunk returned `None`.
+pub(crate) fn map_chunks<T: Sync, R: Send>(
+    items: &[T],
+    parallel_from: usize,
+    work: impl Fn(&[T]) -> Option<Vec<R>> + Sync + Send,
+) -> Option<Vec<R>> {
+    if items.len() < parallel_from.max(1) {
+        return work(items);
+    }
+    let chunk = items
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(parallel_from / 4)
+        .max(1);
+    let parts: Option<Vec<Vec<R>>> = items.par_chunks(chunk).map(&work).collect();
+    Some(parts?.into_iter().flatten().collect())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{is_subsequence, parse};
+    use super::super::parse;
     use super::*;
 
-    #[test]
-    fn greedy_end_is_the_earliest_and_resumes() {
-        assert_eq!(subsequence_end("volunteer corps", "vo", 0), Some(2));
-        assert_eq!(subsequence_end("volunteer corps", "r", 2), Some(9));
-        assert_eq!(subsequence_end("volunteer corps", "", 4), Some(4));
-        assert_eq!(subsequence_end("volunteer corps", "v", 1), None);
-        assert_eq!(subsequence_end("легион «свобода»", "ли", 0), Some(8));
-        assert_eq!(subsequence_end("éa b", "b", 0), Some(5));
-        let long = "x".repeat(70) + "volunteer corps";
-        assert_eq!(subsequence_end(&long, "vs", 0), Some(long.len()));
-        assert_eq!(subsequence_end(&long, "vs", 71), None);
-        assert_eq!(subsequence_end("ab", "b", 9), None);
+    /// The plain statement: every character of `needle` occurs in `hay` in order.
+    fn is_subsequence(hay: &str, needle: &str) -> bool {
+        let mut want = needle.chars().peekable();
+        for c in hay.chars() {
+            if want.peek() == Some(&c) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
     }
 
-    /// Resuming from the end of a prefix's greedy match agrees with matching the whole
-    /// needle, for every split of every needle over a small alphabet.
     #[test]
-    fn resuming_equals_matching_whole() {
-        let hays = ["abcabc", "aabbcc", "cba", "ab ba ca", "", "ж a жb"];
-        let needles = ["", "a", "ab", "abc", "ba", "cab", "aab", "ж", "жb", "acc"];
-        for hay in hays {
-            for needle in needles {
-                let whole = subsequence_end(hay, needle, 0);
-                assert_eq!(
-                    whole.is_some(),
-                    is_subsequence(hay, needle),
-                    "{hay} {needle}"
-                );
-                for split in (0..=needle.len()).filter(|&i| needle.is_char_boundary(i)) {
-                    let (head, tail) = needle.split_at(split);
-                    let resumed =
-                        subsequence_end(hay, head, 0).and_then(|e| subsequence_end(hay, tail, e));
-                    assert_eq!(resumed, whole, "{hay:?} {head:?}+{tail:?}");
+    fn greedy_end_agrees_with_is_subsequence_and_continues() {
+        let long = "x".repeat(70) + "volunteer corps";
+        let hays = [
+            "volunteer corps",
+            "легион «свобода» vol",
+            "éa b ж",
+            "",
+            "aaaa",
+            "x",
+            "abcabc",
+            "ab ba ca",
+            &long,
+        ];
+        let needles = [
+            "", "v", "vlcr", "rv", "лгс", "нл", "ab", "ж", "éa", "aaa", "aaaaa", "cab", "acc",
+            "xvs",
+        ];
+        for h in hays {
+            for n in needles {
+                let whole = greedy_end(h.as_bytes(), 0, n);
+                assert_eq!(whole.is_some(), is_subsequence(h, n), "{h:?} {n:?}");
+                // Matching a prefix, then the rest from where it ended, is the same.
+                for cut in (0..=n.len()).filter(|&c| n.is_char_boundary(c)) {
+                    let stepped = greedy_end(h.as_bytes(), 0, &n[..cut])
+                        .and_then(|e| greedy_end(h.as_bytes(), e, &n[cut..]));
+                    assert_eq!(stepped, whole, "{h:?} {n:?} {cut}");
                 }
             }
         }
+        // The earliest end, on the short path and the long one.
+        assert_eq!(greedy_end(b"volunteer corps", 0, "vlcr"), Some(13));
+        assert_eq!(greedy_end(b"volunteer corps", 2, "r"), Some(9));
+        assert_eq!(greedy_end(b"volunteer corps", 4, ""), Some(4));
+        assert_eq!(greedy_end(long.as_bytes(), 0, "vs"), Some(long.len()));
+        assert_eq!(greedy_end(long.as_bytes(), 0, "xv"), Some(71));
+        assert_eq!(greedy_end(long.as_bytes(), 71, "vs"), None);
+        assert_eq!(greedy_end("легион «свобода»".as_bytes(), 0, "ли"), Some(8));
+        assert_eq!(greedy_end(b"ab", 9, "b"), None);
     }
 
     fn matched(query: &str, n: usize) -> Matched {
-        Matched {
-            entries: vec![0; n],
-            ends: vec![NO_END; n],
-            classes: vec![MatchClass::Fuzzy; n],
-            query: parse(query),
-        }
+        Matched::all(&parse(query), n)
     }
 
     #[test]
     fn plans_reuse_only_what_still_holds() {
-        let q = parse("volc");
-        let p = Plan::new(&q, Some(&matched("vol", 1)));
-        assert_eq!((p.skip, p.resume, p.keep_fuzzy), (0, Some("c"), true));
-        let q = parse("a volc");
-        let p = Plan::new(&q, Some(&matched("a vol", 1)));
-        assert_eq!((p.skip, p.resume, p.keep_fuzzy), (1, Some("c"), true));
+        let p = |a: &str, b: &str| {
+            let m = matched(a, 1);
+            let q = parse(b);
+            let p = Plan::new(&q, Some(&m));
+            (p.skip, p.resume.map(str::to_owned), p.keep_fuzzy)
+        };
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(p("vol", "volc"), (0, some("c"), true));
+        assert_eq!(p("vol", "vol "), (1, some(""), true));
+        assert_eq!(p("a vol", "a volc"), (1, some("c"), true));
         // A new term: the old ones are known, the new one is checked whole.
-        let q = parse("vol c");
-        let p = Plan::new(&q, Some(&matched("vol", 1)));
-        assert_eq!((p.skip, p.resume, p.keep_fuzzy), (1, None, true));
+        assert_eq!(p("vol", "vol c"), (1, None, true));
+        assert_eq!(p("vol c", "vol co"), (1, some("o"), true));
         // Upper case makes the term case-sensitive: a different haystack.
-        let q = parse("volC");
-        let p = Plan::new(&q, Some(&matched("vol", 1)));
-        assert_eq!((p.skip, p.resume), (0, None));
+        assert_eq!(p("vol", "volC"), (0, None, true));
         // A substring term is not tracked; no whole query, no class kept.
-        let q = parse("'volc");
-        let p = Plan::new(&q, Some(&matched("'vol", 1)));
-        assert_eq!((p.skip, p.resume, p.keep_fuzzy), (0, None, false));
-        // Incomplete previous state (lists of another length): from scratch.
-        let mut m = matched("vol", 2);
-        m.ends.pop();
-        let q = parse("volc");
-        let p = Plan::new(&q, Some(&m));
-        assert_eq!((p.skip, p.resume, p.keep_fuzzy), (0, None, false));
+        assert_eq!(p("'vol", "'volc"), (0, None, false));
+        // A changed earlier term: from scratch.
+        assert_eq!(p("vo c", "vol c"), (0, None, false));
+        // Greek final sigma: the old whole is not a prefix of the new one.
+        assert!(!p("ας", "ασα").2);
+        assert!(!p("", "a").2);
         assert_eq!(Plan::new(&parse("v"), None).one_char, Some(1 << 21));
         assert_eq!(Plan::new(&parse("V"), None).one_char, None);
         assert_eq!(Plan::new(&parse("é"), None).one_char, Some(1 << 4));
         assert_eq!(Plan::new(&parse("ж"), None).one_char, None);
         assert_eq!(Plan::new(&parse("'v"), None).one_char, None);
+    }
+
+    #[test]
+    fn states_round_trip() {
+        for class in [
+            MatchClass::Fuzzy,
+            MatchClass::Substring,
+            MatchClass::WordStart,
+            MatchClass::Equal,
+        ] {
+            for end in [Some(0), Some(1), Some(77), Some(NO_END - 1), None] {
+                assert_eq!(unstate(state(end, class)), (end, class));
+            }
+            // Too long to keep: not known.
+            assert_eq!(unstate(state(Some(NO_END + 5), class)), (None, class));
+        }
+    }
+
+    /// Parts are cut where `align` allows, cover every candidate once, in order, on
+    /// either side of the threshold.
+    #[test]
+    fn parts_cover_every_candidate_in_order() {
+        for n in [
+            0,
+            7,
+            PARALLEL_FROM - 1,
+            PARALLEL_FROM,
+            3 * PARALLEL_FROM + 11,
+        ] {
+            let all: Vec<(u32, u32)> = (0..n as u32).map(|i| (i * 2, i)).collect();
+            for candidates in [Candidates::All(5..5 + n as u32), Candidates::Previous(&all)] {
+                // Items belong together in runs of 10: a cut moves to the next run.
+                let align = |k: usize| k.div_ceil(10) * 10;
+                let parts = in_parts(candidates.clone(), align, |c| {
+                    let items: Vec<u32> = (0..c.len()).filter_map(|k| c.item(k)).collect();
+                    Some(items)
+                });
+                let parts = parts.unwrap_or_default();
+                let first = |p: &Vec<u32>| p.first().map(|&i| candidates_pos(&candidates, i));
+                assert!(parts.iter().all(|p| first(p).is_none_or(|k| k % 10 == 0)));
+                let flat: Vec<u32> = parts.into_iter().flatten().collect();
+                let want: Vec<u32> = (0..n).filter_map(|k| candidates.item(k)).collect();
+                assert_eq!(flat, want, "{n}");
+            }
+        }
+        assert!(in_parts(Candidates::All(0..50_000), |k| k, |_| None::<()>).is_none());
+        let doubled = map_chunks(&(0..30_000).collect::<Vec<u32>>(), 256, |c| {
+            Some(c.iter().map(|x| x * 2).collect())
+        });
+        assert_eq!(doubled, Some((0..30_000).map(|x| x * 2).collect()));
+        assert_eq!(map_chunks(&[1, 2, 3], 256, |_| None::<Vec<u8>>), None);
+    }
+
+    /// The position of item `i` among `c` (test helper: candidates are increasing).
+    fn candidates_pos(c: &Candidates<'_>, i: u32) -> usize {
+        (0..c.len())
+            .find(|&k| c.item(k) == Some(i))
+            .unwrap_or(usize::MAX)
     }
 }

@@ -7,27 +7,25 @@
 //! in one shared buffer; the folded and mapped forms only when folding changed them); a
 //! query scores only the sentences whose characters occur in order, and only the
 //! matches of the previous query when the new one narrows it, continuing their greedy
-//! match ([`narrow`]); hits are built only when read ([`hits`]) and positions only for
+//! match (the incremental filter shared with the dossier search, `search::narrowing`); hits are built only when read ([`hits`]) and positions only for
 //! the hits on screen.
 
 mod hits;
-mod narrow;
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+/// What a passage query leaves for the next: the one incremental filter's state.
+pub use super::narrowing::Matched;
+use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
 use super::normalize::fold_for_search;
-use super::prefilter::{Classifier, char_mask, may_contain, query_mask};
-use super::{
-    MatchClass, Query, TermKind, lower_one_for_one, positions_in, score_term, term_may_match,
-};
+use super::prefilter::char_mask;
+use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
 pub use hits::{PassageHit, PassageHits};
-pub use narrow::Matched;
-use narrow::{MAX_END, Plan, greedy_end, plan, state, unstate};
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -35,11 +33,8 @@ use narrow::{MAX_END, Plan, greedy_end, plan, state, unstate};
 /// scored ones by class and shortness.
 pub const SCORED: usize = 2_000;
 
-/// Candidate lists longer than this are checked on two threads.
-const PARALLEL: usize = 20_000;
-
-/// How many candidates ahead a narrowing search asks for the text it will read.
-const PREFETCH: usize = 8;
+/// Below this many matches to score, one thread scores them all.
+const PARALLEL_SCORING_FROM: usize = 256;
 
 /// What folding changed in a sentence (most sentences of any corpus need neither).
 #[derive(Debug, Clone)]
@@ -120,40 +115,49 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Which of the candidates a search checks: every sentence, or those the previous query
-/// may have matched.
-#[derive(Clone)]
-enum Candidates<'a> {
-    All(Range<u32>),
-    Previous(&'a [(u32, u32)]),
-}
-
-impl Candidates<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Candidates::All(r) => r.len(),
-            Candidates::Previous(p) => p.len(),
-        }
-    }
-
-    /// Two halves, for two threads.
-    fn halves(self) -> (Self, Self) {
-        match self {
-            Candidates::All(r) => {
-                let mid = r.start + (r.end - r.start).div_ceil(2);
-                (Candidates::All(r.start..mid), Candidates::All(mid..r.end))
-            }
-            Candidates::Previous(p) => {
-                let (a, b) = p.split_at(p.len().div_ceil(2));
-                (Candidates::Previous(a), Candidates::Previous(b))
-            }
-        }
-    }
-}
-
 /// What [`PassageIndex::check_part`] found: the rank keys of the matches, and every
 /// sentence that may match with its state.
 type Part = (Vec<u64>, Vec<(u32, u32)>);
+
+/// A passage index and the corpus its sentences are in, as the filter reads them.
+struct Texts<'a> {
+    index: &'a PassageIndex,
+    corpus: &'a Corpus,
+}
+
+impl Haystacks for Texts<'_> {
+    #[inline]
+    fn mask(&self, i: u32) -> u64 {
+        self.index
+            .masks
+            .get(i as usize)
+            .copied()
+            .unwrap_or(u64::MAX)
+    }
+
+    #[inline]
+    fn lower(&self, i: u32) -> &str {
+        self.index.lower(i)
+    }
+
+    /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
+    /// which reads two more cache lines per candidate (a third of a narrowing key); the
+    /// match reads only from the previous end on.
+    #[inline]
+    fn lower_bytes(&self, i: u32) -> &[u8] {
+        self.index.lower_bytes(i)
+    }
+
+    #[inline]
+    fn folded(&self, i: u32) -> &str {
+        self.index.folded(i, self.corpus)
+    }
+
+    #[inline]
+    fn prefetch(&self, i: u32, at: usize) {
+        self.index.prefetch(i, at);
+    }
+}
 
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
@@ -237,18 +241,6 @@ impl PassageIndex {
         }
     }
 
-    /// Sentence `i` (folded when `needs_folded`, else lower-cased: only case-sensitive
-    /// terms read the folded form) and lower-cased.
-    fn forms<'a>(&'a self, i: u32, corpus: &'a Corpus, needs_folded: bool) -> (&'a str, &'a str) {
-        let lower = self.lower(i);
-        let folded = if needs_folded {
-            self.folded(i, corpus)
-        } else {
-            lower
-        };
-        (folded, lower)
-    }
-
     /// Asks the CPU to fetch the cache line of sentence `i`'s lower-cased text at byte
     /// `at`, where the candidate [`PREFETCH`] places later continues its match: the
     /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
@@ -319,28 +311,29 @@ impl PassageIndex {
         scored: usize,
     ) -> Option<(PassageHits, Matched)> {
         if query.is_empty() {
-            let all = (0..self.locs.len() as u32).map(|i| (i, 0)).collect();
             return Some((
                 PassageHits::new(Vec::new(), Vec::new(), Arc::clone(&self.locs)),
-                Matched {
-                    query: query.clone(),
-                    sentences: all,
-                },
+                Matched::all(query, self.locs.len()),
             ));
         }
-        let (candidates, how) = match previous {
-            Some(p) => (Candidates::Previous(&p.sentences), plan(&p.query, query)),
-            None => (
-                Candidates::All(0..self.locs.len() as u32),
-                (Plan::Full, false),
-            ),
+        let filter = Filter::new(query, previous, &self.matcher);
+        let texts = Texts {
+            index: self,
+            corpus,
         };
-        let (a, b) = self.on_two(candidates.len() > PARALLEL, candidates.halves(), |part| {
-            self.check_part(corpus, query, part, how, cancelled)
-        });
-        let ((mut found, mut matched), (found_b, matched_b)) = (a?, b?);
-        found.extend(found_b);
-        matched.extend(matched_b);
+        let parts = in_parts(
+            Candidates::of(previous, self.locs.len()),
+            |k| k,
+            |part| self.check_part(&texts, &filter, part, cancelled),
+        )?;
+        // The first part's lists (the only one below the parallel threshold) grow to
+        // hold the others: nothing is copied on one thread.
+        let mut parts = parts.into_iter();
+        let (mut found, mut matched) = parts.next().unwrap_or_default();
+        for (f, m) in parts {
+            found.extend(f);
+            matched.extend(m);
+        }
         // Best class, then shortest, then corpus order: the ones worth scoring first.
         // Only they need the full order by score; the rest only their (already packed)
         // order, so the best SCORED are selected, not sorted with everything else.
@@ -349,14 +342,9 @@ impl PassageIndex {
             found.select_nth_unstable(scored);
         }
         let (best, rest) = found.split_at_mut(scored);
-        let (top_a, top_b) = {
-            let (a, b) = best.split_at(best.len() / 2);
-            self.on_two(best.len() > 256, (a, b), |keys| {
-                self.score_part(corpus, query, keys, cancelled)
-            })
-        };
-        let mut top = top_a?;
-        top.extend(top_b?);
+        let mut top = map_chunks(best, PARALLEL_SCORING_FROM, |keys| {
+            self.score_part(corpus, query, keys, cancelled)
+        })?;
         top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
         rest.sort_unstable();
         let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
@@ -365,29 +353,9 @@ impl PassageIndex {
             PassageHits::new(top, found, Arc::clone(&self.locs)),
             Matched {
                 query: query.clone(),
-                sentences: matched,
+                items: matched,
             },
         ))
-    }
-
-    /// `work` on both halves, on two threads when `parallel`.
-    fn on_two<T: Send, R: Send>(
-        &self,
-        parallel: bool,
-        (a, b): (T, T),
-        work: impl Fn(T) -> R + Sync,
-    ) -> (R, R) {
-        if !parallel {
-            return (work(a), work(b));
-        }
-        std::thread::scope(|s| {
-            let hb = s.spawn(|| work(b));
-            let ra = work(a);
-            (
-                ra,
-                hb.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        })
     }
 
     /// The fuzzy scores of the matches `keys`: (class, score, length, sentence).
@@ -418,107 +386,23 @@ impl PassageIndex {
     }
 
     /// The matches among `part` of the candidates, unscored, as [`pack`]ed keys; and
-    /// every candidate that may match, with its [`narrow::state`].
+    /// every candidate that may match, with its state for the next query.
     fn check_part(
         &self,
-        corpus: &Corpus,
-        query: &Query,
+        texts: &Texts<'_>,
+        filter: &Filter<'_>,
         part: Candidates<'_>,
-        (how, carry_class): (Plan, bool),
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Part> {
         // At most every candidate; pages never written cost nothing.
         let mut found = Vec::with_capacity(part.len());
-        let mut matched = Vec::with_capacity(part.len());
-        let qmask = query_mask(query);
-        let classifier = Classifier::new(query);
-        // The folded form is read only by case-sensitive terms.
-        let needs_folded = query.terms.iter().any(|t| t.case_sensitive);
-        let (others, last) = match query.terms.split_last() {
-            Some((t, others)) if t.kind == TermKind::Fuzzy && !t.negated => (others, Some(t)),
-            _ => (&query.terms[..], None),
-        };
-        let last_sensitive = last.is_some_and(|t| t.case_sensitive);
-        let mut check = |pi: u32, old: u32| {
-            if !self
-                .masks
-                .get(pi as usize)
-                .is_some_and(|&m| may_contain(m, qmask))
-            {
-                return;
-            }
-            let (old_end, old_class) = unstate(old);
-            // Where the last (positive fuzzy) term's greedy match ends; 0 without one.
-            let end = match (how, last) {
-                (Plan::Continue { keep_end, from }, Some(t)) => {
-                    // Bytes, not `&str`: slicing a `str` checks both ends are character
-                    // boundaries, which reads two more cache lines per candidate (a
-                    // third of this loop); the match reads only from `old_end` on.
-                    let hay = if last_sensitive {
-                        self.folded(pi, corpus).as_bytes()
-                    } else {
-                        self.lower_bytes(pi)
-                    };
-                    match t.text.get(from..) {
-                        Some(rest) if keep_end && old_end < MAX_END => {
-                            greedy_end(hay, old_end, rest)
-                        }
-                        _ => greedy_end(hay, 0, &t.text),
-                    }
-                }
-                _ => {
-                    let (folded, lower) = self.forms(pi, corpus, needs_folded);
-                    if !others
-                        .iter()
-                        .all(|t| term_may_match(&self.matcher, folded, lower, t))
-                    {
-                        return;
-                    }
-                    match last {
-                        Some(t) => {
-                            let hay = if last_sensitive { folded } else { lower };
-                            greedy_end(hay.as_bytes(), 0, &t.text)
-                        }
-                        None => Some(0),
-                    }
-                }
-            };
-            let Some(end) = end else {
-                return;
-            };
-            let class = if carry_class && old_class == MatchClass::Fuzzy {
-                MatchClass::Fuzzy
-            } else {
-                classifier.class(self.lower(pi))
-            };
-            matched.push((pi, state(end, class)));
+        let matched = filter.scan(texts, part, cancelled, |pi, class| {
             let len = self
                 .locs
                 .get(pi as usize)
                 .map_or(0, |l| l.end.saturating_sub(l.start));
             found.push(pack(class, len, pi));
-        };
-        match part {
-            Candidates::All(r) => {
-                for (n, pi) in r.enumerate() {
-                    if n % 1024 == 0 && cancelled() {
-                        return None;
-                    }
-                    check(pi, 0);
-                }
-            }
-            Candidates::Previous(p) => {
-                for (n, &(pi, old)) in p.iter().enumerate() {
-                    if n % 1024 == 0 && cancelled() {
-                        return None;
-                    }
-                    if let Some(&(ahead, state)) = p.get(n + PREFETCH) {
-                        self.prefetch(ahead, unstate(state).0);
-                    }
-                    check(pi, old);
-                }
-            }
-        }
+        })?;
         Some((found, matched))
     }
 
@@ -570,6 +454,8 @@ fn unpack(key: u64) -> (MatchClass, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::narrowing::{greedy_end, state};
+    use super::super::{TermKind, term_may_match};
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
@@ -734,16 +620,16 @@ mod tests {
                                 let end = match query.terms.last() {
                                     Some(t) if t.kind == TermKind::Fuzzy && !t.negated => {
                                         let hay = if t.case_sensitive { folded } else { lower };
-                                        greedy_end(hay.as_bytes(), 0, &t.text).unwrap_or(usize::MAX)
+                                        greedy_end(hay.as_bytes(), 0, &t.text)
                                     }
-                                    _ => 0,
+                                    _ => None,
                                 };
                                 (pi, state(end, super::super::class_of(&query, lower)))
                             })
                     })
                     .collect();
                 if !query.is_empty() {
-                    assert_eq!(matched.sentences, expect, "{typed:?}");
+                    assert_eq!(matched.items, expect, "{typed:?}");
                 }
                 previous = Some((typed.to_owned(), matched));
             }

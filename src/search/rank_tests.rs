@@ -123,7 +123,7 @@ fn ranking_equals_the_plain_statement_typed_and_from_scratch() {
             let query = parse(text);
             let want = reference(&corpus, &query);
             let scratch = index.rank(&query, None, &|| false);
-            let scratch_matched = scratch.as_ref().map(|r| r.matched.entries.clone());
+            let scratch_matched = scratch.as_ref().map(|r| r.matched.items.clone());
             assert_eq!(
                 scratch.map(|r| summary(&r.hits)),
                 Some(want.clone()),
@@ -138,9 +138,10 @@ fn ranking_equals_the_plain_statement_typed_and_from_scratch() {
             );
             // What the next key reuses: the same entries, true greedy ends, true classes.
             if let Some(r) = &typed {
+                let entries = |m: &[(u32, u32)]| m.iter().map(|p| p.0).collect::<Vec<_>>();
                 assert_eq!(
-                    Some(&r.matched.entries),
-                    scratch_matched.as_ref(),
+                    Some(entries(&r.matched.items)),
+                    scratch_matched.as_deref().map(entries),
                     "{text:?}"
                 );
                 assert_known_ends_and_classes(&index, &query, &r.matched);
@@ -157,13 +158,14 @@ fn ranking_equals_the_plain_statement_typed_and_from_scratch() {
 /// every class is the plain classification.
 fn assert_known_ends_and_classes(index: &SearchIndex, query: &Query, m: &Matched) {
     let last = query.terms.last().filter(|t| narrowing::tracked(t));
-    for (k, &ei) in m.entries.iter().enumerate() {
+    for &(ei, s) in &m.items {
         let e = ei as usize;
         let lower = index.entries.lower.get(e);
+        let (end, class) = narrowing::unstate(s);
         if !query.is_empty() {
-            assert_eq!(m.classes[k], class_of(query, lower), "{query:?} {lower}");
+            assert_eq!(class, class_of(query, lower), "{query:?} {lower}");
         }
-        if m.ends[k] != NO_END {
+        if let Some(end) = end {
             let Some(t) = last else {
                 panic!("an end without a tracked term: {query:?}");
             };
@@ -172,8 +174,8 @@ fn assert_known_ends_and_classes(index: &SearchIndex, query: &Query, m: &Matched
             } else {
                 lower
             };
-            let want = subsequence_end(hay, &t.text, 0).map(|x| x as u32);
-            assert_eq!(Some(m.ends[k]), want, "{query:?} {hay}");
+            let want = narrowing::greedy_end(hay.as_bytes(), 0, &t.text);
+            assert_eq!(Some(end), want, "{query:?} {hay}");
         }
     }
 }
@@ -195,7 +197,7 @@ fn one_character_classes_from_masks() {
         matcher: SkimMatcherV2::default().respect_case(),
     };
     let query = parse("v");
-    assert!(Plan::new(&query, None).one_char.is_some());
+    assert!(narrowing::Plan::new(&query, None).one_char.is_some());
     let hits = index.rank(&query, None, &|| false).map(|r| {
         let mut s: Vec<_> = r.hits.iter().map(|h| (h.dossier, h.class)).collect();
         s.sort();
