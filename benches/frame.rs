@@ -1,6 +1,7 @@
 //! Frame time of each view at 120×40 (the index, the index with passage hits, a
 //! dossier, the reader at the top and at the end of the longest article), through the
 //! real backend stack writing to memory; and, printed once, the bytes each move sends.
+#![allow(clippy::disallowed_macros)] // a benchmark prints its figures to the console
 
 mod common;
 

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::out;
+use super::{err, out};
 use crate::check::check;
 use crate::data::DataRoot;
 
@@ -21,9 +21,12 @@ pub fn run(root: &DataRoot, json: bool) -> ExitCode {
         });
         out(&format!("{}\n", super::json::pretty(&value)));
     } else {
+        let mut rendered = String::new();
         for d in &report.diagnostics {
-            eprintln!("{}", d.render());
+            rendered.push_str(&d.render());
+            rendered.push('\n');
         }
+        err(&rendered);
         let s = report.stats;
         if errors == 0 {
             out(&format!(
@@ -40,15 +43,15 @@ pub fn run(root: &DataRoot, json: bool) -> ExitCode {
                 }
             ));
         } else {
-            eprintln!(
-                "error: {errors} error{}{} found; the corpus does not check",
+            err(&format!(
+                "error: {errors} error{}{} found; the corpus does not check\n",
                 plural(errors),
                 if warnings > 0 {
                     format!(" and {warnings} warning{}", plural(warnings))
                 } else {
                     String::new()
                 }
-            );
+            ));
         }
     }
     let code = if errors == 0 {

@@ -11,7 +11,13 @@
 //! - C1 controls (U+0080–U+009F), bidi overrides and isolates, zero-width characters and
 //!   other invisible format characters become `⟨U+XXXX⟩`.
 //!
+//! [`sanitize_output`] is the last guard for text already laid out for printing (the
+//! CLI's whole output): it keeps newlines and tabs as they are and replaces every other
+//! unsafe character the same way.
+//!
 //! Sanitising is idempotent: the placeholders contain no character that would be replaced.
+
+use std::borrow::Cow;
 
 /// Columns a tab advances to (the next multiple of this).
 pub const TAB_WIDTH: usize = 4;
@@ -84,6 +90,29 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// `s` ready to print as it is laid out: every unsafe character except newline and tab
+/// replaced by its visible placeholder (a CR too, even before a newline: the layout's
+/// line ends are `\n`). Borrowed, with no allocation, when there is nothing to replace.
+pub fn sanitize_output(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t';
+    // Fast path: printable ASCII and line ends, the bulk of any output.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t')
+        || !s.chars().any(|c| is_unsafe(c) && !keep(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) && !keep(c) {
+            placeholder(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Like [`sanitize`] but also shows newlines as `␤`, for text that must stay on one line
 /// (a name, an id, a value in a table).
 pub fn sanitize_line(s: &str) -> String {
@@ -114,6 +143,27 @@ mod tests {
         assert_eq!(
             sanitize("Легион «Свобода России»"),
             "Легион «Свобода России»"
+        );
+    }
+
+    #[test]
+    fn output_form_keeps_its_layout_and_replaces_the_rest() {
+        let clean = "name\tvalue\n  «quote»\n";
+        assert!(matches!(sanitize_output(clean), Cow::Borrowed(_)));
+        assert_eq!(sanitize_output(clean), clean);
+        assert_eq!(
+            sanitize_output("a\t\u{1b}]0;t\u{7}\r\n\u{9b}\u{202e}\u{200d}\u{e0041}\n"),
+            "a\t␛]0;t␇␍\n⟨U+009B⟩⟨U+202E⟩⟨U+200D⟩⟨U+E0041⟩\n"
+        );
+        let hostile = "x\u{1b}[2J\ty\u{2066}z\r";
+        assert_eq!(
+            sanitize_output(&sanitize_output(hostile)),
+            sanitize_output(hostile)
+        );
+        assert!(
+            !sanitize_output(hostile)
+                .chars()
+                .any(|c| is_unsafe(c) && c != '\t')
         );
     }
 

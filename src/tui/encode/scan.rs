@@ -21,11 +21,7 @@ pub fn stray_unsafe(bytes: &[u8]) -> Vec<char> {
     while let Some(c) = chars.next() {
         match c {
             '\r' | '\n' | '\u{8}' => {}
-            '\u{1b}' => {
-                if !own_csi(&mut chars) {
-                    stray.push(c);
-                }
-            }
+            '\u{1b}' => stray.extend((!own_csi(&mut chars)).then_some(c)),
             '\u{FFFD}' if matches!(text, std::borrow::Cow::Owned(_)) => stray.push(c),
             c if is_unsafe(c) => stray.push(c),
             _ => {}
