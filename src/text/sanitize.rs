@@ -46,6 +46,15 @@ pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n') || is_invisible_format(c)
 }
 
+/// True when `b` can be the first byte of the UTF-8 encoding of a character
+/// [`is_unsafe`] rejects: an ASCII control or DEL, or the lead byte of U+0080–U+00BF
+/// (C1, soft hyphen), U+0600–U+063F (U+061C), U+1800–U+183F (U+180E), U+2000–U+20BF
+/// (U+200B–U+206F), U+F000–U+FFFF (U+FEFF, U+FFF9–U+FFFB) or U+E0000–U+EFFFF (tags).
+/// A test checks every character, so this cannot drift from [`is_unsafe`].
+fn may_start_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)
+}
+
 /// The visible replacement for one unsafe character (never called for `\n` or `\t`).
 fn placeholder(c: char, out: &mut String) {
     let code = c as u32;
@@ -95,11 +104,15 @@ pub fn sanitize(s: &str) -> String {
 /// line ends are `\n`). Borrowed, with no allocation, when there is nothing to replace.
 pub fn sanitize_output(s: &str) -> Cow<'_, str> {
     let keep = |c: char| c == '\n' || c == '\t';
-    // Fast path: printable ASCII and line ends, the bulk of any output.
-    if s.bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t')
-        || !s.chars().any(|c| is_unsafe(c) && !keep(c))
-    {
+    // Fast path, one pass over the bytes (an export at 10,000 dossiers is 300 MB): only
+    // where a byte can start an unsafe character is the character decoded and asked.
+    let clean = !s.bytes().enumerate().any(|(i, b)| {
+        may_start_unsafe(b)
+            && s.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_unsafe(c) && !keep(c))
+    });
+    if clean {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -165,6 +178,22 @@ mod tests {
                 .chars()
                 .any(|c| is_unsafe(c) && c != '\t')
         );
+    }
+
+    #[test]
+    fn every_unsafe_character_starts_with_a_byte_the_fast_path_decodes() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_unsafe(c))
+        {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                may_start_unsafe(first),
+                "{:04X} starts with {first:#04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
