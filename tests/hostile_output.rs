@@ -235,62 +235,107 @@ const EVIL: &str = "\u{1b}]0;ARG-TITLE\u{7}\u{9b}31m\u{202e}";
 
 /// The arguments to run subcommand `name` with, each set after `--data DIR`: what it
 /// needs to print something from the corpus (plain and JSON), and its error paths with
-/// hostile arguments. A subcommand missing here fails the test: give it its arguments.
-fn argument_sets(name: &str, out_dir: &Path) -> Vec<Vec<String>> {
-    let sets: Vec<Vec<&str>> = match name {
-        "check" => vec![vec![], vec!["--json"]],
-        "list" => vec![vec![], vec!["--json"], vec!["--kind", "group"]],
-        "show" => vec![
-            vec!["night-legion"],
-            vec!["day-agent"],
-            vec!["night-legion", "--json"],
-            vec![EVIL],
-        ],
-        "search" => vec![
-            vec!["Night"],
-            vec!["crossed", "river"],
-            vec!["Night", "--json"],
-            vec![EVIL],
-        ],
-        "config" => vec![vec!["--print-default"]],
-        "sources" => vec![vec![], vec!["--json"]],
-        "disputes" => vec![vec![], vec!["--json"]],
-        "claims" => vec![vec![], vec!["--single-source"], vec!["--json"]],
+/// hostile arguments. `tmp` is a scratch folder holding `article.txt`, a hostile
+/// article. A subcommand missing here fails the test: give it its arguments.
+fn argument_sets(name: &str, tmp: &Path) -> Vec<Vec<String>> {
+    let path = |rel: &str| tmp.join(rel).to_string_lossy().into_owned();
+    let sets: Vec<Vec<String>> = match name {
+        "check" => strings(&[&[], &["--json"]]),
+        "list" => strings(&[&[], &["--json"], &["--kind", "group"]]),
+        "show" => strings(&[
+            &["night-legion"],
+            &["day-agent"],
+            &["night-legion", "--json"],
+            &[EVIL],
+        ]),
+        "search" => strings(&[
+            &["Night"],
+            &["crossed", "river"],
+            &["Night", "--json"],
+            &[EVIL],
+        ]),
+        "config" => strings(&[&["--print-default"]]),
+        "sources" => strings(&[&[], &["--json"]]),
+        "disputes" => strings(&[&[], &["--json"]]),
+        "claims" => strings(&[&[], &["--single-source"], &["--json"]]),
         "export" => {
-            let evil_out = out_dir.join(format!("missing{EVIL}/out.json"));
-            return vec![
-                vec!["--format".into(), "json".into()],
-                vec!["--format".into(), "ftm".into()],
-                vec![
-                    "--format".into(),
-                    "json".into(),
-                    "--output".into(),
-                    evil_out.to_string_lossy().into_owned(),
-                ],
-            ];
+            let mut sets = strings(&[&["--format", "json"], &["--format", "ftm"]]);
+            let evil_out = path(&format!("missing{EVIL}/out.json"));
+            sets.push(strings(&[&["--format", "json", "--output", &evil_out]]).remove(0));
+            sets
         }
-        "relations" => vec![
-            vec!["night-legion"],
-            vec!["night-legion", "--json"],
-            vec!["day-agent", "--depth", "3"],
-            vec![EVIL],
-        ],
-        "timeline" => vec![vec![], vec!["--json"]],
-        "passages" => vec![
-            vec!["Night", "Legion"],
-            vec!["C1"],
-            vec!["Night", "--json"],
-            vec![EVIL],
-        ],
-        "help" => vec![vec![], vec!["show"]],
+        "relations" => strings(&[
+            &["night-legion"],
+            &["night-legion", "--json"],
+            &["day-agent", "--depth", "3"],
+            &[EVIL],
+        ]),
+        "timeline" => strings(&[&[], &["--json"]]),
+        "passages" => strings(&[&["Night", "Legion"], &["C1"], &["Night", "--json"], &[EVIL]]),
+        // The curator's commands (branch issue-15); they write, so each run gets a fresh
+        // copy of the corpus (see `run_all`).
+        "init" => strings(&[
+            &[&path(&format!("new-corpus{EVIL}"))],
+            &[&path("article.txt")],
+        ]),
+        "add-source" => {
+            let article = path("article.txt");
+            strings(&[
+                &[&article, "--id", "evil", "--title", EVIL, "--outlet", EVIL],
+                &[&article, "--id", EVIL, "--title", "t", "--outlet", "o"],
+                &[
+                    &path(&format!("missing{EVIL}.txt")),
+                    "--id",
+                    "x",
+                    "--title",
+                    "t",
+                    "--outlet",
+                    "o",
+                ],
+            ])
+        }
+        "new" => strings(&[
+            &["person", &format!("Evil{EVIL} Name")],
+            &["group", "Night Legion"],
+            &["place", "Somewhere", "--id", EVIL],
+        ]),
+        "schema" => strings(&[&["dossier"], &["sources"]]),
+        "reanchor" => strings(&[&["hostile"], &["hostile", "--write"], &[EVIL]]),
+        "help" => strings(&[&[], &["show"]]),
         other => panic!(
             "subcommand `{other}` has no arguments in tests/hostile_output.rs: add the ones \
              it needs to print corpus text, and its error paths"
         ),
     };
-    sets.into_iter()
-        .map(|s| s.into_iter().map(String::from).collect())
+    sets
+}
+
+/// Owned argument lists.
+fn strings(sets: &[&[&str]]) -> Vec<Vec<String>> {
+    sets.iter()
+        .map(|s| s.iter().map(|a| (*a).to_owned()).collect())
         .collect()
+}
+
+/// A fresh, writable copy of the hostile corpus inside `tmp`, in a folder whose name is
+/// itself an escape sequence (so every message naming a corpus path is tested too).
+fn fresh_copy(tmp: &Path, n: usize) -> PathBuf {
+    let to = tmp.join(format!("corpus-{n}{EVIL}"));
+    copy_dir(&hostile(), &to);
+    to
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read fixture dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
 
 /// Every character of `bytes` a terminal would obey or hide (newlines are the layout).
@@ -319,22 +364,34 @@ fn assert_safe(args: &[String], env_data: &str) {
     }
 }
 
-/// Every subcommand clap knows, on the hostile corpus, on a corpus folder whose name is
-/// an escape sequence and does not exist, with `--help`, and with an argument clap
-/// rejects: stdout and stderr hold no unsafe character.
+/// Every subcommand clap knows, on a fresh copy of the hostile corpus in a folder named
+/// with an escape sequence, and on such a folder that does not exist; with `--help`; and
+/// with an argument clap rejects: stdout and stderr hold no unsafe character.
 #[test]
 fn every_subcommand_prints_no_unsafe_character() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let missing = tmp.path().join(format!("corpus{EVIL}"));
-    let hostile = hostile().to_string_lossy().into_owned();
+    std::fs::copy(
+        hostile().join("seeds/hostile.txt"),
+        tmp.path().join("article.txt"),
+    )
+    .expect("hostile article");
+    let missing = tmp
+        .path()
+        .join(format!("corpus{EVIL}"))
+        .to_string_lossy()
+        .into_owned();
+    let hostile_env = hostile().to_string_lossy().into_owned();
     let mut names = Vec::new();
+    let mut copies = 0;
     for sub in Cli::command().get_subcommands() {
         let name = sub.get_name().to_owned();
-        for data in [hostile.clone(), missing.to_string_lossy().into_owned()] {
-            for set in argument_sets(&name, tmp.path()) {
-                let mut args = vec!["--data".to_owned(), data.clone(), name.clone()];
-                args.extend(set);
-                assert_safe(&args, &hostile);
+        for set in argument_sets(&name, tmp.path()) {
+            copies += 1;
+            let corpus = fresh_copy(tmp.path(), copies);
+            for data in [corpus.to_string_lossy().into_owned(), missing.clone()] {
+                let mut args = vec!["--data".to_owned(), data, name.clone()];
+                args.extend(set.iter().cloned());
+                assert_safe(&args, &hostile_env);
             }
         }
         assert_safe(&[name.clone(), "--help".into()], EVIL);
@@ -342,10 +399,7 @@ fn every_subcommand_prints_no_unsafe_character() {
         names.push(name);
     }
     // Without a subcommand: the browser refuses a pipe after checking the corpus.
-    assert_safe(
-        &["--data".into(), missing.to_string_lossy().into_owned()],
-        EVIL,
-    );
+    assert_safe(&["--data".into(), missing.clone()], EVIL);
     assert_safe(&["--help".into()], EVIL);
     assert_safe(&[format!("no-such-command{EVIL}")], EVIL);
     assert!(
