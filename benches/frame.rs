@@ -3,6 +3,7 @@
 //! real backend stack writing to memory; and, printed once, the bytes each move sends.
 //! Then every view of the browser (`view-*`): a full frame, and a key (`j` then `k`)
 //! through `update` and the frame it draws.
+#![allow(clippy::disallowed_macros)] // a benchmark prints its figures to the console
 
 mod common;
 

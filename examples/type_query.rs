@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo run --release --example type_query -- target/synth/10k [volcor] [rounds]
 //! ```
+#![allow(clippy::disallowed_macros)] // an example prints its results to the console
 
 use std::path::PathBuf;
 use std::process::ExitCode;

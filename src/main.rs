@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use dossier::cli::{Cli, run, verified};
+use dossier::cli::{Cli, err, out, run, verified};
 
 /// mimalloc instead of the system allocator: loading a corpus allocates millions of
 /// small strings, and glibc's malloc and free were ≈20% of `check`'s CPU at 10,000
@@ -18,7 +18,21 @@ use dossier::cli::{Cli, run, verified};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Not `Cli::parse()`: clap would print its help and errors itself, and they repeat
+    // what the user typed and the value of DOSSIER_DATA. Through the writers instead,
+    // as plain text (clap's own printing strips its colours too when not on a terminal).
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                err(&text);
+            } else {
+                out(&text);
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     match &cli.command {
         Some(command) => run(&cli, command),
         None => {
@@ -26,7 +40,7 @@ fn main() -> ExitCode {
             let config = match dossier::config::load(cli.config.as_deref(), no_color) {
                 Ok(c) => c,
                 Err(e) => {
-                    eprint!("{e}");
+                    err(&e.to_string());
                     return ExitCode::from(2);
                 }
             };

@@ -3,7 +3,7 @@
 //! clear error naming the file, within a timeout (never a hang), and nothing outside the
 //! corpus is read. (Permission errors need a user other than root: see
 //! `check_with_unreadable`.)
-
+#![allow(clippy::disallowed_macros)] // a skipped test says so on the console
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
 mod common;

@@ -3,7 +3,7 @@
 //!
 //! `DOSSIER_BENCH_SIZES` picks the sizes (`bundled,1k,10k` by default); CI's smoke run
 //! sets it to `bundled,tiny` so a few iterations of every benchmark cost seconds.
-
+#![allow(clippy::disallowed_macros)] // a benchmark prints its figures to the console
 #![allow(dead_code)]
 
 #[path = "../../examples/synth.rs"]

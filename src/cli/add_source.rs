@@ -48,7 +48,7 @@ pub fn run(root: &Path, new: &NewSource) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::err(&format!("error: {e}\n"));
             ExitCode::from(1)
         }
     }

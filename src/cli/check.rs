@@ -30,7 +30,7 @@ pub fn run(root: &DataRoot, format: Format, changed_since: Option<&str>) -> Exit
         Some(rev) => match super::changed::changed_files(root, rev) {
             Ok(s) => Some(s),
             Err(e) => {
-                eprintln!("error: {e}");
+                crate::cli::err(&format!("error: {e}\n"));
                 return ExitCode::from(2);
             }
         },
@@ -77,7 +77,7 @@ fn print(report: &Report, format: Format, hidden: usize) -> ExitCode {
         }
         Format::Plain => {
             for d in &report.diagnostics {
-                eprintln!("{}", d.render());
+                crate::cli::err(&format!("{}\n", d.render()));
             }
             summary(report, hidden, false);
         }
@@ -93,10 +93,10 @@ fn summary(report: &Report, hidden: usize, to_stdout: bool) {
     let (errors, warnings) = (report.errors(), report.warnings());
     let s = report.stats;
     if hidden > 0 {
-        eprintln!(
-            "note: {hidden} problem{} in files not changed since the given revision not shown",
+        crate::cli::err(&format!(
+            "note: {hidden} problem{} in files not changed since the given revision not shown\n",
             plural(hidden)
-        );
+        ));
     }
     if errors == 0 {
         out(&format!(
@@ -125,7 +125,7 @@ fn summary(report: &Report, hidden: usize, to_stdout: bool) {
         if to_stdout {
             out(&format!("{line}\n"));
         } else {
-            eprintln!("{line}");
+            crate::cli::err(&format!("{line}\n"));
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::ftm;
 use super::json::DossierJson;
-use super::out;
+use super::{err, out};
 use crate::model::incoming::Incoming;
 use crate::model::{Corpus, Source};
 use crate::text::sanitize_line;
@@ -103,10 +103,10 @@ pub fn run(corpus: &Corpus, format: Format, output: Option<&Path>) -> ExitCode {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!(
-                    "error: cannot write {}: {e}; choose a writable path, or leave out --output to print to stdout",
+                err(&format!(
+                    "error: cannot write {}: {e}; choose a writable path, or leave out --output to print to stdout\n",
                     sanitize_line(&path.display().to_string())
-                );
+                ));
                 ExitCode::from(2)
             }
         },

@@ -92,7 +92,7 @@ pub fn run(dir: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::err(&format!("error: {e}\n"));
             ExitCode::from(1)
         }
     }

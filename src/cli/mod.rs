@@ -3,6 +3,27 @@
 //! `schema`. Plain output for people (every string from the data sanitised), `--json` for
 //! scripts. Exit codes: 0 ok, 1 data errors (or an unknown id, or a refused write), 2
 //! usage errors.
+//!
+//! ## Printing: [`out`] and [`err`], nothing else
+//!
+//! Every subcommand prints through these two (and `src/main.rs` too, clap's help and
+//! errors included):
+//!
+//! ```text
+//! cli::out(&text)   // to stdout
+//! cli::err(&text)   // to stderr; add the "\n" yourself (no println!-style newline)
+//! ```
+//!
+//! Both replace every character a terminal would obey or hide (escape and other C0/C1
+//! controls, bidi controls, zero-width and tag characters) with its visible placeholder
+//! (`␛`, `⟨U+202E⟩`, see [`crate::text::sanitize`]), keeping newlines and tabs; clean
+//! text is written as it is, without a copy. They are the choke point: `clippy.toml`
+//! denies `println!`, `print!`, `eprintln!`, `eprint!`, `std::io::stdout` and
+//! `std::io::stderr` elsewhere. Still sanitise single-line fields with
+//! [`sanitize_line`](crate::text::sanitize_line) when laying out (it also shows a newline
+//! inside a name as `␤`); the writers are the guarantee behind that. JSON goes through
+//! [`json::pretty`]/`compact`, which escape those characters as `\uXXXX`, then through
+//! `out` unchanged.
 
 mod add_source;
 mod changed;
@@ -15,6 +36,7 @@ mod init;
 pub(crate) mod json;
 mod list;
 mod new;
+mod output;
 mod passages;
 mod reanchor;
 mod relations;
@@ -24,7 +46,6 @@ mod show;
 mod sources;
 mod timeline;
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,6 +54,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::check::Report;
 use crate::data::DataRoot;
 use crate::model::{Corpus, Kind};
+
+pub use output::{err, out};
 
 /// Read hand-curated dossiers on the groups and people in a set of news articles; every
 /// statement cites the exact words of an article.
@@ -267,27 +290,20 @@ impl Cli {
     }
 }
 
-/// Prints to stdout, ignoring a closed pipe (`dossier list | head`).
-pub(crate) fn out(s: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(s.as_bytes());
-    let _ = stdout.flush();
-}
-
 /// Loads and checks the corpus; when it has errors, says so and returns `None` (the
 /// reading commands refuse an unverified corpus, like a compiler refusing to run).
 pub fn verified(root: &DataRoot) -> Option<Report> {
     let report = crate::check::check(root);
     if report.errors() > 0 {
-        eprintln!(
-            "error: the corpus has {} error{}; run `dossier{} check` to see them",
+        err(&format!(
+            "error: the corpus has {} error{}; run `dossier{} check` to see them\n",
             report.errors(),
             if report.errors() == 1 { "" } else { "s" },
             match root {
                 DataRoot::Bundled => String::new(),
                 DataRoot::Dir(d) => format!(" --data {}", d.display()),
             }
-        );
+        ));
         return None;
     }
     Some(report)
@@ -381,9 +397,9 @@ fn with_dir(cli: &Cli, what: &str, f: impl FnOnce(&std::path::Path) -> ExitCode)
     match &cli.data {
         Some(dir) => f(dir),
         None => {
-            eprintln!(
-                "error: {what} writes into a corpus folder: pass --data DIR (or set DOSSIER_DATA), e.g. the folder `dossier init DIR` made"
-            );
+            err(&format!(
+                "error: {what} writes into a corpus folder: pass --data DIR (or set DOSSIER_DATA), e.g. the folder `dossier init DIR` made\n"
+            ));
             ExitCode::from(2)
         }
     }

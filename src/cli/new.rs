@@ -26,7 +26,7 @@ pub fn run(root: &Path, kind: Kind, name: &str, id: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::err(&format!("error: {e}\n"));
             ExitCode::from(1)
         }
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::out;
+use super::{err, out};
 use crate::model::Corpus;
 use crate::search::passages::PassageIndex;
 use crate::search::{MatchClass, parse};
@@ -67,7 +67,7 @@ pub fn run(corpus: &Corpus, query: &str, limit: usize, json: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if items.is_empty() {
-        eprintln!("no passage matches '{}'", sanitize_line(query));
+        err(&format!("no passage matches '{}'\n", sanitize_line(query)));
         return ExitCode::SUCCESS;
     }
     let mut s = String::new();

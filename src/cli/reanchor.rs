@@ -37,7 +37,7 @@ pub fn run(root: &Path, source: &str, write: bool) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::err(&format!("error: {e}\n"));
             ExitCode::from(1)
         }
     }

@@ -7,15 +7,15 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::json::{CitationJson, citations};
-use super::out;
 use super::show::unknown_id;
+use super::{err, out};
 use crate::model::Corpus;
 use crate::model::relmap::{Node, Seen, lines, tree};
 use crate::text::sanitize_line;
 
 pub fn run(corpus: &Corpus, id: &str, depth: usize, json: bool) -> ExitCode {
     let Some(root) = corpus.dossiers.iter().position(|d| d.id == id) else {
-        eprintln!("{}", unknown_id(corpus, id));
+        err(&format!("{}\n", unknown_id(corpus, id)));
         return ExitCode::from(1);
     };
     let t = tree(corpus, root, depth);

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::json::{HitJson, MatchedJson};
-use super::out;
+use super::{err, out};
 use crate::model::Corpus;
 use crate::search::{Field, SearchIndex, parse};
 use crate::text::sanitize_line;
@@ -44,7 +44,7 @@ pub fn run(corpus: &Corpus, query: &str, limit: usize, json: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if hits.is_empty() {
-        eprintln!("no dossier matches '{}'", sanitize_line(query));
+        err(&format!("no dossier matches '{}'\n", sanitize_line(query)));
         return ExitCode::SUCCESS;
     }
     let mut s = String::new();

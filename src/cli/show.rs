@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::json::DossierJson;
-use super::out;
+use super::{err, out};
 use crate::model::incoming::{Incoming, Link};
 use crate::model::{Citation, Corpus, Dossier, Relation};
 use crate::search::{SearchIndex, parse};
@@ -17,7 +17,7 @@ pub fn run(corpus: &Corpus, id: &str, json: bool) -> ExitCode {
         .position(id)
         .and_then(|i| corpus.dossiers.get(i).map(|d| (i, d)))
     else {
-        eprintln!("{}", unknown_id(corpus, id));
+        err(&format!("{}\n", unknown_id(corpus, id)));
         return ExitCode::from(1);
     };
     let incoming = Incoming::new(corpus);

@@ -11,7 +11,13 @@
 //! - C1 controls (U+0080–U+009F), bidi overrides and isolates, zero-width characters and
 //!   other invisible format characters become `⟨U+XXXX⟩`.
 //!
+//! [`sanitize_output`] is the last guard for text already laid out for printing (the
+//! CLI's whole output): it keeps newlines and tabs as they are and replaces every other
+//! unsafe character the same way.
+//!
 //! Sanitising is idempotent: the placeholders contain no character that would be replaced.
+
+use std::borrow::Cow;
 
 /// Columns a tab advances to (the next multiple of this).
 pub const TAB_WIDTH: usize = 4;
@@ -38,6 +44,15 @@ fn is_invisible_format(c: char) -> bool {
 /// True when `c` must never reach a terminal as it is.
 pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n') || is_invisible_format(c)
+}
+
+/// True when `b` can be the first byte of the UTF-8 encoding of a character
+/// [`is_unsafe`] rejects: an ASCII control or DEL, or the lead byte of U+0080–U+00BF
+/// (C1, soft hyphen), U+0600–U+063F (U+061C), U+1800–U+183F (U+180E), U+2000–U+20BF
+/// (U+200B–U+206F), U+F000–U+FFFF (U+FEFF, U+FFF9–U+FFFB) or U+E0000–U+EFFFF (tags).
+/// A test checks every character, so this cannot drift from [`is_unsafe`].
+fn may_start_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7F || matches!(b, 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)
 }
 
 /// The visible replacement for one unsafe character (never called for `\n` or `\t`).
@@ -84,6 +99,33 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// `s` ready to print as it is laid out: every unsafe character except newline and tab
+/// replaced by its visible placeholder (a CR too, even before a newline: the layout's
+/// line ends are `\n`). Borrowed, with no allocation, when there is nothing to replace.
+pub fn sanitize_output(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t';
+    // Fast path, one pass over the bytes (an export at 10,000 dossiers is 300 MB): only
+    // where a byte can start an unsafe character is the character decoded and asked.
+    let clean = !s.bytes().enumerate().any(|(i, b)| {
+        may_start_unsafe(b)
+            && s.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_unsafe(c) && !keep(c))
+    });
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) && !keep(c) {
+            placeholder(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Like [`sanitize`] but also shows newlines as `␤`, for text that must stay on one line
 /// (a name, an id, a value in a table).
 pub fn sanitize_line(s: &str) -> String {
@@ -115,6 +157,43 @@ mod tests {
             sanitize("Легион «Свобода России»"),
             "Легион «Свобода России»"
         );
+    }
+
+    #[test]
+    fn output_form_keeps_its_layout_and_replaces_the_rest() {
+        let clean = "name\tvalue\n  «quote»\n";
+        assert!(matches!(sanitize_output(clean), Cow::Borrowed(_)));
+        assert_eq!(sanitize_output(clean), clean);
+        assert_eq!(
+            sanitize_output("a\t\u{1b}]0;t\u{7}\r\n\u{9b}\u{202e}\u{200d}\u{e0041}\n"),
+            "a\t␛]0;t␇␍\n⟨U+009B⟩⟨U+202E⟩⟨U+200D⟩⟨U+E0041⟩\n"
+        );
+        let hostile = "x\u{1b}[2J\ty\u{2066}z\r";
+        assert_eq!(
+            sanitize_output(&sanitize_output(hostile)),
+            sanitize_output(hostile)
+        );
+        assert!(
+            !sanitize_output(hostile)
+                .chars()
+                .any(|c| is_unsafe(c) && c != '\t')
+        );
+    }
+
+    #[test]
+    fn every_unsafe_character_starts_with_a_byte_the_fast_path_decodes() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_unsafe(c))
+        {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                may_start_unsafe(first),
+                "{:04X} starts with {first:#04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

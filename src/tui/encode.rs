@@ -23,15 +23,25 @@
 //! the default rendition set, for cells whose background is the default: the same result
 //! in every terminal.
 //!
+//! **Every character a cell contributes goes through [`cell_text`]**, the one place a
+//! symbol becomes output: it drops what [`is_unsafe`] rejects (escape and other C0/C1
+//! controls, bidi controls, zero-width joiners, tag characters…) and newlines. The views
+//! sanitise what they draw so an attack shows as a visible placeholder; this is the
+//! guarantee behind them, so a view that forgets, or a widget that keeps a joiner in a
+//! cell, still cannot send the terminal anything it would obey or hide.
+//!
 //! Which cells differ is still ratatui's `Buffer::diff` (wide characters, VS16 emoji); as
 //! with crossterm, after any cell that is not one column wide the cursor position is not
 //! trusted and the next move is absolute.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::sanitize::is_unsafe;
 
 /// Modifiers that show on a blank cell (ratatui's diff uses the same set).
 const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
@@ -228,11 +238,11 @@ impl Encoder {
     fn put(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, cell: &Cell, k: &mut Known) {
         self.move_to(out, next, x, y, k);
         self.set_pen(out, self.pen_of(cell), k);
-        let symbol = cell.symbol();
-        out.extend_from_slice(symbol.as_bytes());
+        let text = cell_text(cell.symbol());
+        out.extend_from_slice(text.as_bytes());
         // Trust the terminal's column only after a one-column character, and never at the
         // right edge (where terminals defer the wrap differently).
-        k.cursor = (symbol.width() == 1 && x + 1 < next.area.width).then_some((x + 1, y));
+        k.cursor = (text.width() == 1 && x + 1 < next.area.width).then_some((x + 1, y));
     }
 
     /// Moves the cursor to `(x, y)` by the shortest of: nothing, an absolute move, or
@@ -302,7 +312,7 @@ impl Encoder {
             Horizontal::Forward => csi_n(out, x - cx, b'C'),
             Horizontal::Rewrite => {
                 for gx in cx..x {
-                    out.extend_from_slice(next[(gx, y)].symbol().as_bytes());
+                    out.extend_from_slice(cell_text(next[(gx, y)].symbol()).as_bytes());
                 }
             }
             Horizontal::FromLeft => {
@@ -333,10 +343,15 @@ impl Encoder {
         let mut len = 0;
         for x in xs {
             let cell = &next[(x, y)];
-            if is_special(cell) || self.pen_of(cell) != pen || cell.symbol().width() != 1 {
+            if is_special(cell) || self.pen_of(cell) != pen {
                 return None;
             }
-            len += cell.symbol().len();
+            // The bytes the rewrite sends: the cell's text as `cell_text` makes it.
+            let text = cell_text(cell.symbol());
+            if text.width() != 1 {
+                return None;
+            }
+            len += text.len();
             if len > limit {
                 return None;
             }
@@ -377,6 +392,30 @@ impl Encoder {
         out.push(b'm');
         k.pen = Some(want);
     }
+}
+
+/// The text written for a cell whose symbol is `symbol`: the symbol without the
+/// characters [`is_unsafe`] rejects and without newlines (a cell is on one line), or a
+/// space when nothing is left. The characters dropped are ones a terminal either obeys
+/// (controls) or draws with no width (format characters), so the cell keeps its width.
+/// The only way a cell's characters reach the output: [`Encoder::put`] and the rewrite
+/// over a gap both write this, and [`Encoder::rewrite_len`] counts its bytes.
+fn cell_text(symbol: &str) -> Cow<'_, str> {
+    // Fast path: printable ASCII, which is nearly every cell.
+    if symbol.bytes().all(|b| (b' '..=b'~').contains(&b)) || !symbol.chars().any(unsafe_in_cell) {
+        return Cow::Borrowed(symbol);
+    }
+    let kept: String = symbol.chars().filter(|&c| !unsafe_in_cell(c)).collect();
+    if kept.is_empty() {
+        Cow::Borrowed(" ")
+    } else {
+        Cow::Owned(kept)
+    }
+}
+
+/// A character never written as part of a cell: [`is_unsafe`], or a newline.
+fn unsafe_in_cell(c: char) -> bool {
+    c == '\n' || is_unsafe(c)
 }
 
 /// ratatui's diff plus, where a new character overwrites part of a wide one, the columns
@@ -592,6 +631,8 @@ fn cup_len(x: u16, y: u16) -> usize {
         (x, y) => digits(u32::from(y) + 1) + 1 + digits(u32::from(x) + 1),
     }
 }
+
+pub mod scan;
 
 #[cfg(test)]
 mod tests;

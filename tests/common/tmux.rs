@@ -3,6 +3,7 @@
 //! Shared by every end-to-end test (the browser walk-throughs, hostile data, signals,
 //! TERM matrix, SSH).
 //! With CI set, a missing tmux fails a test instead of skipping it.
+#![allow(clippy::disallowed_macros)] // a skipped test says so on the console
 
 use std::path::Path;
 use std::process::Command;

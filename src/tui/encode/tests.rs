@@ -1,7 +1,11 @@
 //! The encoder proved with a terminal emulator: from any screen to any frame (random
 //! text, wide characters, colours, attributes, blanks), the bytes leave the emulator
 //! showing exactly the frame, cell by cell; and the sequences it is meant to save bytes
-//! with are the ones it sends.
+//! with are the ones it sends. Frames also hold hostile cells (escape, C0 and C1
+//! controls, bidi controls, joiners, tag characters) set directly with `set_symbol`, as
+//! ratatui's own text functions would filter some of them: the emulator shows them as
+//! [`cell_text`] cleans them, and no unsafe character is in the bytes outside the
+//! encoder's own sequences.
 
 use super::*;
 use proptest::prelude::*;
@@ -159,9 +163,63 @@ fn frame_of(rows: &[Vec<Run>]) -> Buffer {
     b
 }
 
+/// Symbols a cell could hold that a terminal would obey or hide: one control alone, or
+/// a character with zero-width format characters after it (the way ratatui keeps a
+/// joiner or a tag character in the cell of the letter before it). Each is one column
+/// wide both as it is and as [`cell_text`] writes it, like the cells around it.
+const HOSTILE: &[&str] = &[
+    // A lone ASCII control would trip ratatui's own debug assertion in `Buffer::diff`
+    // (it expects `set_symbol` callers to filter them), so each comes with a zero-width
+    // character after it: still one column wide, and still what the encoder must clean.
+    "\u{1b}\u{200b}",
+    "\u{7}\u{2060}",
+    "\u{8}\u{200b}",
+    "\r\u{200b}",
+    "\n\u{200b}",
+    "\t\u{200b}",
+    "\u{7f}\u{200b}",
+    "\u{9b}",
+    "\u{9d}",
+    "\u{200b}",
+    "a\u{202e}",
+    "e\u{200d}",
+    "x\u{e0041}\u{e007f}",
+    "\u{2066}b\u{2069}",
+    "k\u{feff}",
+];
+
+/// Hostile cells laid over a frame: (column, row, index into [`HOSTILE`]).
+type Overlay = Vec<(u16, u16, usize)>;
+
+fn overlay() -> impl Strategy<Value = Overlay> {
+    prop::collection::vec((0..W, 0..H, 0..HOSTILE.len()), 0..8)
+}
+
+/// `b` with the hostile cells of `overlay` set directly, bypassing ratatui's filtering.
+fn with_hostile(mut b: Buffer, overlay: &Overlay) -> Buffer {
+    for &(x, y, i) in overlay {
+        b[(x, y)].set_symbol(HOSTILE[i]);
+    }
+    b
+}
+
 fn frames() -> impl Strategy<Value = Vec<Buffer>> {
     let rows = prop::collection::vec(prop::collection::vec(run(), 0..7), H as usize);
-    prop::collection::vec(rows, 2..5).prop_map(|fs| fs.iter().map(|rows| frame_of(rows)).collect())
+    prop::collection::vec((rows, overlay()), 2..5).prop_map(|fs| {
+        fs.iter()
+            .map(|(rows, hostile)| with_hostile(frame_of(rows), hostile))
+            .collect()
+    })
+}
+
+/// `b` as a terminal shows it once written: every cell's text as [`cell_text`] makes it.
+fn cleaned(b: &Buffer) -> Buffer {
+    let mut b = b.clone();
+    for c in &mut b.content {
+        let text = cell_text(c.symbol()).into_owned();
+        c.set_symbol(&text);
+    }
+    b
 }
 
 proptest! {
@@ -178,8 +236,15 @@ proptest! {
         for (i, next) in frames.iter().enumerate() {
             let mut bytes = Vec::new();
             encoder.frame(&mut bytes, &shown, next, &mut known);
+            prop_assert_eq!(
+                scan::stray_unsafe(&bytes),
+                Vec::<char>::new(),
+                "frame {}: {:?}",
+                i,
+                String::from_utf8_lossy(&bytes)
+            );
             p.process(&bytes);
-            let want = if colors { next.clone() } else { colourless(next) };
+            let want = if colors { cleaned(next) } else { colourless(&cleaned(next)) };
             assert_shows(&p, &want, &format!("frame {i}"));
             shown = next.clone();
         }
@@ -193,6 +258,43 @@ fn colourless(b: &Buffer) -> Buffer {
         c.bg = Color::Reset;
     }
     b
+}
+
+#[test]
+fn a_cell_is_written_without_what_a_terminal_would_obey_or_hide() {
+    for (symbol, text) in [
+        ("a", "a"),
+        ("漢", "漢"),
+        ("é", "é"),
+        ("\u{1b}", " "),
+        ("\n", " "),
+        ("\u{9b}", " "),
+        ("a\u{202e}", "a"),
+        ("e\u{200d}", "e"),
+        ("x\u{e0041}\u{e007f}", "x"),
+        ("\u{1b}]0;t\u{7}", "]0;t"),
+    ] {
+        assert_eq!(cell_text(symbol), text, "{symbol:?}");
+    }
+}
+
+#[test]
+fn a_rewritten_gap_is_cleaned_and_counted_as_cleaned() {
+    // Row 0 changes at columns 0 and 3; the gap 1..3 holds a joiner after a letter. The
+    // rewrite over it writes and counts "bc", never the joiner.
+    let mut shown = buffer(&["abcd"]);
+    shown[(1, 0)].set_symbol("b\u{200d}");
+    let mut next = shown.clone();
+    next[(0, 0)].set_symbol("X");
+    next[(3, 0)].set_symbol("Y");
+    let mut known = Known::default();
+    let bytes = encode(&shown, &next, &mut known);
+    assert_eq!(scan::stray_unsafe(&bytes), Vec::<char>::new());
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("XbcY"),
+        "the gap rewritten without the joiner: {text:?}"
+    );
 }
 
 fn buffer(rows: &[&str]) -> Buffer {

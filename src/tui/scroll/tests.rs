@@ -319,3 +319,68 @@ fn clearing_never_asks_the_terminal_where_the_cursor_is() {
     p.process(&redraw);
     assert_eq!(visible(&p), visible(&full_redraw(&a, &theme)));
 }
+
+/// Symbols a terminal would obey or hide, set straight into cells (`Cell::set_symbol`
+/// bypasses ratatui's filtering, as a view or widget that forgot to sanitise could).
+const HOSTILE: &[&str] = &[
+    "\u{1b}]0;T\u{7}",
+    "\u{9b}",
+    "a\u{202e}",
+    "e\u{200d}",
+    "x\u{e0041}",
+    "\u{1b}\u{200b}",
+    "\u{7}\u{2060}",
+];
+
+/// Draws `app` with hostile cells laid over the frame along a diagonal that moves with
+/// `seed`; returns the bytes sent.
+fn hostile_frame(
+    t: &mut Term,
+    app: &App,
+    before: &mut Option<ReaderPos>,
+    theme: &Theme,
+    seed: usize,
+) -> Vec<u8> {
+    *before = draw(&mut t.t, app, before.as_ref(), |f| {
+        render(app, theme, f);
+        let buf = f.buffer_mut();
+        for i in 0..usize::from(H) {
+            let (x, y) = (((seed * 7 + i * 13) % usize::from(W)) as u16, i as u16);
+            buf[(x, y)].set_symbol(HOSTILE[(seed + i) % HOSTILE.len()]);
+        }
+    })
+    .unwrap_or_else(|e| panic!("draw: {e}"));
+    take(t)
+}
+
+/// Scrolling the reader and drawing over it, hostile cells included: no byte sent is an
+/// unsafe character outside the browser's own sequences (the encoder's `cell_text` is
+/// the one way a cell reaches the terminal, and the scroll region writes no text).
+#[test]
+fn hostile_cells_never_reach_the_terminal_raw() {
+    let theme = Theme::default_theme(false);
+    let mut a = reader_app();
+    let mut t = terminal();
+    let mut before = None;
+    let steps = [
+        vec![],
+        vec![Action::Down],
+        vec![Action::Down; 3],
+        vec![Action::PageDown],
+        vec![Action::Up],
+        vec![Action::PageUp],
+        vec![Action::Bottom],
+    ];
+    for (seed, actions) in steps.into_iter().enumerate() {
+        for act in actions {
+            update(&mut a, act);
+        }
+        let bytes = hostile_frame(&mut t, &a, &mut before, &theme, seed);
+        assert_eq!(
+            crate::tui::encode::scan::stray_unsafe(&bytes),
+            Vec::<char>::new(),
+            "step {seed}: {:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+}
