@@ -20,6 +20,11 @@
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
 //! - [`watch`]: live reload's core: watching a corpus folder, debounced, and reloading it.
+//! - The browser: [`app`] (state and a pure `update`: keys in, state out), [`keymap`]
+//!   (one table of bindings, help and hints generated from it), [`ui`] (rendering, one
+//!   file per view, into the [`geometry`] areas) and [`tui`] (the terminal: the input
+//!   thread and its key decoder, the event loop, the scroll backend and encoder, and the
+//!   model test proving the screen always equals a full redraw).
 
 pub mod app;
 pub mod check;
