@@ -166,7 +166,7 @@ fn located(e: LoadError) -> String {
 }
 
 /// The commented rest of a new dossier.
-const SKELETON: &str = r#"# summary = """Two to four sentences in your own words; every point also a cited claim."""
+const SKELETON: &str = r#"# summary = """Two to four sentences in your own words, each ending with the ids of the claims that back it: … in 2022 [founded]."""
 
 # Each fact is a [[claim]] citing the exact words of an article. Select the words in the
 # browser's reader to get a ready citation, or write one by hand:
