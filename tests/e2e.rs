@@ -335,8 +335,9 @@ fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
     t.wait_for("▶ E Belgorod raid");
     t.keys(&["Enter", "Enter"]);
     t.wait_for("Belgorod raid  event · belgorod-raid · 2023-05");
-    // The first selectable thing is the event's located-in relation: Enter follows it.
-    t.keys(&["Enter"]);
+    // The summary's references come first; Tab reaches the event's located-in relation,
+    // and Enter follows it.
+    t.keys(&["Tab", "Enter"]);
     t.wait_for("Belgorod region  place · belgorod-region");
     t.keys(&["C-o"]);
     t.wait_for("Belgorod raid  event · belgorod-raid");
@@ -425,8 +426,9 @@ fn an_event_lists_who_took_part_and_enter_opens_the_participant() {
     t.wait_for("E Belgorod raid");
     t.keys(&["Enter", "Enter"]);
     t.wait_for("Belgorod raid  event · belgorod-raid");
-    // Tab from its own relations to the relations of others that point at it.
-    t.keys(&["Tab"]);
+    // Tab from the summary's references to its own relations, then to the relations of
+    // others that point at it.
+    t.keys(&["Tab", "Tab"]);
     let screen = t.wait_for("Enter opens Freedom of Russia Legion");
     assert!(screen.contains("\nLinked from\n"), "{screen}");
     assert!(

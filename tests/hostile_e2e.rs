@@ -59,7 +59,7 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
     t.wait_for_all(&[
         "group · night-legion",
         "Night⟨U+200B⟩Legion (nickname)",
-        "bidi override ⟨U+202E⟩GNOR⟨U+202C⟩ and OSC 52 ␛]52;c;U1VNTUFSWQ==␇ end.",
+        "bidi override ⟨U+202E⟩GNOR⟨U+202C⟩ and OSC 52 ␛]52;c;U1VNTUFSWQ==␇ end [#title].",
         "ally␛[2J",
         "Met at dawn⟨U+009B⟩31m (C1 CSI).",
         "Crossed the river␛]52;c;Q0xBSU0=␇.",
