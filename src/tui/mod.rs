@@ -206,18 +206,8 @@ fn background(app: &mut App, tx: &mpsc::Sender<Msg>) {
 /// The corpus folder changed: show the new corpus where the current view still exists,
 /// or keep the last good one and say why the new one does not load.
 fn reload(app: &mut App, root: &crate::data::DataRoot, tx: &mpsc::Sender<Msg>) {
-    match crate::watch::reload(root) {
-        Ok(corpus) => {
-            let mut fresh = crate::app::reload::reloaded(app, corpus);
-            background(&mut fresh, tx);
-            *app = fresh;
-        }
-        Err(diags) => {
-            app.reload_errors = diags;
-            app.errors = app
-                .errors
-                .map(|s| s.min(app.reload_errors.len().saturating_sub(1)));
-        }
+    if crate::app::reload::apply(app, crate::watch::reload(root)) {
+        background(app, tx);
     }
 }
 
