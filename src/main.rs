@@ -48,6 +48,7 @@ fn main() -> ExitCode {
                 Some(report) => {
                     let options = dossier::tui::Options {
                         cite_to: cli.cite_to.clone(),
+                        root: Some(cli.root()),
                     };
                     dossier::tui::run(report.corpus, config, options)
                 }

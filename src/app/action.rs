@@ -94,6 +94,8 @@ pub enum Action {
     ShrinkSentence,
     /// Copy the selection as a citation (and append it to `--cite-to`).
     Cite,
+    /// List why the last live reload failed (`E`).
+    Errors,
 }
 
 impl Action {
@@ -142,6 +144,7 @@ impl Action {
             "extend-sentence" => Action::ExtendSentence,
             "shrink-sentence" => Action::ShrinkSentence,
             "cite" => Action::Cite,
+            "errors" => Action::Errors,
             _ => return None,
         })
     }
@@ -190,6 +193,7 @@ impl Action {
         "extend-sentence",
         "shrink-sentence",
         "cite",
+        "errors",
     ];
 }
 

@@ -18,8 +18,10 @@ pub mod wrap;
 pub mod cited_by;
 pub mod claims;
 pub mod disputes;
+pub mod errors;
 mod jump;
 mod pick;
+pub mod reload;
 pub mod sources;
 
 #[cfg(test)]
@@ -179,6 +181,13 @@ pub struct App {
     pub disputes_layout: std::cell::RefCell<Option<(u16, Arc<disputes::Layout>)>>,
     /// The timeline's order, sorted once (`timeline::kept`).
     pub timeline: OnceLock<timeline::Kept>,
+    /// Why the last live reload failed; the corpus on screen is the last good one.
+    pub reload_errors: Vec<crate::diag::Diagnostic>,
+    /// The list of `reload_errors` is shown (`E`), with this row selected.
+    pub errors: Option<usize>,
+    /// A file position to open in the user's editor, for the terminal loop (update
+    /// does no I/O).
+    pub edit: Option<errors::Edit>,
 }
 
 impl App {
@@ -233,6 +242,9 @@ impl App {
             preview: preview::Preview::default(),
             disputes_layout: std::cell::RefCell::new(None),
             timeline: OnceLock::new(),
+            reload_errors: Vec::new(),
+            errors: None,
+            edit: None,
         }
     }
 
@@ -249,6 +261,10 @@ impl App {
 
     /// The keymap mode of the current screen.
     pub fn mode(&self) -> Mode {
+        if self.errors.is_some() {
+            // The errors list moves and opens with the index's keys.
+            return Mode::Index;
+        }
         match &self.screen {
             Screen::Index(v) if v.typing => Mode::Filter,
             Screen::Index(_) => Mode::Index,

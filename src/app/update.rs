@@ -26,6 +26,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         // which re-reads the size) is not a key and must not change what is shown.
         app.message = None;
     }
+    if app.errors.is_some() {
+        super::errors::update(app, action);
+        return None;
+    }
     if app.help {
         // The overlay scrolls with the usual movement keys; any other key closes it.
         match action {
@@ -51,6 +55,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             app.help_top = 0;
         }
         Action::Resize(w, h) => resize(app, w, h),
+        Action::Errors => super::errors::open(app),
         Action::Back => back(app),
         Action::Forward => forward(app),
         Action::Suspend | Action::Redraw => {}
@@ -78,7 +83,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     None
 }
 
-fn resize(app: &mut App, w: u16, h: u16) {
+pub(crate) fn resize(app: &mut App, w: u16, h: u16) {
     let (old_width, old_height) = (reader_width(app.size.0), app.list_rows(Shape::Reader));
     app.size = (w, h);
     let (width, height) = (reader_width(w), app.list_rows(Shape::Reader));
@@ -142,7 +147,7 @@ fn forward(app: &mut App) {
     }
 }
 
-fn after_switch(app: &mut App) {
+pub(crate) fn after_switch(app: &mut App) {
     if let Screen::Reader(v) = &app.screen {
         let source = v.source;
         let w = usize::from(app.size.0.saturating_sub(GUTTER));
@@ -226,7 +231,7 @@ fn settle(app: &mut App) {
     }
 }
 
-fn apply(v: &mut IndexView, found: Found) {
+pub(crate) fn apply(v: &mut IndexView, found: Found) {
     match found {
         Found::Dossiers(hits) => v.hits = hits,
         Found::Passages(hits) => v.passages = hits,

@@ -23,6 +23,8 @@ pub enum Msg {
     Dead,
     /// The index filter's background search finished.
     Found(Box<crate::app::filter::Done>),
+    /// The corpus folder changed on disk (debounced): load it again.
+    Reload,
 }
 
 /// The file descriptor input is read from: stdin when it is a tty, else /dev/tty (kept

@@ -43,6 +43,8 @@ pub fn unsupported() -> Option<String> {
 pub struct Options {
     /// `--cite-to FILE`: where citations made in the reader are appended.
     pub cite_to: Option<std::path::PathBuf>,
+    /// Where the corpus came from: a folder is watched and reloaded on change.
+    pub root: Option<crate::data::DataRoot>,
 }
 
 /// Runs the browser until the user quits, a signal arrives or the terminal dies.
@@ -78,10 +80,29 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
     app.cite_to = options.cite_to;
+    background(&mut app, &tx);
+    // Kept for the loop's life: dropping it stops watching.
+    let _watch = match &options.root {
+        Some(crate::data::DataRoot::Dir(dir)) => {
+            let reload_tx = tx.clone();
+            match crate::watch::watch(
+                dir,
+                crate::watch::QUIET,
+                crate::watch::Mode::Native,
+                move || {
+                    let _ = reload_tx.send(Msg::Reload);
+                },
+            ) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    app.message = Some(e);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let found_tx = tx.clone();
-    app.search_in_background(move |done| {
-        let _ = found_tx.send(Msg::Found(Box::new(done)));
-    });
     input::spawn(tx);
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
     // Set while the index's preview waits for the selection to rest (`rest`).
@@ -119,6 +140,12 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                 Msg::Found(done) => {
                     update(&mut app, Action::Found(done));
                 }
+                Msg::Reload => {
+                    if let Some(root) = &options.root {
+                        reload(&mut app, root, &found_tx);
+                        preview_due = None;
+                    }
+                }
                 Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
                 Msg::Signal(n) => {
                     term::restore();
@@ -148,6 +175,10 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                 Err(e) => crate::text::sanitize_line(&e.to_string()),
             });
         }
+        if let Some(edit) = app.edit.take() {
+            app.message = edit_file(&edit);
+            full_redraw = true;
+        }
         if full_redraw {
             term::enter()?;
             terminal.clear()?;
@@ -162,6 +193,41 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     }
     term::restore();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Moves the app's searches to a worker thread that answers on the loop's channel.
+fn background(app: &mut App, tx: &mpsc::Sender<Msg>) {
+    let found_tx = tx.clone();
+    app.search_in_background(move |done| {
+        let _ = found_tx.send(Msg::Found(Box::new(done)));
+    });
+}
+
+/// The corpus folder changed: show the new corpus where the current view still exists,
+/// or keep the last good one and say why the new one does not load.
+fn reload(app: &mut App, root: &crate::data::DataRoot, tx: &mpsc::Sender<Msg>) {
+    if crate::app::reload::apply(app, crate::watch::reload(root)) {
+        background(app, tx);
+    }
+}
+
+/// Opens a file position in the user's editor, the terminal given back to it meanwhile
+/// (as Ctrl-Z does); the caller redraws everything. A message when it did not work.
+fn edit_file(edit: &crate::app::errors::Edit) -> Option<String> {
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let cmd = crate::app::errors::editor_command(visual.as_deref(), editor.as_deref(), edit);
+    let (program, args) = cmd.split_first()?;
+    term::restore();
+    let status = std::process::Command::new(program).args(args).status();
+    let shown = crate::text::sanitize_line(&program.to_string_lossy());
+    match status {
+        Ok(s) if s.success() => None,
+        Ok(s) => Some(format!("{shown} exited with {s}")),
+        Err(e) => Some(format!(
+            "cannot run the editor {shown}: {e}; set $VISUAL or $EDITOR"
+        )),
+    }
 }
 
 /// What a key asked of the terminal loop.

@@ -3,6 +3,7 @@
 //! saturating arithmetic, so any size down to 0×0 draws without panicking.
 
 mod dossier;
+mod errors;
 mod help;
 mod index;
 mod passages;
@@ -67,6 +68,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     status::render(app, theme, frame, status_area);
     if app.help {
         help::render(app, theme, frame, area);
+    }
+    if let Some(selected) = app.errors {
+        errors::render(app, selected, theme, frame, area);
     }
 }
 

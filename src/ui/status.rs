@@ -11,9 +11,11 @@ use crate::app::App;
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let text = match &app.message {
-        Some(m) => sanitize_line(m),
-        None => app
+    let banner = crate::app::errors::banner(app);
+    let text = match (&app.message, banner) {
+        (Some(m), _) => sanitize_line(m),
+        (None, Some(b)) => b,
+        (None, None) => app
             .keymap
             .hints(app.mode())
             .iter()
