@@ -57,7 +57,8 @@ fn an_id_in_two_registry_files_names_both() {
     );
     // The first registration is shown as a note, with its own line.
     assert!(
-        err.lines().any(|l| l.contains("seeds/sources.toml:16:6: note: first registered here")),
+        err.lines()
+            .any(|l| l.contains("seeds/sources.toml:16:6: note: first registered here")),
         "{err}"
     );
 }
