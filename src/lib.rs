@@ -16,8 +16,11 @@
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
+//! - [`audit`]: a fact-checker's read: claims with each quote in its context, and the
+//!   sentences no citation covers (`examples/audit.rs`).
 
 pub mod app;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod config;
