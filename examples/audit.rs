@@ -7,6 +7,7 @@
 //! cargo run --release --example audit -- --largest 5 --sample 40 --seed 2026
 //! cargo run --release --example audit -- --dossier belgorod-raid --dossier caesar
 //! cargo run --release --example audit -- --uncovered [--below 50] [--all]
+//! cargo run --release --example audit -- --hedges
 //! ```
 //!
 //! It reads the corpus from files (the worktree's own unless `--data DIR`), so an edited
@@ -22,6 +23,7 @@ use dossier::xref::Xref;
 const USAGE: &str = "usage: audit [--data DIR] [--dossier ID]... [--largest N] \
 [--sample N [--seed S]] [--relations]
        audit [--data DIR] --uncovered [--below PERCENT] [--all]
+       audit [--data DIR] --hedges
 
   --dossier ID     every claim (and with --relations, every relation) of dossier ID
   --largest N      the same for the N dossiers with the most citations
@@ -30,7 +32,10 @@ const USAGE: &str = "usage: audit [--data DIR] [--dossier ID]... [--largest N] \
   --relations      print the chosen dossiers' relations too
   --uncovered      the sentences no citation touches, article by article, less those
                    docs/boilerplate.toml lists (--all: those too)
-  --below PERCENT  with --uncovered: also sentences cited at most PERCENT per cent";
+  --below PERCENT  with --uncovered: also sentences cited at most PERCENT per cent
+  --hedges         every claim that may have dropped a hedge or an attribution: a quote
+                   sits in a sentence that hedges (\"appear to\", \"allegedly\", \"claims\",
+                   \"according to\"…) while the claim's text and note keep none";
 
 #[derive(Default)]
 struct Args {
@@ -41,6 +46,7 @@ struct Args {
     seed: u64,
     relations: bool,
     uncovered: bool,
+    hedges: bool,
     below: f64,
     all: bool,
 }
@@ -74,6 +80,7 @@ fn parse() -> Result<Args, String> {
             }
             "--relations" => a.relations = true,
             "--uncovered" => a.uncovered = true,
+            "--hedges" => a.hedges = true,
             "--all" => a.all = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -130,6 +137,16 @@ fn main() -> ExitCode {
             "{}",
             audit::render_uncited(&corpus, &found, boilerplate.as_ref(), a.all)
         );
+        return ExitCode::SUCCESS;
+    }
+    if a.hedges {
+        let found = audit::unhedged(&corpus);
+        for &(d, c, hedge) in &found {
+            let d = &corpus.dossiers[d];
+            println!("hedge in the article: {hedge:?}");
+            println!("{}", audit::render_claim(&corpus, d, &d.claims[c]));
+        }
+        eprintln!("{} candidate claims", found.len());
         return ExitCode::SUCCESS;
     }
     let mut chosen: Vec<usize> = Vec::new();

@@ -159,6 +159,89 @@ pub fn render_relations(corpus: &Corpus, d: &Dossier) -> String {
     s
 }
 
+/// Words that, in the sentence a quote sits in, hedge what it says or put it in someone
+/// else's mouth ("appear to", "is said to", "allegedly", "claims", "according to").
+pub const HEDGES: &[&str] = &[
+    "appear",
+    "apparently",
+    "allegedly",
+    "said to",
+    "reportedly",
+    "possibly",
+    "would have",
+    "seem",
+    "may ",
+    "might",
+    "probably",
+    "claim",
+    "according to",
+];
+
+/// Words that, in a claim's text or note, keep a hedge or say who asserts it.
+pub const KEPT: &[&str] = &[
+    "appear",
+    "apparent",
+    "alleg",
+    "said",
+    "say",
+    "reported",
+    "possibl",
+    "seem",
+    "may ",
+    "might",
+    "could",
+    "probabl",
+    "claim",
+    "according to",
+    "told",
+    "own account",
+    "in its words",
+    "in his words",
+    "call",
+    "describ",
+    "accus",
+    "argu",
+    "announc",
+    "state",
+    "wrote",
+    "writes",
+    "unclear",
+    "judgement call",
+];
+
+/// The hedge word of [`HEDGES`] that `sentence` holds, if any.
+fn hedge_in(sentence: &str) -> Option<&'static str> {
+    let lower = sentence.to_lowercase();
+    HEDGES.iter().copied().find(|h| lower.contains(h))
+}
+
+/// Claims (not disputed: a variant names its own source) that may have dropped a hedge or
+/// an attribution: a quote of theirs sits in a sentence with a word of [`HEDGES`], while
+/// neither the claim's text nor its note has a word of [`KEPT`]. Candidates for a human
+/// read, as (dossier, claim, hedge word); many are fine (the hedge is about another clause).
+pub fn unhedged(corpus: &Corpus) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    for (di, d) in corpus.dossiers.iter().enumerate() {
+        for (ci, c) in d.claims.iter().enumerate() {
+            if c.disputed {
+                continue;
+            }
+            let own = format!("{} {}", c.text, c.note.as_deref().unwrap_or("")).to_lowercase();
+            if KEPT.iter().any(|k| own.contains(k)) {
+                continue;
+            }
+            let hedge = c.cites.iter().find_map(|cite| {
+                let text = &corpus.sources.get(cite.source)?.article.text;
+                hedge_in(text.get(context(text, &cite.range).within)?)
+            });
+            if let Some(h) = hedge {
+                out.push((di, ci, h));
+            }
+        }
+    }
+    out
+}
+
 /// Indices of the `n` dossiers with the most citations (ties by id), most first.
 pub fn largest(corpus: &Corpus, n: usize) -> Vec<usize> {
     let mut v: Vec<(usize, usize)> = corpus
@@ -299,11 +382,12 @@ pub fn render_uncited(
             .collect();
         let _ = writeln!(
             s,
-            "{} (seeds/{}): {} sentence{} to judge, {} listed as boilerplate",
+            "{} (seeds/{}): {} sentences, {} uncited: {} to judge, {} listed as boilerplate",
             sanitize_line(&src.id),
             sanitize_line(&src.file),
+            sentences(text).len(),
+            mine.len(),
             shown.len(),
-            if shown.len() == 1 { "" } else { "s" },
             mine.len() - shown.len()
         );
         for u in shown {
@@ -376,6 +460,37 @@ mod tests {
             }
         }
         assert!(contexts > 0, "the fixture has quotes with neighbours");
+    }
+
+    #[test]
+    fn a_claim_that_drops_its_hedge_is_a_candidate() {
+        let mut corpus = fixture();
+        let listed = |corpus: &Corpus, di: usize, ci: usize| {
+            unhedged(corpus).iter().any(|&(d, c, _)| (d, c) == (di, ci))
+        };
+        let (di, ci) = corpus
+            .dossiers
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| d.claims.iter().enumerate().map(move |(ci, c)| (di, ci, c)))
+            .find(|(_, _, c)| !c.disputed && !c.cites.is_empty() && !unhedged_text(&c.text))
+            .map(|(di, ci, _)| (di, ci))
+            .expect("a plain claim");
+        // The article hedges what the claim states flatly: a candidate.
+        let cite = corpus.dossiers[di].claims[ci].cites[0].clone();
+        corpus.sources[cite.source]
+            .article
+            .text
+            .insert_str(cite.range.start, "allegedly ");
+        assert!(listed(&corpus, di, ci));
+        // The claim keeps the hedge: no longer a candidate.
+        corpus.dossiers[di].claims[ci].text = "It is alleged that it is so.".to_owned();
+        assert!(!listed(&corpus, di, ci));
+    }
+
+    fn unhedged_text(t: &str) -> bool {
+        let l = t.to_lowercase();
+        KEPT.iter().any(|k| l.contains(k))
     }
 
     #[test]
