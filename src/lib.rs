@@ -20,8 +20,11 @@
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
 //! - [`watch`]: live reload's core: watching a corpus folder, debounced, and reloading it.
+//! - [`audit`]: a fact-checker's read: claims with each quote in its context, and the
+//!   sentences no citation covers (`examples/audit.rs`).
 
 pub mod app;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod config;
