@@ -786,6 +786,7 @@ seeds/sources.toml:4:6: note: first registered here
         (1.into(), 6.into())
     );
     assert_eq!(note["message"], "first defined here");
+}
 
 const ACME_SUMMARY: &str = "A group founded in May 2022 by Jane Doe [founded]; its size is reported inconsistently [size].";
 
