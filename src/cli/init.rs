@@ -156,8 +156,7 @@ pub fn init(dir: &Path) -> Result<(), String> {
             .map(|f| (format!("{f}/.gitkeep"), String::new())),
     );
     for (rel, text) in files {
-        create_new(&dir.join(rel), text.as_bytes())
-            .map_err(|e| e.to_string())?;
+        create_new(&dir.join(rel), text.as_bytes()).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

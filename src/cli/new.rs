@@ -65,9 +65,7 @@ struct Existing {
 /// Every dossier file's id (its file stem), name and aliases; a file that does not
 /// parse still holds its id.
 fn existing(root: &DataRoot) -> Result<Vec<Existing>, String> {
-    let files = root
-        .dossier_files()
-        .map_err(|e| e.to_string())?;
+    let files = root.dossier_files().map_err(|e| e.to_string())?;
     Ok(files
         .into_iter()
         .map(|rel| {
