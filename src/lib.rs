@@ -25,8 +25,11 @@
 //!   file per view, into the [`geometry`] areas) and [`tui`] (the terminal: the input
 //!   thread and its key decoder, the event loop, the scroll backend and encoder, and the
 //!   model test proving the screen always equals a full redraw).
+//! - [`audit`]: a fact-checker's read: claims with each quote in its context, and the
+//!   sentences no citation covers (`examples/audit.rs`).
 
 pub mod app;
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -80,6 +80,9 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("BBC World", "bbc"),
     ("Financial Times", "financial-times"),
     ("Meduza", "meduza"),
+    ("Watson", "watson"),
+    ("Elcomercio", "el-comercio"),
+    ("Today IT", "today-it"),
     // Events.
     ("Belgorod raid", "belgorod-raid"),
     // Places, under every rendering.
