@@ -12,6 +12,8 @@ pub mod term;
 
 #[cfg(test)]
 mod model_tests;
+#[cfg(test)]
+mod seen;
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;

@@ -8,6 +8,8 @@
 //! tmux walk in `tests/screen_walk.rs` covers it.
 
 use proptest::prelude::*;
+
+use crate::tui::seen::visible;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -67,42 +69,6 @@ fn parser(w: u16, h: u16) -> vt100::Parser {
 fn terminal(sink: &MemorySink, w: u16, h: u16) -> Term {
     let backend = ScrollBackend::with_size(CrosstermBackend::new(sink.clone()), w, h);
     Terminal::new(backend).unwrap_or_else(|e| panic!("terminal: {e}"))
-}
-
-/// What a person sees in each cell: the character, colours and attributes (a blank
-/// without reverse or underline shows only its background).
-fn visible(p: &vt100::Parser) -> Vec<String> {
-    let screen = p.screen();
-    let (rows, cols) = screen.size();
-    let (rows, cols) = (rows.get(), cols.get());
-    (0..rows)
-        .map(|row| {
-            (0..cols)
-                .map(|col| match screen.cell(row, col) {
-                    Some(c) => {
-                        let text = if c.contents().is_empty() {
-                            " "
-                        } else {
-                            c.contents()
-                        };
-                        if text == " " && !c.inverse() && !c.underline() {
-                            return format!(" {:?}", c.bgcolor());
-                        }
-                        format!(
-                            "{text}{:?}{:?}{}{}{}{}",
-                            c.fgcolor(),
-                            c.bgcolor(),
-                            u8::from(c.bold()),
-                            u8::from(c.italic()),
-                            u8::from(c.underline()),
-                            u8::from(c.inverse())
-                        )
-                    }
-                    None => "?".to_owned(),
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The screen a fresh terminal of the app's size shows after one full redraw.

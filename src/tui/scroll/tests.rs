@@ -8,6 +8,7 @@ use crate::app::{Action, preview, update};
 use crate::check::check;
 use crate::data::DataRoot;
 use crate::keymap::Keymap;
+use crate::tui::seen::visible;
 use crate::tui::sink::MemorySink as Sink;
 use crate::ui::{Theme, render};
 use ratatui::backend::CrosstermBackend;
@@ -57,43 +58,6 @@ fn full_redraw(app: &App, theme: &Theme) -> vt100::Parser {
     let mut p = parser();
     p.process(&bytes);
     p
-}
-
-/// What a person sees, cell by cell: the character (a never-written cell and a written
-/// space look the same), colours and attributes; one string per row.
-fn visible(p: &vt100::Parser) -> Vec<String> {
-    let screen = p.screen();
-    (0..H)
-        .map(|row| {
-            (0..W)
-                .map(|col| match screen.cell(row, col) {
-                    Some(c) => {
-                        let text = if c.contents().is_empty() {
-                            " "
-                        } else {
-                            c.contents()
-                        };
-                        // A blank without reverse or underline looks the same whatever
-                        // its foreground, boldness or slant (the encoder erases such
-                        // cells, or writes them with the pen it has).
-                        if text == " " && !c.inverse() && !c.underline() {
-                            return format!(" {:?}", c.bgcolor());
-                        }
-                        format!(
-                            "{text}{:?}{:?}{}{}{}{}",
-                            c.fgcolor(),
-                            c.bgcolor(),
-                            u8::from(c.bold()),
-                            u8::from(c.italic()),
-                            u8::from(c.underline()),
-                            u8::from(c.inverse())
-                        )
-                    }
-                    None => "?".to_owned(),
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// Opens the longest bundled article in the reader, somewhere in the middle.
