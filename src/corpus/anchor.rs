@@ -233,17 +233,12 @@ pub fn closest_passage(article: &Article, quote: &str) -> Option<Suggestion> {
     closest_in(article, &lower, &fq, &qwords, CANDIDATES)
 }
 
-fn closest_in(
-    article: &Article,
-    hay: &str,
-    fq: &str,
-    qwords: &[&str],
-    candidates: usize,
-) -> Option<Suggestion> {
-    // Word spans of the (folded) text.
+/// The byte ranges of the space-separated words of `text` (folded text: its white space
+/// is single spaces). Shared by the suggestion for a failed quote and by relocation.
+pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
     let mut words: Vec<Range<usize>> = Vec::new();
     let mut start = None;
-    for (i, c) in hay.char_indices() {
+    for (i, c) in text.char_indices() {
         match (c == ' ', start) {
             (true, Some(s)) => {
                 words.push(s..i);
@@ -254,8 +249,19 @@ fn closest_in(
         }
     }
     if let Some(s) = start {
-        words.push(s..hay.len());
+        words.push(s..text.len());
     }
+    words
+}
+
+fn closest_in(
+    article: &Article,
+    hay: &str,
+    fq: &str,
+    qwords: &[&str],
+    candidates: usize,
+) -> Option<Suggestion> {
+    let words = word_spans(hay);
     let n = qwords.len().min(words.len());
     if n == 0 {
         return None;

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::anchor::{Article, occurrences};
+use super::anchor::{Article, occurrences, word_spans};
 use crate::suggest::levenshtein_chars;
 use crate::text::fold_str;
 
@@ -116,21 +116,7 @@ fn fuzzy_windows(text: &str, fq: &str) -> Vec<Range<usize>> {
     let qwords: std::collections::HashSet<&str> =
         lower_q.split(' ').filter(|w| !w.is_empty()).collect();
     let n = fq.split(' ').filter(|w| !w.is_empty()).count();
-    let mut words: Vec<Range<usize>> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c == ' ', start) {
-            (true, Some(s)) => {
-                words.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push(s..text.len());
-    }
+    let words = word_spans(text);
     if n == 0 || words.is_empty() {
         return Vec::new();
     }
