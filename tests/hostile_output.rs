@@ -321,21 +321,8 @@ fn strings(sets: &[&[&str]]) -> Vec<Vec<String>> {
 /// itself an escape sequence (so every message naming a corpus path is tested too).
 fn fresh_copy(tmp: &Path, n: usize) -> PathBuf {
     let to = tmp.join(format!("corpus-{n}{EVIL}"));
-    copy_dir(&hostile(), &to);
+    common::copy_dir(&hostile(), &to);
     to
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read fixture dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Every character of `bytes` a terminal would obey or hide (newlines are the layout).
