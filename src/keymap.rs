@@ -5,86 +5,10 @@
 
 use serde::Deserialize;
 
-use crate::app::Action;
+pub use crate::action::{Action, Mode};
 
 /// The default keymap, compiled into the binary.
 pub const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// Every view (after the view's own bindings).
-    Global,
-    /// The list of dossiers.
-    Index,
-    /// Typing a filter in the index.
-    Filter,
-    /// A dossier.
-    Dossier,
-    /// An article.
-    Reader,
-    /// Typing a search in the reader.
-    Search,
-    /// Selecting text in the reader to cite it.
-    Select,
-    /// Who cites a passage.
-    CitedBy,
-    /// The table of sources.
-    Sources,
-    /// Disputed claims across all dossiers.
-    Disputes,
-    /// Every claim with its corroboration.
-    Claims,
-    /// A dossier's relations map.
-    Relations,
-    /// The timeline of dated claims.
-    Timeline,
-}
-
-impl Mode {
-    fn parse(s: &str) -> Option<Mode> {
-        Some(match s {
-            "global" => Mode::Global,
-            "index" => Mode::Index,
-            "filter" => Mode::Filter,
-            "dossier" => Mode::Dossier,
-            "reader" => Mode::Reader,
-            "search" => Mode::Search,
-            "select" => Mode::Select,
-            "cited-by" => Mode::CitedBy,
-            "sources" => Mode::Sources,
-            "disputes" => Mode::Disputes,
-            "claims" => Mode::Claims,
-            "relations" => Mode::Relations,
-            "timeline" => Mode::Timeline,
-            _ => return None,
-        })
-    }
-
-    /// The word used in keymap files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Global => "global",
-            Mode::Index => "index",
-            Mode::Filter => "filter",
-            Mode::Dossier => "dossier",
-            Mode::Reader => "reader",
-            Mode::Search => "search",
-            Mode::Select => "select",
-            Mode::CitedBy => "cited-by",
-            Mode::Sources => "sources",
-            Mode::Disputes => "disputes",
-            Mode::Claims => "claims",
-            Mode::Relations => "relations",
-            Mode::Timeline => "timeline",
-        }
-    }
-
-    /// True for the modes where printable keys are typed text.
-    pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Filter | Mode::Search)
-    }
-}
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -28,6 +28,7 @@
 //! - [`audit`]: a fact-checker's read: claims with each quote in its context, and the
 //!   sentences no citation covers (`examples/audit.rs`).
 
+pub mod action;
 pub mod app;
 pub mod audit;
 pub mod check;

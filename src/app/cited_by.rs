@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::jump::to_dossier;
-use super::pick::Pick;
-use super::update::open;
+use super::nav::Pick;
+use super::stack::open;
 use super::{Action, App, Screen};
 use crate::xref::Citing;
 

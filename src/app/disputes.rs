@@ -4,9 +4,10 @@
 //! highlighted in the article. Laid out by one pure function for `update` and rendering.
 
 use super::jump::to_reader;
-use super::pick::Pick;
+use super::nav::Pick;
+use super::nav::keep_visible;
 use super::rows::{Row, Seg, Tone};
-use super::update::{keep_visible, move_by, open};
+use super::stack::open;
 use super::wrap::{char_width, wrap};
 use super::{Action, App, Screen};
 use std::sync::Arc;
@@ -314,28 +315,9 @@ pub fn update(app: &mut App, action: Action) {
         return;
     };
     let lay = cached(app);
-    let n = lay.targets.len();
     let max_offset = lay.rows.len().saturating_sub(h);
     let mut pick = v.pick;
-    let first_from = |row: usize| lay.target_rows.iter().position(|&r| r >= row);
     match action {
-        Action::Down => pick.selected = move_by(pick.selected, n, 1),
-        Action::Up => pick.selected = move_by(pick.selected, n, -1),
-        Action::Top => {
-            pick = Pick::default();
-        }
-        Action::Bottom => {
-            pick.selected = n.saturating_sub(1);
-            pick.offset = max_offset;
-        }
-        Action::PageDown => {
-            pick.offset = (pick.offset + h).min(max_offset);
-            pick.selected = first_from(pick.offset).unwrap_or(pick.selected);
-        }
-        Action::PageUp => {
-            pick.offset = pick.offset.saturating_sub(h);
-            pick.selected = first_from(pick.offset).unwrap_or(pick.selected);
-        }
         Action::Open => {
             if let Some(c) = lay
                 .targets
@@ -347,6 +329,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             return;
         }
+        movement if pick.step_rows(&movement, &lay.target_rows, lay.rows.len(), h) => {}
         _ => return,
     }
     if let Some(&row) = lay.target_rows.get(pick.selected) {
@@ -366,13 +349,7 @@ pub fn update(app: &mut App, action: Action) {
 pub fn clamp(app: &mut App) {
     let h = list_height(app);
     let lay = cached(app);
-    let (n, rows) = (lay.targets.len(), lay.rows.len());
-    let row = |i: usize| lay.target_rows.get(i).copied();
     if let Screen::Disputes(v) = &mut app.screen {
-        v.pick.selected = v.pick.selected.min(n.saturating_sub(1));
-        if let Some(r) = row(v.pick.selected) {
-            keep_visible(&mut v.pick.offset, r, h);
-        }
-        v.pick.offset = v.pick.offset.min(rows.saturating_sub(h));
+        v.pick.clamp_rows(&lay.target_rows, lay.rows.len(), h);
     }
 }

@@ -58,8 +58,8 @@ pub fn update(app: &mut App, action: Action) {
         return;
     };
     let sel = match action {
-        Action::Down => super::update::move_by(sel, len, 1),
-        Action::Up => super::update::move_by(sel, len, -1),
+        Action::Down => super::nav::move_by(sel, len, 1),
+        Action::Up => super::nav::move_by(sel, len, -1),
         Action::Top => 0,
         Action::Bottom => len.saturating_sub(1),
         Action::Open => {
@@ -72,7 +72,7 @@ pub fn update(app: &mut App, action: Action) {
             sel
         }
         Action::Resize(w, h) => {
-            super::update::resize(app, w, h);
+            super::fit::resize(app, w, h);
             sel
         }
         Action::Quit => {

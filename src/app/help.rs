@@ -5,8 +5,8 @@
 
 use super::App;
 use super::wrap::wrap;
+use crate::action::Mode;
 use crate::keymap::Keymap;
-use crate::keymap::Mode;
 
 /// One display line of the overlay: the keys (only on an entry's first line) and a slice
 /// of its description.

@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
+use super::reader::third_from_top;
 use super::rows::{Target, layout};
-use super::update::{dossier_list_height, open, third_from_top};
+use super::stack::open;
 use super::{App, DossierView, ReaderView, Screen};
 use crate::model::Citation;
 use crate::xref::Item;
@@ -61,7 +62,7 @@ pub fn to_relation(app: &mut App, dossier: usize, relation: usize) {
 /// Opens dossier `dossier` with the first target that `wanted` accepts selected (the
 /// first target when none does), its row about a third from the top.
 fn at_target(app: &mut App, dossier: usize, wanted: impl Fn(&Target<'_>) -> bool) {
-    let h = dossier_list_height(app);
+    let h = app.list_rows(crate::geometry::Shape::Dossier);
     let (selected, offset) = app
         .corpus
         .dossiers

@@ -2,10 +2,12 @@
 //! become [`Action`]s, `update` changes the [`App`], render functions only read it. No
 //! terminal I/O here, so every behaviour is unit-testable ("keys in, state out").
 
-mod action;
 pub mod anchor;
+pub mod dossier;
 pub mod filter;
+pub mod fit;
 pub mod help;
+pub mod index;
 pub mod reader;
 pub mod relations;
 pub mod rows;
@@ -20,9 +22,10 @@ pub mod claims;
 pub mod disputes;
 pub mod errors;
 mod jump;
-mod pick;
+pub mod nav;
 pub mod reload;
 pub mod sources;
+pub mod stack;
 
 #[cfg(test)]
 mod across_tests;
@@ -35,11 +38,12 @@ pub mod preview;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-pub use action::Action;
+pub use crate::action::Action;
 pub use update::update;
 
+use crate::action::Mode;
 use crate::geometry::{Areas, Shape};
-use crate::keymap::{Keymap, Mode};
+use crate::keymap::Keymap;
 use crate::model::Corpus;
 use crate::search::passages::{PassageHits, PassageIndex};
 use crate::search::{Hit, SearchIndex};
@@ -249,7 +253,7 @@ impl App {
     }
 
     /// Moves the index filter's searches to a worker thread; `deliver` is called there
-    /// with each finished search, to be handed back as [`Action::Found`].
+    /// with each finished search, to be handed back as `app::update::found`.
     pub fn search_in_background(&mut self, deliver: impl Fn(filter::Done) + Send + 'static) {
         let finder = Finder::new(
             Arc::clone(&self.corpus),

@@ -5,7 +5,11 @@ use std::ops::Range;
 
 use crate::model::Corpus;
 
+use super::dossier::clipboard_text;
 use super::wrap::wrap;
+use super::{Action, App, ReaderView, Screen};
+use crate::geometry::Shape;
+use crate::text::sanitize_line;
 
 /// Columns left of the article text: a mark for cited lines and a space.
 pub const GUTTER: u16 = 2;
@@ -104,6 +108,157 @@ pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
         .map(|(i, m)| i..i + m.len())
         .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         .collect()
+}
+
+/// Keeps the top line inside the article.
+pub fn clamp(app: &mut App) {
+    let h = app.list_rows(Shape::Reader);
+    if let Screen::Reader(v) = &mut app.screen {
+        let max_top = app.wrapped.lines.len().saturating_sub(h);
+        v.top = v.top.min(max_top);
+    }
+}
+
+/// The top line that shows byte `offset` about a third of the way down.
+pub fn third_from_top(lines: &[std::ops::Range<usize>], offset: usize, height: usize) -> usize {
+    let line = line_of(lines, offset);
+    let max_top = lines.len().saturating_sub(height);
+    line.saturating_sub(height / 3).min(max_top)
+}
+
+/// One action on the article.
+pub fn update(app: &mut App, action: Action) {
+    if matches!(&app.screen, Screen::Reader(v) if v.selection.is_some() || action == Action::Select)
+    {
+        super::select::update(app, action);
+        return;
+    }
+    let h = app.list_rows(Shape::Reader);
+    let Screen::Reader(v) = &mut app.screen else {
+        return;
+    };
+    let lines = &app.wrapped.lines;
+    let max_top = lines.len().saturating_sub(h);
+    let text = app
+        .corpus
+        .sources
+        .get(v.source)
+        .map(|s| s.article.text.as_str())
+        .unwrap_or("");
+    match action {
+        Action::Down => v.top = (v.top + 1).min(max_top),
+        Action::Up => v.top = v.top.saturating_sub(1),
+        Action::PageDown => v.top = (v.top + h).min(max_top),
+        Action::PageUp => v.top = v.top.saturating_sub(h),
+        Action::Top => v.top = 0,
+        Action::Bottom => v.top = max_top,
+        Action::Search => {
+            v.typing = true;
+            v.search.clear();
+            v.matches.clear();
+            v.current = None;
+        }
+        Action::Input(c) => {
+            v.search.push(c);
+            research(v, text, lines, h);
+        }
+        Action::DeleteChar => {
+            v.search.pop();
+            research(v, text, lines, h);
+        }
+        Action::DeleteWord => {
+            super::typing::delete_word(&mut v.search);
+            research(v, text, lines, h);
+        }
+        Action::DeleteLine => {
+            v.search.clear();
+            research(v, text, lines, h);
+        }
+        Action::Accept => {
+            v.typing = false;
+            if v.matches.is_empty() && !v.search.is_empty() {
+                app.message = Some(format!("no match for '{}'", sanitize_line(&v.search)));
+            }
+        }
+        Action::Cancel => {
+            v.typing = false;
+            v.search.clear();
+            v.matches.clear();
+            v.current = None;
+        }
+        Action::NextCite | Action::PrevCite => {
+            let forward = action == Action::NextCite;
+            if !v.matches.is_empty() {
+                let n = v.matches.len();
+                let cur = v.current.unwrap_or(0);
+                let next = if forward {
+                    (cur + 1) % n
+                } else {
+                    (cur + n - 1) % n
+                };
+                v.current = Some(next);
+                if let Some(m) = v.matches.get(next) {
+                    v.top = third_from_top(lines, m.start, h);
+                }
+            } else {
+                let cited = app.cited.get(v.source).map(Vec::as_slice).unwrap_or(&[]);
+                let here = v
+                    .highlight
+                    .as_ref()
+                    .map_or_else(|| lines.get(v.top).map_or(0, |l| l.start), |r| r.start);
+                let found = if forward {
+                    cited
+                        .iter()
+                        .find(|r| r.start > here || (v.highlight.is_none() && r.start >= here))
+                } else {
+                    cited.iter().rev().find(|r| r.start < here)
+                };
+                match found {
+                    Some(r) => {
+                        v.highlight = Some(r.clone());
+                        v.top = third_from_top(lines, r.start, h);
+                    }
+                    None => {
+                        app.message = Some(
+                            if forward {
+                                "no later cited passage"
+                            } else {
+                                "no earlier cited passage"
+                            }
+                            .into(),
+                        )
+                    }
+                }
+            }
+        }
+        Action::Copy => {
+            let source = app.corpus.sources.get(v.source);
+            if let (Some(r), Some(s)) = (v.highlight.clone(), source) {
+                let line = s.article.lines.locate(text, r.start).line;
+                app.clipboard = Some(clipboard_text(s, text.get(r).unwrap_or(""), line));
+                app.message = Some("passage copied to the clipboard (OSC 52)".into());
+            } else {
+                app.message = Some("no highlighted passage to copy (n/N)".into());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn research(v: &mut ReaderView, text: &str, lines: &[std::ops::Range<usize>], h: usize) {
+    v.matches = find_all(text, &v.search);
+    let here = lines.get(v.top).map_or(0, |l| l.start);
+    v.current = v
+        .matches
+        .iter()
+        .position(|m| m.start >= here)
+        .or(if v.matches.is_empty() { None } else { Some(0) });
+    if let Some(m) = v.current.and_then(|c| v.matches.get(c)) {
+        let line = line_of(lines, m.start);
+        if line < v.top || line >= v.top + h {
+            v.top = third_from_top(lines, m.start, h);
+        }
+    }
 }
 
 #[cfg(test)]

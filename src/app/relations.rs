@@ -3,7 +3,8 @@
 //! opens the selected node's dossier; Back returns to the map with the same selection,
 //! because the view stores only the root and the selection and rebuilds the same tree.
 
-use super::update::{keep_visible, move_by, open};
+use super::nav::Pick;
+use super::stack::open;
 use super::{Action, App, DossierView, Screen};
 use crate::model::relmap::{Node, tree_in};
 
@@ -57,8 +58,9 @@ pub fn clamp(app: &mut App) {
     };
     let n = crate::model::relmap::lines(&v.tree(app)).len();
     if let Screen::Relations(v) = &mut app.screen {
-        v.selected = v.selected.min(n.saturating_sub(1));
-        keep_visible(&mut v.offset, v.selected, h);
+        let mut pick = Pick::at(v.selected, v.offset);
+        pick.clamp(n, h);
+        (v.selected, v.offset) = (pick.selected, pick.offset);
     }
 }
 
@@ -71,17 +73,10 @@ pub fn update(app: &mut App, action: Action) {
     let t = v.tree(app);
     let lines = crate::model::relmap::lines(&t);
     let n = lines.len();
-    let page = h as isize;
-    let mut selected = v.selected;
+    let mut pick = Pick::at(v.selected, v.offset);
     match action {
-        Action::Down => selected = move_by(selected, n, 1),
-        Action::Up => selected = move_by(selected, n, -1),
-        Action::PageDown => selected = move_by(selected, n, page),
-        Action::PageUp => selected = move_by(selected, n, -page),
-        Action::Top => selected = 0,
-        Action::Bottom => selected = n.saturating_sub(1),
         Action::Open => {
-            if let Some(l) = lines.get(selected) {
+            if let Some(l) = lines.get(pick.selected) {
                 let d = l.node.dossier;
                 open(
                     app,
@@ -94,11 +89,11 @@ pub fn update(app: &mut App, action: Action) {
             }
             return;
         }
+        movement if pick.step(&movement, n, h) => {}
         _ => return,
     }
     if let Screen::Relations(v) = &mut app.screen {
-        v.selected = selected;
-        keep_visible(&mut v.offset, v.selected, h);
+        (v.selected, v.offset) = (pick.selected, pick.offset);
     }
 }
 

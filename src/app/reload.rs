@@ -54,7 +54,7 @@ pub fn reloaded(old: &App, corpus: Corpus) -> App {
             app.screen = app.back.pop().unwrap_or(fresh_index);
         }
     }
-    super::update::after_switch(&mut app);
+    super::fit::fit(&mut app);
     app
 }
 
@@ -75,7 +75,7 @@ fn carried(old: &App, app: &mut App, screen: &Screen) -> Option<Screen> {
             if let Searcher::Sync(finder) = &mut app.searcher
                 && let Some(found) = finder.find(v.scope, &v.query, &|| false)
             {
-                super::update::apply(&mut v, found);
+                super::index::apply(&mut v, found);
             }
             v.selected = v.selected.min(v.len().saturating_sub(1));
             v.offset = v.offset.min(v.selected);
@@ -172,7 +172,7 @@ mod tests {
             selected: 0,
             offset: 0,
         };
-        crate::app::update::open(app, Screen::Dossier(view));
+        crate::app::stack::open(app, Screen::Dossier(view));
     }
 
     fn write(dir: &Path, rel: &str, text: &str) {

@@ -6,7 +6,7 @@
 //! append to that file (update does no I/O).
 
 use super::reader::line_of;
-use super::update::third_from_top;
+use super::reader::third_from_top;
 use super::{Action, App, Screen};
 use crate::corpus::cite::cite;
 use crate::corpus::select::{extend_sentence, extend_word, shrink_sentence, shrink_word, word_at};

@@ -2,8 +2,8 @@
 //! coverage; Enter opens it in the reader at the top, cited passages marked in the gutter.
 
 use super::jump::to_reader;
-use super::pick::Pick;
-use super::update::open;
+use super::nav::Pick;
+use super::stack::open;
 use super::{Action, App, Screen};
 
 /// Rows each source takes in the list (title line, outlet line, original line).

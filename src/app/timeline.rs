@@ -2,8 +2,9 @@
 //! [`crate::model::timeline`]). Enter opens the row's dossier with that claim's (or
 //! variant's) first citation selected, so the claim is in view and its quote shown.
 
+use super::nav::Pick;
 use super::rows::{Target, layout};
-use super::update::{keep_visible, move_by, open};
+use super::stack::open;
 use super::{Action, App, DossierView, Screen};
 use crate::model::timeline::{Entry, Timeline, timeline};
 
@@ -103,8 +104,9 @@ pub fn clamp(app: &mut App) {
     let h = timeline_list_height(app);
     let n = kept(app).order.len();
     if let Screen::Timeline(v) = &mut app.screen {
-        v.selected = v.selected.min(n.saturating_sub(1));
-        keep_visible(&mut v.offset, v.selected, h);
+        let mut pick = Pick::at(v.selected, v.offset);
+        pick.clamp(n, h);
+        (v.selected, v.offset) = (pick.selected, pick.offset);
     }
 }
 
@@ -136,17 +138,10 @@ pub fn update(app: &mut App, action: Action) {
     };
     let t = entries(app);
     let n = t.entries.len();
-    let page = h as isize;
-    let mut selected = v.selected;
+    let mut pick = Pick::at(v.selected, v.offset);
     match action {
-        Action::Down => selected = move_by(selected, n, 1),
-        Action::Up => selected = move_by(selected, n, -1),
-        Action::PageDown => selected = move_by(selected, n, page),
-        Action::PageUp => selected = move_by(selected, n, -page),
-        Action::Top => selected = 0,
-        Action::Bottom => selected = n.saturating_sub(1),
         Action::Open => {
-            match t.entries.get(selected) {
+            match t.entries.get(pick.selected) {
                 Some(e) => {
                     let view = dossier_at(app, e);
                     open(app, Screen::Dossier(view));
@@ -155,11 +150,11 @@ pub fn update(app: &mut App, action: Action) {
             }
             return;
         }
+        movement if pick.step(&movement, n, h) => {}
         _ => return,
     }
     if let Screen::Timeline(v) = &mut app.screen {
-        v.selected = selected;
-        keep_visible(&mut v.offset, v.selected, h);
+        (v.selected, v.offset) = (pick.selected, pick.offset);
     }
 }
 

@@ -140,7 +140,7 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                 },
                 Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Found(done) => {
-                    update(&mut app, Action::Found(done));
+                    crate::app::update::found(&mut app, *done);
                 }
                 Msg::Reload => {
                     if let Some(root) = &options.root {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::app::Screen;
+use crate::app::rows::{Target, layout};
 use crate::check::check;
 use crate::data::DataRoot;
 use crate::keymap::Keymap;
@@ -296,7 +297,7 @@ fn a_stale_background_answer_is_dropped() {
         generation: a.generation - 1,
         found: Found::Dossiers(Vec::new()),
     };
-    run(&mut a, &[Action::Found(Box::new(stale))]);
+    super::found(&mut a, stale);
     let Screen::Index(v) = &a.screen else {
         panic!("index")
     };
