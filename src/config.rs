@@ -171,7 +171,7 @@ mod tests {
             c.keymap.lookup(Mode::Dossier, Key::char('J')),
             Some(Action::NextCite)
         );
-        let q = c.theme.style(crate::app::rows::Tone::Quote);
+        let q = c.theme.style(crate::geometry::tone::Tone::Quote);
         assert_eq!(q.bg, Some(ratatui::style::Color::Blue));
     }
 

@@ -6,11 +6,11 @@
 
 use std::sync::OnceLock;
 
-use dossier::app::wrap::{char_width, wrap};
 use dossier::app::{Action, App, update};
 use dossier::check::check;
 use dossier::corpus::{Article, resolve};
 use dossier::data::DataRoot;
+use dossier::geometry::wrap::{char_width, wrap};
 use dossier::keymap::{Key, KeyCode, Keymap};
 use dossier::model::Corpus;
 use dossier::text::fold_str;

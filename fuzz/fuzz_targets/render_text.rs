@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use dossier::app::wrap::wrap;
+use dossier::geometry::wrap::wrap;
 use dossier::app::{Action, App, update};
 use dossier::check::check;
 use dossier::data::DataRoot;

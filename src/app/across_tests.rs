@@ -1,10 +1,10 @@
 //! Keys in, state out for the cross-source views (cited by, sources, disputes, claims)
 //! on the fixture corpus, where `beta` is a machine translation of `alpha`'s outlet.
 
-use super::rows::{Target, layout};
 use super::{Action, App, Screen, update};
 use crate::check::check;
 use crate::data::DataRoot;
+use crate::geometry::dossier::{Target, layout};
 use crate::keymap::{Key, Keymap, Mode};
 use crate::model::Corpus;
 
@@ -193,7 +193,7 @@ fn disputes_put_variants_side_by_side_when_wide_and_stack_them_when_narrow() {
     let c = corpus();
     let x = crate::xref::Xref::new(&c);
     let text = |w: u16| -> Vec<String> {
-        super::disputes::layout(&c, &x, w, None)
+        crate::geometry::disputes::layout(&c, &x, w, None)
             .rows
             .iter()
             .map(|r| r.iter().map(|s| s.text.as_str()).collect())
@@ -296,12 +296,12 @@ fn the_kept_disputes_layout_marks_the_selection_as_a_fresh_layout_does() {
     let c = check(&DataRoot::Bundled).corpus;
     let x = crate::xref::Xref::new(&c);
     for w in [40u16, 120] {
-        let kept = super::disputes::layout(&c, &x, w, None);
+        let kept = crate::geometry::disputes::layout(&c, &x, w, None);
         assert_eq!(kept.target_segs.len(), kept.targets.len());
         // Every fifth target and the last (a fresh layout per target is slow in debug).
         let last = kept.targets.len().saturating_sub(1);
         for t in (0..kept.targets.len()).step_by(5).chain([last]) {
-            let fresh = super::disputes::layout(&c, &x, w, Some(t));
+            let fresh = crate::geometry::disputes::layout(&c, &x, w, Some(t));
             let all = 0..kept.rows.len();
             assert_eq!(
                 kept.rows_with_selection(all, t),

@@ -53,7 +53,7 @@ pub fn restore(v: &mut ReaderView, a: Anchor, lines: &[Range<usize>], height: us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::wrap::wrap;
+    use crate::geometry::wrap::wrap;
 
     fn view(top: usize, highlight: Option<Range<usize>>) -> ReaderView {
         ReaderView {

@@ -1,13 +1,13 @@
-//! One dossier: its rows (laid out by [`super::rows::layout`]), a selection that rests
+//! One dossier: its rows (laid out by [`crate::geometry::dossier::layout`]), a selection that rests
 //! on citation markers, relations, "Linked from" rows and summary references, and what
 //! Enter on each leads to.
 
 use super::index::matched_item;
 use super::nav::Pick;
-use super::rows::{Target, layout};
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
 use crate::geometry::Shape;
+use crate::geometry::dossier::{Target, layout};
 use crate::model::{Citation, Source};
 use crate::search::Field;
 use crate::text::sanitize_line;

@@ -26,7 +26,7 @@ pub fn resize(app: &mut App, w: u16, h: u16) {
                 let before = cache.get(&corpus, v.source, old_width);
                 let a = super::anchor::anchor(v, &before, old_height);
                 let text = corpus.sources.get(v.source).map_or("", |s| &s.article.text);
-                super::anchor::restore(v, a, &super::wrap::wrap(text, width), height);
+                super::anchor::restore(v, a, &crate::geometry::wrap::wrap(text, width), height);
             }
         }
     }

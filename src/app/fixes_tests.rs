@@ -1,10 +1,10 @@
 //! The browser fixes of "the screen is always true", each written to fail first, on the
 //! bundled corpus where the issue found them.
 
-use super::rows::{Target, layout};
 use super::{Action, App, Screen, update};
 use crate::check::check;
 use crate::data::DataRoot;
+use crate::geometry::dossier::{Target, layout};
 use crate::keymap::Keymap;
 use crate::xref::Item;
 

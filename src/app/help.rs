@@ -4,8 +4,8 @@
 //! in `ui`, because `update` needs the same line count to keep the scroll in range.
 
 use super::App;
-use super::wrap::wrap;
 use crate::action::Mode;
+use crate::geometry::wrap::wrap;
 use crate::keymap::Keymap;
 
 /// One display line of the overlay: the keys (only on an entry's first line) and a slice

@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use super::reader::third_from_top;
-use super::rows::{Target, layout};
 use super::stack::open;
 use super::{App, DossierView, ReaderView, Screen};
+use crate::geometry::dossier::{Target, layout};
 use crate::model::Citation;
 use crate::xref::Item;
 

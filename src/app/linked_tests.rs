@@ -2,10 +2,10 @@
 //! hold whose target is the open dossier. On the fixture corpus Jane Doe leads Acme
 //! Corps; on the bundled corpus the groups that took part in the Belgorod raid.
 
-use super::rows::{Target, layout};
 use super::{Action, App, Screen, update};
 use crate::check::check;
 use crate::data::DataRoot;
+use crate::geometry::dossier::{Target, layout};
 use crate::keymap::Keymap;
 
 fn fixture() -> App {

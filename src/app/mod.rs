@@ -10,12 +10,10 @@ pub mod help;
 pub mod index;
 pub mod reader;
 pub mod relations;
-pub mod rows;
 pub mod select;
 pub mod timeline;
 pub mod typing;
 pub mod update;
-pub mod wrap;
 
 pub mod cited_by;
 pub mod claims;
@@ -182,7 +180,7 @@ pub struct App {
     /// The index's preview: hidden or shown, held while the selection moves.
     pub preview: preview::Preview,
     /// The disputes list laid out at one width (`disputes::cached`), kept between keys.
-    pub disputes_layout: std::cell::RefCell<Option<(u16, Arc<disputes::Layout>)>>,
+    pub disputes_layout: std::cell::RefCell<Option<(u16, Arc<crate::geometry::disputes::Layout>)>>,
     /// The timeline's order, sorted once (`timeline::kept`).
     pub timeline: OnceLock<timeline::Kept>,
     /// Why the last live reload failed; the corpus on screen is the last good one.

@@ -6,9 +6,9 @@ use std::ops::Range;
 use crate::model::Corpus;
 
 use super::dossier::clipboard_text;
-use super::wrap::wrap;
 use super::{Action, App, ReaderView, Screen};
 use crate::geometry::Shape;
+use crate::geometry::wrap::wrap;
 use crate::text::sanitize_line;
 
 /// Columns left of the article text: a mark for cited lines and a space.

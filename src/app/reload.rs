@@ -218,8 +218,13 @@ cite = [{ source = "alpha", quote = "was founded in May 2022 by Jane Doe" }]
         assert_eq!(app.corpus.dossiers[after.dossier].id, "acme-corps");
         assert_ne!(after.dossier, before.dossier, "the index moved");
         let d = &app.corpus.dossiers[after.dossier];
-        let lay =
-            crate::app::rows::layout(&app.corpus, d, app.incoming.of(after.dossier), 80, None);
+        let lay = crate::geometry::dossier::layout(
+            &app.corpus,
+            d,
+            app.incoming.of(after.dossier),
+            80,
+            None,
+        );
         assert!(after.selected < lay.targets.len(), "selection clamped");
         assert!(matches!(app.back.as_slice(), [Screen::Index(_)]));
         assert_eq!(app.reload_errors, Vec::new());

@@ -3,9 +3,9 @@
 //! variant's) first citation selected, so the claim is in view and its quote shown.
 
 use super::nav::Pick;
-use super::rows::{Target, layout};
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
+use crate::geometry::dossier::{Target, layout};
 use crate::model::timeline::{Entry, Timeline, timeline};
 
 /// The timeline's selection and scroll.

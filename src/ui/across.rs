@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, row};
 use crate::app::App;
-use crate::app::rows::{Row, Tone};
-use crate::app::wrap::char_width;
+use crate::geometry::tone::{Row, Tone};
+use crate::geometry::wrap::char_width;
 use crate::model::Citation;
 use crate::text::sanitize_line;
 

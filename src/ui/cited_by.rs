@@ -10,7 +10,7 @@ use super::Theme;
 use super::across::{fit, heading, quote_pane};
 use crate::app::App;
 use crate::app::cited_by::CitedByView;
-use crate::app::rows::Tone;
+use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
 /// Width of the "what it is" column.

@@ -10,7 +10,7 @@ use super::across::{fit, heading};
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::claims::ClaimsView;
-use crate::app::rows::Tone;
+use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 use crate::xref::backing_text;
 

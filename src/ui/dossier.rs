@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, row};
-use crate::app::rows::{Target, Tone, layout};
 use crate::app::{App, DossierView};
 use crate::geometry::Shape;
+use crate::geometry::dossier::{Target, layout};
+use crate::geometry::tone::Tone;
 use crate::model::{Dossier, Relation};
 use crate::text::sanitize_line;
 

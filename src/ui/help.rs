@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use crate::app::App;
 use crate::app::help::{help_box, help_lines};
-use crate::app::rows::Tone;
+use crate::geometry::tone::Tone;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mode = app.mode();

@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use super::text::styled;
 use super::{Theme, row};
 use crate::app::reader::GUTTER;
-use crate::app::rows::Tone;
 use crate::app::{App, ReaderView};
+use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {

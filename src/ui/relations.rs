@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::relations::{MAP_DEPTH, RelationsView};
-use crate::app::rows::Tone;
+use crate::geometry::tone::Tone;
 use crate::model::relmap::{Line as TreeLine, Seen, lines};
 use crate::text::sanitize_line;
 

@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use super::across::{fit, heading};
 use crate::app::App;
-use crate::app::rows::Tone;
 use crate::app::sources::{SourcesView, visible};
+use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {

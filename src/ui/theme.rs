@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
-use crate::app::rows::Tone;
+use crate::geometry::tone::Tone;
 
 /// The default theme, compiled into the binary.
 pub const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");

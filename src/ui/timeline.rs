@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::{Theme, row};
 use crate::app::App;
-use crate::app::rows::Tone;
 use crate::app::timeline::TimelineView;
+use crate::geometry::tone::Tone;
 use crate::model::Corpus;
 use crate::model::timeline::Entry;
 use crate::text::sanitize_line;

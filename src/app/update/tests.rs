@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::app::Screen;
-use crate::app::rows::{Target, layout};
 use crate::check::check;
 use crate::data::DataRoot;
+use crate::geometry::dossier::{Target, layout};
 use crate::keymap::Keymap;
 
 fn app() -> App {

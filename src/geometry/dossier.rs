@@ -8,36 +8,8 @@ use crate::model::{Citation, Corpus, Dossier, Relation, SummaryPart};
 use crate::text::sanitize_line;
 use crate::xref::claim_backing;
 
+use super::tone::{Row, Seg, Tone, push_seg, seg};
 use super::wrap::char_width;
-
-/// What a piece of text is, for the theme to colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Title,
-    Heading,
-    Dim,
-    Label,
-    Marker,
-    Selected,
-    Disputed,
-    Quote,
-    Match,
-    /// The kind letter of an event dossier.
-    Event,
-    /// The kind letter of a place dossier.
-    Place,
-}
-
-/// One piece of a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
-    pub text: String,
-    pub tone: Tone,
-}
-
-/// One display row.
-pub type Row = Vec<Seg>;
 
 /// Something the selection can rest on.
 #[derive(Debug, Clone)]
@@ -62,23 +34,6 @@ pub struct Layout<'a> {
     pub target_rows: Vec<usize>,
     /// Row where each section starts (aliases, summary, relations, linked from, claims).
     pub sections: Vec<usize>,
-}
-
-fn seg(text: impl Into<String>, tone: Tone) -> Seg {
-    Seg {
-        text: text.into(),
-        tone,
-    }
-}
-
-/// Appends text to a row, merging with the last segment when the tone is the same.
-fn push_seg(row: &mut Row, text: String, tone: Tone) {
-    match row.last_mut() {
-        Some(last) if last.tone == tone && tone != Tone::Selected && tone != Tone::Marker => {
-            last.text.push_str(&text)
-        }
-        _ => row.push(Seg { text, tone }),
-    }
 }
 
 struct Builder<'a> {

@@ -1,16 +1,28 @@
 //! The screen's geometry, in one place: for each view and terminal size, the rectangles
 //! of its head lines, its scrolling list (or text), the pane under the list, a foot line
-//! and the status line.
+//! and the status line; and, for the views whose rows are wrapped text, where every row
+//! and every selectable item falls ([`dossier`], [`disputes`], [`wrap`]), each piece of
+//! text tagged with what it is ([`tone`]) for `ui::theme` to style.
+//!
+//! The row layouts live here, not in `app/` or `ui/`, because both need them: `update`
+//! pages and keeps selections visible on the same rows that `ui` draws. `app/` keeps
+//! state, counts and targets; `ui/` turns tones into styles and rows into spans.
 //!
 //! Before this module the same heights were derived in four places that disagreed (at
 //! 80×24 the dossier drew 17 list rows while paging assumed 15). Now `update` pages and
 //! keeps selections visible with [`Areas::list`], the renderers draw into the same
 //! rectangles, and the scroll backend scrolls the reader's [`Areas::list`] rows: nothing
-//! else derives a height. A leaf module (ratatui's `Rect` and `Layout` only) so that
-//! `app`, `ui` and `tui` can all read it without importing each other.
+//! else derives a height. A leaf module (ratatui's `Rect` and `Layout`, the model and
+//! text sanitising only) so that `app`, `ui` and `tui` can all read it without
+//! importing each other.
 //!
 //! Computing the areas is a few additions and one `Layout` split (ratatui caches the
 //! split per area and constraints), far cheaper than a cache of our own would be.
+
+pub mod disputes;
+pub mod dossier;
+pub mod tone;
+pub mod wrap;
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
