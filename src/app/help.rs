@@ -16,16 +16,6 @@ pub struct HelpLine {
     pub desc: String,
 }
 
-/// The overlay's box within a screen of `size` (columns, rows): (x, y, width, height),
-/// borders included. Never larger than the screen, even at 0×0.
-pub fn help_box(size: (u16, u16), lines: usize) -> (u16, u16, u16, u16) {
-    let (w, h) = size;
-    let width = w.saturating_sub(4).min(90);
-    let wanted = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
-    let height = h.saturating_sub(2).min(wanted);
-    ((w - width) / 2, (h - height) / 2, width, height)
-}
-
 /// The width of the key column for a box `inner` columns wide: as wide as the longest keys,
 /// but at most a third of the box, so descriptions keep room.
 fn key_width(entries: &[(String, &str)], inner: usize) -> usize {
@@ -69,14 +59,14 @@ pub fn help_lines(keymap: &Keymap, mode: Mode, inner: usize) -> (Vec<HelpLine>, 
 
 /// Lines of the overlay at the app's current size, and how many fit at once.
 fn layout(app: &App) -> (usize, usize) {
-    let (_, _, width, _) = help_box(app.size, 0);
+    let width = crate::geometry::overlay(app.size, 0).width;
     let (lines, _) = help_lines(
         &app.keymap,
         app.mode(),
         usize::from(width.saturating_sub(2)),
     );
-    let (_, _, _, height) = help_box(app.size, lines.len());
-    (lines.len(), usize::from(height.saturating_sub(2)).max(1))
+    let rows = crate::geometry::overlay_rows(crate::geometry::overlay(app.size, lines.len()));
+    (lines.len(), rows)
 }
 
 /// Scrolls the overlay by `delta` lines (saturating at both ends).
@@ -134,7 +124,12 @@ mod tests {
     #[test]
     fn the_box_fits_any_screen() {
         for size in [(0, 0), (1, 1), (5, 3), (80, 24), (300, 100)] {
-            let (x, y, w, h) = help_box(size, 50);
+            let crate::geometry::Rect {
+                x,
+                y,
+                width: w,
+                height: h,
+            } = crate::geometry::overlay(size, 50);
             assert!(x + w <= size.0 && y + h <= size.1, "{size:?}");
         }
     }

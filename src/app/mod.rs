@@ -135,6 +135,23 @@ pub enum Screen {
     Timeline(timeline::TimelineView),
 }
 
+impl Screen {
+    /// The view's shape: which parts it has, for [`crate::geometry::areas`].
+    pub fn shape(&self) -> Shape {
+        match self {
+            Screen::Index(_) => Shape::Index,
+            Screen::Dossier(_) => Shape::Dossier,
+            Screen::Reader(_) => Shape::Reader,
+            Screen::CitedBy(_) => Shape::CitedBy,
+            Screen::Sources(_) => Shape::Sources,
+            Screen::Disputes(_) => Shape::Disputes,
+            Screen::Claims(_) => Shape::Claims,
+            Screen::Relations(_) => Shape::Relations,
+            Screen::Timeline(_) => Shape::Timeline,
+        }
+    }
+}
+
 /// The whole browser.
 pub struct App {
     pub corpus: Arc<Corpus>,
@@ -286,6 +303,11 @@ impl App {
     /// Where the parts of a view of `shape` go at the current size ([`crate::geometry`]).
     pub fn areas(&self, shape: Shape) -> Areas {
         crate::geometry::areas(shape, self.size)
+    }
+
+    /// Where the parts of the view on screen go at the current size.
+    pub fn view_areas(&self) -> Areas {
+        self.areas(self.screen.shape())
     }
 
     /// Rows of the list (or text) of a view of `shape`: what paging and keep-visible use,

@@ -24,7 +24,8 @@ pub mod dossier;
 pub mod tone;
 pub mod wrap;
 
-use ratatui::layout::{Constraint, Layout, Rect};
+pub use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout};
 
 /// Rows under the dossier's list for the selected citation's quote.
 pub const QUOTE_PANE: u16 = 6;
@@ -123,6 +124,21 @@ pub fn areas(shape: Shape, (width, height): (u16, u16)) -> Areas {
         foot,
         status,
     }
+}
+
+/// The box of an overlay (help, the reload errors) listing `lines` lines on a screen of
+/// `size`, borders included: centred, at most 90 columns, never larger than the screen
+/// (even at 0×0).
+pub fn overlay((w, h): (u16, u16), lines: usize) -> Rect {
+    let width = w.saturating_sub(4).min(90);
+    let wanted = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = h.saturating_sub(2).min(wanted);
+    Rect::new((w - width) / 2, (h - height) / 2, width, height)
+}
+
+/// Lines an overlay box shows inside its borders, at least one (so scrolling moves).
+pub fn overlay_rows(rect: Rect) -> usize {
+    usize::from(rect.height.saturating_sub(2)).max(1)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! (dossier, what it is, its text), the selected item's own quote below.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -10,13 +9,15 @@ use super::Theme;
 use super::across::{fit, heading, quote_pane};
 use crate::app::App;
 use crate::app::cited_by::CitedByView;
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
 /// Width of the "what it is" column.
 const KIND_W: usize = 9;
 
-pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let Some(src) = app.corpus.sources.get(v.source) else {
         return;
     };
@@ -46,7 +47,7 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
         frame,
         area,
     );
-    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::CitedBy);
+    let Areas { list, pane, .. } = *areas;
     let name_w = v
         .items
         .iter()

@@ -2,7 +2,6 @@
 //! sources below.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -10,6 +9,7 @@ use super::across::{fit, heading};
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::claims::ClaimsView;
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 use crate::xref::backing_text;
@@ -17,7 +17,8 @@ use crate::xref::backing_text;
 /// Width of the "N sources (M independent)" column.
 const BACKING_W: usize = 26;
 
-pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let all = app.xref.claims().len();
     heading(
         &format!(
@@ -32,7 +33,7 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
         frame,
         area,
     );
-    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::Claims);
+    let Areas { list, pane, .. } = *areas;
     let w = usize::from(area.width);
     let rows: Vec<Line<'_>> = v
         .rows

@@ -2,15 +2,16 @@
 //! quote below.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::across::{heading, lines, quote_pane};
 use crate::app::App;
 use crate::app::disputes::{DisputesView, cached};
+use crate::geometry::Areas;
 
-pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let lay = cached(app);
     let n = app.xref.disputed().len();
     heading(
@@ -23,7 +24,7 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
         frame,
         area,
     );
-    let crate::geometry::Areas { list, pane, .. } = app.areas(crate::geometry::Shape::Disputes);
+    let Areas { list, pane, .. } = *areas;
     frame.render_widget(
         Paragraph::new(lines(
             lay.rows_with_selection(

@@ -3,19 +3,19 @@
 //! selected citation's quote in full with its source.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, row};
 use crate::app::{App, DossierView};
-use crate::geometry::Shape;
+use crate::geometry::Areas;
 use crate::geometry::dossier::{Target, layout};
 use crate::geometry::tone::Tone;
 use crate::model::{Dossier, Relation};
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let Some(d) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
@@ -26,7 +26,7 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         area.width,
         Some(v.selected),
     );
-    let areas = app.areas(Shape::Dossier);
+    let areas = *areas;
     let list_h = areas.list.height;
     let lines: Vec<Line<'_>> = lay
         .rows

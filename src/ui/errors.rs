@@ -11,18 +11,17 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use crate::app::App;
 use crate::app::errors::row;
-use crate::app::help::help_box;
+use crate::geometry::{overlay, overlay_rows};
 
 pub fn render(app: &App, selected: usize, _theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let rows: Vec<String> = app.reload_errors.iter().map(row).collect();
-    let (x, y, width, height) = help_box((area.width, area.height), rows.len());
+    let boxed = overlay((area.width, area.height), rows.len());
     let rect = Rect {
-        x: area.x + x,
-        y: area.y + y,
-        width,
-        height,
+        x: area.x + boxed.x,
+        y: area.y + boxed.y,
+        ..boxed
     };
-    let visible = usize::from(height.saturating_sub(2)).max(1);
+    let visible = overlay_rows(boxed);
     let top = selected.saturating_sub(visible - 1);
     let shown: Vec<Line<'_>> = rows
         .iter()

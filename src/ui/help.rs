@@ -10,22 +10,22 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::app::help::{help_box, help_lines};
+use crate::app::help::help_lines;
 use crate::geometry::tone::Tone;
+use crate::geometry::{overlay, overlay_rows};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let mode = app.mode();
     let size = (area.width, area.height);
-    let (_, _, width, _) = help_box(size, 0);
+    let width = overlay(size, 0).width;
     let (lines, key_w) = help_lines(&app.keymap, mode, usize::from(width.saturating_sub(2)));
-    let (x, y, width, height) = help_box(size, lines.len());
+    let boxed = overlay(size, lines.len());
     let rect = Rect {
-        x: area.x + x,
-        y: area.y + y,
-        width,
-        height,
+        x: area.x + boxed.x,
+        y: area.y + boxed.y,
+        ..boxed
     };
-    let visible = usize::from(height.saturating_sub(2));
+    let visible = overlay_rows(boxed);
     let top = app.help_top.min(lines.len().saturating_sub(visible));
     let shown: Vec<Line<'_>> = lines
         .iter()

@@ -13,12 +13,14 @@ use super::{Theme, row};
 use crate::app::filter::Scope;
 use crate::app::preview::{self, PREVIEW_FROM, Subject};
 use crate::app::{App, IndexView};
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::model::Kind;
 use crate::search::{Field, Hit, parse};
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let title = format!(
         " dossier — {} dossiers, {} sources",
         app.corpus.dossiers.len(),
@@ -62,7 +64,7 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         filter_area,
     );
 
-    let list_area = app.areas(crate::geometry::Shape::Index).list;
+    let list_area = areas.list;
     let (list_area, preview) = if area.width >= PREVIEW_FROM && !app.preview.hidden {
         let lw = area.width / 2;
         (

@@ -1,6 +1,7 @@
-//! Rendering: `render(&App, &mut Frame)` and one file per view. Render functions only
-//! read state and lay out from the frame's area (never cached rectangles), with
-//! saturating arithmetic, so any size down to 0×0 draws without panicking.
+//! Rendering: `render(&App, &mut Frame)` and one file per view. Each view's renderer
+//! only reads state and draws into the [`crate::geometry::Areas`] of its shape at the
+//! current size — the same areas `update` pages with — with saturating arithmetic, so
+//! any size down to 0×0 draws without panicking.
 
 mod dossier;
 mod errors;
@@ -45,27 +46,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         frame.render_widget(Paragraph::new(Line::from(msg)), area);
         return;
     }
-    let body = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
+    // The one layout of this view at this size: what `update` paged with, what the
+    // scroll backend scrolls, what each renderer draws into.
+    let areas = app.view_areas();
     match &app.screen {
-        Screen::Index(v) => index::render(app, v, theme, frame, body),
-        Screen::Dossier(v) => dossier::render(app, v, theme, frame, body),
-        Screen::Reader(v) => reader::render(app, v, theme, frame, body),
-        Screen::CitedBy(v) => cited_by::render(app, v, theme, frame, body),
-        Screen::Sources(v) => sources::render(app, v, theme, frame, body),
-        Screen::Disputes(v) => disputes::render(app, v, theme, frame, body),
-        Screen::Claims(v) => claims::render(app, v, theme, frame, body),
-        Screen::Relations(v) => relations::render(app, v, theme, frame, body),
-        Screen::Timeline(v) => timeline::render(app, v, theme, frame, body),
+        Screen::Index(v) => index::render(app, v, theme, frame, &areas),
+        Screen::Dossier(v) => dossier::render(app, v, theme, frame, &areas),
+        Screen::Reader(v) => reader::render(app, v, theme, frame, &areas),
+        Screen::CitedBy(v) => cited_by::render(app, v, theme, frame, &areas),
+        Screen::Sources(v) => sources::render(app, v, theme, frame, &areas),
+        Screen::Disputes(v) => disputes::render(app, v, theme, frame, &areas),
+        Screen::Claims(v) => claims::render(app, v, theme, frame, &areas),
+        Screen::Relations(v) => relations::render(app, v, theme, frame, &areas),
+        Screen::Timeline(v) => timeline::render(app, v, theme, frame, &areas),
     }
-    let status_area = Rect {
-        y: area.y + area.height.saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    status::render(app, theme, frame, status_area);
+    status::render(app, theme, frame, areas.status);
     if app.help {
         help::render(app, theme, frame, area);
     }

@@ -3,7 +3,6 @@
 //! dossier cites; search matches marked; a title line and a position indicator.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,10 +10,12 @@ use super::text::styled;
 use super::{Theme, row};
 use crate::app::reader::GUTTER;
 use crate::app::{App, ReaderView};
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let Some(src) = app.corpus.sources.get(v.source) else {
         return;
     };
@@ -34,7 +35,7 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
         row(area, 0),
     );
 
-    let text_area = app.areas(crate::geometry::Shape::Reader).list;
+    let text_area = areas.list;
     let body_h = text_area.height;
     let width = usize::from(area.width.saturating_sub(GUTTER));
     let lines = app.wrapped.get(&app.corpus, v.source, width);
@@ -110,6 +111,6 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     );
     frame.render_widget(
         Paragraph::new(Span::styled(pos, theme.style(Tone::Dim))),
-        app.areas(crate::geometry::Shape::Reader).foot,
+        areas.foot,
     );
 }

@@ -3,7 +3,6 @@
 //! the selected relation spelled out with its citations.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -11,11 +10,13 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::relations::{MAP_DEPTH, RelationsView};
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::model::relmap::{Line as TreeLine, Seen, lines};
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let Some(root) = app.corpus.dossiers.get(v.dossier) else {
         return;
     };
@@ -30,7 +31,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
         row(area, 0),
     );
-    let areas = app.areas(crate::geometry::Shape::Relations);
+    let areas = *areas;
     let list_area = areas.list;
     let shown: Vec<Line<'_>> = all
         .iter()

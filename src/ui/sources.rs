@@ -2,7 +2,6 @@
 //! date, derivation, id and outlet; what it is derived from.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -10,10 +9,12 @@ use super::Theme;
 use super::across::{fit, heading};
 use crate::app::App;
 use crate::app::sources::{SourcesView, visible};
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let total: usize = (0..app.corpus.sources.len())
         .map(|i| app.xref.stats(i).citations)
         .sum();
@@ -26,7 +27,7 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
         frame,
         area,
     );
-    let list = app.areas(crate::geometry::Shape::Sources).list;
+    let list = areas.list;
     let w = usize::from(area.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, s) in app

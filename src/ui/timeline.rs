@@ -2,7 +2,6 @@
 //! source markers — the selected row marked ▶; below, the selected claim in full.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -11,6 +10,7 @@ use unicode_width::UnicodeWidthStr as _;
 use super::{Theme, row};
 use crate::app::App;
 use crate::app::timeline::TimelineView;
+use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::model::Corpus;
 use crate::model::timeline::Entry;
@@ -19,7 +19,8 @@ use crate::text::sanitize_line;
 /// Widest dossier-name column.
 const NAME_MAX: usize = 24;
 
-pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let area = areas.body;
     let t = crate::app::timeline::entries(app);
     let title = format!(
         " Timeline — {} dated entr{} · {} undated claim{} not listed",
@@ -32,7 +33,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
         row(area, 0),
     );
-    let areas = app.areas(crate::geometry::Shape::Timeline);
+    let areas = *areas;
     let list_area = areas.list;
     let name_w = crate::app::timeline::kept(app).name_width.min(NAME_MAX);
     let shown: Vec<Line<'_>> = t
