@@ -269,8 +269,27 @@ impl Keymap {
         find(Mode::Global)
     }
 
-    /// Bindings shown in the status line for `mode` (its own, then global ones).
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &str)> {
+    /// The first key bound to `action` in `mode` (or globally, outside typing modes).
+    pub fn key_for(&self, mode: Mode, action: &Action) -> Option<Key> {
+        let modes: &[Mode] = if mode.is_typing() {
+            &[mode]
+        } else {
+            &[mode, Mode::Global]
+        };
+        modes.iter().find_map(|&m| {
+            self.bindings
+                .iter()
+                .filter(|b| b.mode == m && &b.action == action)
+                .flat_map(|b| b.keys.first())
+                .find(|k| self.lookup(mode, **k).as_ref() == Some(action))
+                .copied()
+        })
+    }
+
+    /// Bindings shown in the status line for `mode` (its own, then global ones): the
+    /// key, the hint's label and the action, so the status line can say what the key
+    /// does in the current state.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &str, Action)> {
         let mut out = Vec::new();
         for m in [mode, Mode::Global] {
             if m == Mode::Global && mode.is_typing() {
@@ -283,7 +302,7 @@ impl Keymap {
                     if m == Mode::Global && self.lookup(mode, *k) != Some(b.action.clone()) {
                         continue;
                     }
-                    out.push((k.label(), label.as_str()));
+                    out.push((k.label(), label.as_str(), b.action.clone()));
                 }
             }
         }

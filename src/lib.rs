@@ -13,16 +13,19 @@
 //! - [`diag`]: diagnostics and their `path:line:col` rendering.
 //! - [`geometry`]: every view's rectangles (head, list, pane, foot, status) per size: the
 //!   one geometry that `update` pages with, the renderers draw into and the scroll
-//!   backend scrolls.
+//!   backend scrolls; and the wrapped rows of the dossier and disputes views (which row
+//!   each selectable item is on, each piece of text tagged with what it is).
 //! - [`search`]: fzf-style queries and fuzzy ranking over names, aliases and claims.
 //! - [`suggest`]: "did you mean" by edit distance.
 //! - [`cli`]: the non-interactive subcommands and their plain and JSON output.
 //! - [`xref`]: facts across sources: who cites each passage, coverage, disputes,
 //!   corroboration.
 //! - [`watch`]: live reload's core: watching a corpus folder, debounced, and reloading it.
-//! - The browser: [`app`] (state and a pure `update`: keys in, state out), [`keymap`]
-//!   (one table of bindings, help and hints generated from it), [`ui`] (rendering, one
-//!   file per view, into the [`geometry`] areas) and [`tui`] (the terminal: the input
+//! - The browser: [`action`] (every action and mode, each name declared once), [`app`]
+//!   (state and a pure `update`: keys in, state out; `update` only dispatches to one
+//!   module per view, every list moves through `app::nav`), [`keymap`] (one table of
+//!   bindings, help and hints generated from it), [`ui`] (rendering, one file per view,
+//!   into the [`geometry`] areas; tones become styles only in `ui::theme`) and [`tui`] (the terminal: the input
 //!   thread and its key decoder, the event loop, the scroll backend and encoder, and the
 //!   model test proving the screen always equals a full redraw).
 //! - [`audit`]: a fact-checker's read: claims with each quote in its context, and the

@@ -24,6 +24,7 @@ pub mod nav;
 pub mod reload;
 pub mod sources;
 pub mod stack;
+pub mod status;
 
 #[cfg(test)]
 mod across_tests;

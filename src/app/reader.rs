@@ -177,7 +177,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Accept => {
             v.typing = false;
             if v.matches.is_empty() && !v.search.is_empty() {
-                app.message = Some(format!("no match for '{}'", sanitize_line(&v.search)));
+                app.message = Some(not_found(&v.search));
             }
         }
         Action::Cancel => {
@@ -196,10 +196,20 @@ pub fn update(app: &mut App, action: Action) {
                 } else {
                     (cur + n - 1) % n
                 };
+                // As less says it: past the last match the search starts again at the
+                // top, and the reader must not look as if it found a later one.
+                if forward && next <= cur {
+                    app.message = Some("search wrapped: back to the first match".into());
+                } else if !forward && next >= cur {
+                    app.message = Some("search wrapped: on to the last match".into());
+                }
                 v.current = Some(next);
                 if let Some(m) = v.matches.get(next) {
                     v.top = third_from_top(lines, m.start, h);
                 }
+            } else if !v.search.is_empty() {
+                // n after a search that found nothing repeats that search, as in less.
+                app.message = Some(not_found(&v.search));
             } else {
                 let cited = app.cited.get(v.source).map(Vec::as_slice).unwrap_or(&[]);
                 let here = v
@@ -243,6 +253,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// What the status line says when a search finds nothing (less's words).
+fn not_found(search: &str) -> String {
+    format!("Pattern not found: {}", sanitize_line(search))
 }
 
 fn research(v: &mut ReaderView, text: &str, lines: &[std::ops::Range<usize>], h: usize) {

@@ -259,7 +259,10 @@ pub fn press(app: &mut App, key: crate::keymap::Key) -> Pressed {
             }
             Pressed::Updated
         }
-        None => Pressed::Unbound,
+        None => {
+            crate::app::status::unbound(app, key);
+            Pressed::Unbound
+        }
     }
 }
 

@@ -15,9 +15,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let text = match (&app.message, banner) {
         (Some(m), _) => sanitize_line(m),
         (None, Some(b)) => b,
-        (None, None) => app
-            .keymap
-            .hints(app.mode())
+        (None, None) => crate::app::status::hints(app)
             .iter()
             .map(|(k, d)| format!("{k} {d}"))
             .collect::<Vec<_>>()
