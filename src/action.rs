@@ -134,6 +134,10 @@ actions! {
         Cite = "cite",
         /// List why the last live reload failed (`E`).
         Errors = "errors",
+        /// Scroll the pane under the list (quote, note, preview) one row down.
+        PaneDown = "pane-down",
+        /// Scroll that pane one row up.
+        PaneUp = "pane-up",
     }
     data {
         /// A character typed into the filter or search line.

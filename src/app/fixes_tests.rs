@@ -233,10 +233,11 @@ fn the_dossier_pages_by_the_rows_it_draws_at_80x24() {
     let Screen::Dossier(v) = &a.screen else {
         panic!("dossier")
     };
-    // The screen: 23 rows above the status line, 6 of them the quote pane.
+    // The screen: 23 rows above the status line: the pinned title, 16 rows of the
+    // dossier, 6 of the quote pane.
     let drawn = crate::geometry::areas(crate::geometry::Shape::Dossier, (80, 24)).list;
-    assert_eq!(drawn.height, 17);
-    assert_eq!(v.offset, 17, "one page is the 17 rows on screen");
+    assert_eq!(drawn.height, 16);
+    assert_eq!(v.offset, 16, "one page is the 16 rows on screen");
     // And the renderer puts the quote pane's top border right under them.
     let theme = crate::ui::Theme::default_theme(true);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
@@ -246,6 +247,11 @@ fn the_dossier_pages_by_the_rows_it_draws_at_80x24() {
     let buf = t.backend().buffer();
     assert_eq!(buf[(40, 17)].symbol(), "─", "the pane starts at row 17");
     assert_ne!(buf[(40, 16)].symbol(), "─");
+    let top: String = (0..23).map(|x| buf[(x, 0)].symbol()).collect();
+    assert_eq!(
+        top, "Russian Volunteer Corps",
+        "the name stays pinned on a later page"
+    );
 }
 
 #[test]

@@ -208,6 +208,11 @@ pub struct App {
     /// A file position to open in the user's editor, for the terminal loop (update
     /// does no I/O).
     pub edit: Option<errors::Edit>,
+    /// First shown row of the pane under the list (`J`/`K`); back to 0 on any other key.
+    pub pane_top: usize,
+    /// How far the pane can scroll: its text's wrapped rows less the rows it shows, as
+    /// the last frame laid it out (the pane's text is wrapped where it is drawn).
+    pub pane_max: std::cell::Cell<usize>,
 }
 
 impl App {
@@ -265,6 +270,8 @@ impl App {
             reload_errors: Vec::new(),
             errors: None,
             edit: None,
+            pane_top: 0,
+            pane_max: std::cell::Cell::new(0),
         }
     }
 

@@ -18,6 +18,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         // which re-reads the size) is not a key and must not change what is shown.
         app.message = None;
     }
+    match action {
+        Action::PaneDown => app.pane_top = (app.pane_top + 1).min(app.pane_max.get()),
+        Action::PaneUp => app.pane_top = app.pane_top.saturating_sub(1),
+        // The pane shows what is selected; anything else may change that.
+        Action::Resize(..) => {}
+        _ => app.pane_top = 0,
+    }
     if app.errors.is_some() {
         super::errors::update(app, action);
         return None;
@@ -55,7 +62,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             }
         }
         Action::Forward => super::stack::forward(app),
-        Action::Suspend | Action::Redraw => {}
+        Action::Suspend | Action::Redraw | Action::PaneDown | Action::PaneUp => {}
         Action::TogglePreview => super::preview::toggle(app),
         Action::CitedBy => super::cited_by::open_from_reader(app),
         Action::Sources => super::sources::open_view(app),

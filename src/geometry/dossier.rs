@@ -182,6 +182,27 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The dossier's title: its name, then kind · id · date dimmed. Not part of the
+/// scrolling rows: the view pins it above them, so the name stays in sight however far
+/// the dossier is scrolled.
+pub fn title(d: &Dossier) -> Row {
+    vec![
+        seg(sanitize_line(&d.name), Tone::Title),
+        seg(
+            format!(
+                "  {} · {}{}",
+                d.kind,
+                sanitize_line(&d.id),
+                d.date
+                    .as_deref()
+                    .map(|date| format!(" · {}", sanitize_line(date)))
+                    .unwrap_or_default()
+            ),
+            Tone::Dim,
+        ),
+    ]
+}
+
 /// Lays out `d` at `width` columns with target `selected` highlighted. `linked` are the
 /// other dossiers' relations that point at `d` (from [`crate::model::incoming`], built
 /// once), shown as "Linked from" after its own relations.
@@ -197,27 +218,6 @@ pub fn layout<'a>(
         selected,
         out: Layout::default(),
     };
-    b.line(
-        vec![
-            (seg(sanitize_line(&d.name), Tone::Title), None),
-            (
-                seg(
-                    format!(
-                        "  {} · {}{}",
-                        d.kind,
-                        sanitize_line(&d.id),
-                        d.date
-                            .as_deref()
-                            .map(|date| format!(" · {}", sanitize_line(date)))
-                            .unwrap_or_default()
-                    ),
-                    Tone::Dim,
-                ),
-                None,
-            ),
-        ],
-        2,
-    );
     if !d.aliases.is_empty() {
         b.section("Aliases");
         for a in &d.aliases {

@@ -41,7 +41,7 @@ pub const TIMELINE_PANE: u16 = 6;
 pub enum Shape {
     /// Title and filter lines, then the list (a preview beside it when wide).
     Index,
-    /// The rows of the dossier, then the quote pane.
+    /// The dossier's pinned title line, its rows, then the quote pane.
     Dossier,
     /// A title line, the article's text, a position line.
     Reader,
@@ -95,7 +95,7 @@ pub fn areas(shape: Shape, (width, height): (u16, u16)) -> Areas {
     let (head, pane, foot) = match shape {
         Shape::Index => (2, 0, 0),
         Shape::Reader => (1, 0, 1),
-        Shape::Dossier => (0, QUOTE_PANE.min(avail.saturating_sub(2)), 0),
+        Shape::Dossier => (1, QUOTE_PANE.min(avail.saturating_sub(2)), 0),
         Shape::CitedBy | Shape::Disputes => {
             let rest = avail.saturating_sub(2);
             (2, DETAIL_ROWS.min(rest.saturating_sub(1)), 0)
@@ -179,9 +179,10 @@ mod tests {
 
     #[test]
     fn the_dossier_list_is_what_the_screen_shows_at_80x24() {
-        // 24 rows: 1 status, 6 quote pane, 17 rows of the dossier (paging assumed 15).
+        // 24 rows: 1 status, 1 pinned title, 6 quote pane, 16 rows of the dossier
+        // (paging once assumed 15 while 17 were drawn).
         let a = areas(Shape::Dossier, (80, 24));
-        assert_eq!(a.list.height, 17);
+        assert_eq!((a.head.height, a.list.height), (1, 16));
         assert_eq!(a.pane.height, 6);
     }
 

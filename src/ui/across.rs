@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use super::{Theme, row};
 use crate::app::App;
@@ -38,12 +38,14 @@ pub fn fit(text: &str, width: usize) -> String {
 /// A title row and a dim second row at the top of `area`.
 pub fn heading(title: &str, sub: &str, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let w = usize::from(area.width);
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(title, w), theme.style(Tone::Title))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(fit(title, w), theme.style(Tone::Title)),
         row(area, 0),
     );
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(sub, w), theme.style(Tone::Dim))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(fit(sub, w), theme.style(Tone::Dim)),
         row(area, 1),
     );
 }
@@ -108,8 +110,5 @@ pub fn quote_pane(
     let body = cite
         .map(|c| citation_lines(app, c, theme))
         .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
-        area,
-    );
+    super::clip::draw_pane(app, frame, &body, block, area);
 }

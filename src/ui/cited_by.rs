@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::across::{fit, heading, quote_pane};
@@ -91,7 +90,7 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(rows), list);
+    super::clip::draw_list(frame, rows, list);
     let cite = v
         .items
         .get(v.pick.selected)

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::across::{fit, heading};
 use super::{Theme, row};
@@ -73,10 +72,11 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(rows), list);
+    super::clip::draw_list(frame, rows, list);
     if v.rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("  no claim", theme.style(Tone::Dim))),
+        super::clip::draw_row(
+            frame,
+            Span::styled("  no claim", theme.style(Tone::Dim)),
             row(list, 0),
         );
     }
@@ -103,8 +103,9 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
             format!(" sources: {}", names.join("; "))
         })
         .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(&detail, w), theme.style(Tone::Dim))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(fit(&detail, w), theme.style(Tone::Dim)),
         row(pane, 0),
     );
 }

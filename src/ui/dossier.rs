@@ -4,12 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use super::{Theme, row};
 use crate::app::{App, DossierView};
 use crate::geometry::Areas;
-use crate::geometry::dossier::{Target, layout};
+use crate::geometry::dossier::{Target, layout, title};
 use crate::geometry::tone::Tone;
 use crate::model::{Dossier, Relation};
 use crate::text::sanitize_line;
@@ -27,8 +27,11 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
         Some(v.selected),
     );
     let areas = *areas;
+    // The pinned title: the name in sight however far the rows are scrolled.
+    let title = super::across::lines(std::iter::once(&title(d)), theme);
+    super::clip::draw_list(frame, title, areas.head);
     let list_h = areas.list.height;
-    let lines: Vec<Line<'_>> = lay
+    let lines: Vec<Line<'static>> = lay
         .rows
         .iter()
         .skip(v.offset)
@@ -41,7 +44,7 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
             )
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), areas.list);
+    super::clip::draw_list(frame, lines, areas.list);
     let pane_area = areas.pane;
     let pos = format!(
         " {}/{} ",
@@ -77,20 +80,17 @@ pub fn render(app: &App, v: &DossierView, theme: &Theme, frame: &mut Frame<'_>, 
             theme.style(Tone::Dim),
         ))],
     };
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
-        pane_area,
-    );
+    super::clip::draw_pane(app, frame, &body, block, pane_area);
     let _ = row;
 }
 
 /// The pane under a selected relation, own or incoming: where Enter leads (`other`, the
 /// dossier at its other end) and the curator's note.
-fn relation_pane<'a>(
-    r: Option<&'a Relation>,
-    other: Option<&'a Dossier>,
+fn relation_pane(
+    r: Option<&Relation>,
+    other: Option<&Dossier>,
     theme: &Theme,
-) -> Vec<Line<'a>> {
+) -> Vec<Line<'static>> {
     let name = other.map(|t| sanitize_line(&t.name)).unwrap_or_default();
     let mut lines = vec![Line::from(format!("Enter opens {name}"))];
     if let Some(n) = r.and_then(|r| r.note.as_ref()) {

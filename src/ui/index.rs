@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::with_matches;
 use super::{Theme, row};
@@ -26,8 +26,9 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         app.corpus.dossiers.len(),
         app.corpus.sources.len()
     );
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(title, theme.style(Tone::Title)),
         row(area, 0),
     );
 
@@ -102,10 +103,11 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
             hit_line(app, &hit, i == v.selected, theme)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), list_area);
+    super::clip::draw_list(frame, lines, list_area);
     if v.hits.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("  no dossier matches", theme.style(Tone::Dim))),
+        super::clip::draw_row(
+            frame,
+            Span::styled("  no dossier matches", theme.style(Tone::Dim)),
             row(list_area, 0),
         );
     }
@@ -235,10 +237,11 @@ fn render_preview(app: &App, dossier: usize, theme: &Theme, frame: &mut Frame<'_
         ),
         theme.style(Tone::Dim),
     )));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::LEFT)),
+    super::clip::draw_pane(
+        app,
+        frame,
+        &lines,
+        Block::default().borders(Borders::LEFT),
         area,
     );
 }

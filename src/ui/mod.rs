@@ -3,6 +3,7 @@
 //! current size — the same areas `update` pages with — with saturating arithmetic, so
 //! any size down to 0×0 draws without panicking.
 
+mod clip;
 mod dossier;
 mod errors;
 mod help;

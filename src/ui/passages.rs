@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::text::{styled, with_matches};
@@ -53,15 +53,16 @@ pub fn render(
             hit_line(app, &hit, &positions, i == v.selected, theme)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), list);
+    super::clip::draw_list(frame, lines, list);
     if v.passages.is_empty() {
         let msg = if v.query.trim().is_empty() {
             "  type to search every sentence of the articles"
         } else {
             "  no passage matches"
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(msg, theme.style(Tone::Dim))),
+        super::clip::draw_row(
+            frame,
+            Span::styled(msg, theme.style(Tone::Dim)),
             super::row(list, 0),
         );
     }
@@ -185,10 +186,11 @@ fn render_context(
         Line::default(),
         Line::from(spans),
     ];
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::LEFT)),
+    super::clip::draw_pane(
+        app,
+        frame,
+        &lines,
+        Block::default().borders(Borders::LEFT),
         area,
     );
 }

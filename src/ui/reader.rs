@@ -30,8 +30,9 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
             .unwrap_or_default(),
         sanitize_line(&src.file)
     );
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(title, theme.style(Tone::Title)),
         row(area, 0),
     );
 

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use super::{Theme, row};
 use crate::app::App;
@@ -27,8 +27,9 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         sanitize_line(&root.name),
         all.len()
     );
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(title, theme.style(Tone::Title)),
         row(area, 0),
     );
     let areas = *areas;
@@ -40,7 +41,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         .take(usize::from(list_area.height))
         .map(|(i, l)| tree_line(app, l, i == v.selected, theme))
         .collect();
-    frame.render_widget(Paragraph::new(shown), list_area);
+    super::clip::draw_list(frame, shown, list_area);
 
     let pane_area = areas.pane;
     let pos = format!(" {}/{} ", (v.selected + 1).min(all.len()), all.len());
@@ -51,10 +52,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         .get(v.selected)
         .map(|l| details(app, l, theme))
         .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
-        pane_area,
-    );
+    super::clip::draw_pane(app, frame, &body, block, pane_area);
 }
 
 /// One node: `▶ ├─ ─leads→ Name  2 cites  ⤴ repeat — role`.

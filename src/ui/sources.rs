@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use super::across::{fit, heading};
@@ -77,5 +76,5 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
             theme.style(Tone::Dim),
         )));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    super::clip::draw_list(frame, lines, list);
 }

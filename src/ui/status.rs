@@ -22,7 +22,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             .join("  "),
     };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(format!(" {text}")))).style(theme.status()),
+        Paragraph::new(super::clip::line(
+            Line::from(Span::raw(format!(" {text}"))),
+            area.width,
+        ))
+        .style(theme.status()),
         area,
     );
 }

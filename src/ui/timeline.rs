@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr as _;
 
 use super::{Theme, row};
@@ -29,8 +29,9 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         t.undated,
         if t.undated == 1 { "" } else { "s" }
     );
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
+    super::clip::draw_row(
+        frame,
+        Span::styled(title, theme.style(Tone::Title)),
         row(area, 0),
     );
     let areas = *areas;
@@ -44,13 +45,11 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         .take(usize::from(list_area.height))
         .map(|(i, e)| entry_line(&app.corpus, e, i == v.selected, name_w, theme))
         .collect();
-    frame.render_widget(Paragraph::new(shown), list_area);
+    super::clip::draw_list(frame, shown, list_area);
     if t.entries.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "  no claim has a date yet",
-                theme.style(Tone::Dim),
-            )),
+        super::clip::draw_row(
+            frame,
+            Span::styled("  no claim has a date yet", theme.style(Tone::Dim)),
             row(list_area, 0),
         );
     }
@@ -68,10 +67,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         .get(v.selected)
         .map(|e| details(&app.corpus, e, theme))
         .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: false }).block(block),
-        pane_area,
-    );
+    super::clip::draw_pane(app, frame, &body, block, pane_area);
 }
 
 /// `▶ 2022-08     Russian Volunteer Corps   It was founded in August 2022  [1 elcom]`.
