@@ -22,11 +22,15 @@ fn sources_lists_provenance_citations_and_coverage() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "beta  undated  machine-translation  4 citations  76.1% cited",
+            "beta  beta  undated  machine-translation  4 citations  76.1% cited",
         ))
         .stdout(predicate::str::contains("  original: Alpha News"))
+        // alpha's outlet is beta's original: one group, under the markers citations show.
+        .stdout(predicate::str::starts_with(
+            "── Alpha News (2 sources)\nA  alpha",
+        ))
         .stdout(predicate::str::contains(
-            "alpha  2023-05-25  original  5 citations",
+            "A  alpha  2023-05-25  original  5 citations",
         ));
     let v = json(&c.cmd(&["sources", "--json"]).output().expect("run").stdout);
     assert_eq!(v[1]["id"], "beta");

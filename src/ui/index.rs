@@ -16,13 +16,13 @@ use crate::app::rows::Tone;
 use crate::app::{App, IndexView};
 use crate::model::Kind;
 use crate::search::{Field, Hit, parse};
-use crate::text::sanitize_line;
+use crate::text::{count, sanitize_line};
 
 pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let title = format!(
-        " dossier — {} dossiers, {} sources",
-        app.corpus.dossiers.len(),
-        app.corpus.sources.len()
+        " dossier — {}, {}",
+        count(app.corpus.dossiers.len(), "dossier"),
+        count(app.corpus.sources.len(), "source")
     );
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.style(Tone::Title))),
@@ -31,7 +31,7 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
 
     let passages = v.scope == Scope::Passages;
     let mut counter = if passages {
-        format!("{} passages", v.passages.len())
+        count(v.passages.len(), "passage")
     } else {
         format!("{}/{}", v.hits.len(), app.corpus.dossiers.len())
     };
@@ -225,10 +225,10 @@ fn render_preview(app: &App, dossier: usize, theme: &Theme, frame: &mut Frame<'_
     let disputed = d.claims.iter().filter(|c| c.disputed).count();
     lines.push(Line::from(Span::styled(
         format!(
-            "{} claims ({} disputed), {} relations, {} linked from",
-            d.claims.len(),
+            "{} ({} disputed), {}, {} linked from",
+            count(d.claims.len(), "claim"),
             disputed,
-            d.relations.len(),
+            count(d.relations.len(), "relation"),
             app.incoming.of(dossier).len()
         ),
         theme.style(Tone::Dim),
