@@ -82,6 +82,8 @@ pub enum Action {
     Found(Box<super::filter::Done>),
     /// Hide or show the index's preview (the list takes the whole width while hidden).
     TogglePreview,
+    /// Cycle the index's order before anything is typed: weight, name, kind.
+    CycleOrder,
     /// `s` in the reader: start selecting text to cite.
     Select,
     /// Grow the selection by a word.
@@ -138,6 +140,7 @@ impl Action {
             "toggle-scope" => Action::ToggleScope,
             "search-passages" => Action::SearchPassages,
             "toggle-preview" => Action::TogglePreview,
+            "cycle-order" => Action::CycleOrder,
             "select" => Action::Select,
             "extend-word" => Action::ExtendWord,
             "shrink-word" => Action::ShrinkWord,
@@ -187,6 +190,7 @@ impl Action {
         "toggle-scope",
         "search-passages",
         "toggle-preview",
+        "cycle-order",
         "select",
         "extend-word",
         "shrink-word",

@@ -19,8 +19,14 @@ use crate::search::{Field, Hit, parse};
 use crate::text::{count, sanitize_line};
 
 pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    // The list's order: `o` cycles it while the filter is empty; a query ranks by match.
+    let order = match v.scope {
+        Scope::Passages => String::new(),
+        Scope::Dossiers if v.query.trim().is_empty() => format!(" · by {}", v.order.as_str()),
+        Scope::Dossiers => " · by match".to_owned(),
+    };
     let title = format!(
-        " dossier — {}, {}",
+        " dossier — {}, {}{order}",
         count(app.corpus.dossiers.len(), "dossier"),
         count(app.corpus.sources.len(), "source")
     );
