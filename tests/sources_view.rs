@@ -80,8 +80,11 @@ fn the_view_groups_by_original_shows_markers_and_opens_the_row_shown() {
         s.contains("    A · 2023-05-25 · original · alpha · Alpha News"),
         "{s}"
     );
-    assert!(s.contains("shared with beta"), "{s}");
-    assert!(s.contains("original: Alpha News · shared with A"), "{s}");
+    assert!(
+        s.contains("    original (also beta): itself (Alpha News)"),
+        "{s}"
+    );
+    assert!(s.contains("    original (also A): Alpha News"), "{s}");
     assert!(
         s.contains("    G · undated · original · gamma · Gamma Times"),
         "{s}"

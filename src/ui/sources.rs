@@ -98,15 +98,16 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
             .filter_map(|&o| app.corpus.sources.get(o))
             .map(|o| sanitize_line(&o.short))
             .collect();
-        let with = if shared.is_empty() {
+        // Before the original's long name, so a narrow window keeps it.
+        let also = if shared.is_empty() {
             String::new()
         } else {
-            format!(" · shared with {}", shared.join(", "))
+            format!(" (also {})", shared.join(", "))
         };
         let third = match &s.original {
-            Some(o) => format!("    original: {}{with}", sanitize_line(o)),
-            None if with.is_empty() => "    original: itself".to_owned(),
-            None => format!("    original: itself ({}){with}", sanitize_line(origin(s))),
+            Some(o) => format!("    original{also}: {}", sanitize_line(o)),
+            None if also.is_empty() => "    original: itself".to_owned(),
+            None => format!("    original{also}: itself ({})", sanitize_line(origin(s))),
         };
         lines.push(Line::from(Span::styled(
             fit(&third, w),
