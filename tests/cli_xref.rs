@@ -39,6 +39,8 @@ fn sources_lists_provenance_citations_and_coverage() {
     assert_eq!(v[1]["bytes"], 67);
     assert_eq!(v[1]["coverage"], 76.1);
     assert_eq!(v[1]["original"], "Alpha News");
+    assert_eq!(v[1]["shares_original_with"], serde_json::json!(["alpha"]));
+    assert_eq!(v[0]["shares_original_with"], serde_json::json!(["beta"]));
     assert_eq!(v[0]["derivation"], "original");
 }
 

@@ -24,6 +24,9 @@ pub struct SourceJson<'a> {
     pub published: Option<&'a str>,
     pub derivation: &'a str,
     pub original: Option<&'a str>,
+    /// The ids of the other sources with the same original (its `original`, else its
+    /// outlet): not independent of this one.
+    pub shares_original_with: Vec<&'a str>,
     /// `seeds/FILE`.
     pub file: String,
     pub citations: usize,
@@ -51,6 +54,12 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                     published: s.published.as_deref(),
                     derivation: s.derivation.as_str(),
                     original: s.original.as_deref(),
+                    shares_original_with: corpus
+                        .sources
+                        .iter()
+                        .filter(|o| o.id != s.id && origin(o) == origin(s))
+                        .map(|o| o.id.as_str())
+                        .collect(),
                     file: format!("seeds/{}", s.file),
                     citations: st.citations,
                     cited_bytes: st.cited_bytes,
