@@ -70,7 +70,8 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Read key bindings and colours from FILE instead of
-    /// $XDG_CONFIG_HOME/dossier/config.toml.
+    /// $XDG_CONFIG_HOME/dossier/config.toml; every subcommand refuses a FILE that cannot
+    /// be read or does not parse.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
