@@ -134,6 +134,8 @@ actions! {
         Cite = "cite",
         /// List why the last live reload failed (`E`).
         Errors = "errors",
+        /// Cycle the index's order before anything is typed: weight, name, kind.
+        CycleOrder = "cycle-order",
         /// Scroll the pane under the list (quote, note, preview) one row down.
         PaneDown = "pane-down",
         /// Scroll that pane one row up.

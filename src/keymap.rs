@@ -261,6 +261,8 @@ impl Keymap {
                 KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
                 KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
                 KeyCode::Char('z') if key.ctrl => Some(Action::Suspend),
+                // The screen must be repairable from anywhere, typing included.
+                KeyCode::Char('l') if key.ctrl => Some(Action::Redraw),
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 KeyCode::Backspace => Some(Action::DeleteChar),
                 _ => None,
@@ -353,6 +355,8 @@ mod tests {
             Some(Action::Input('q'))
         );
         assert_eq!(k.lookup(Mode::Filter, Key::ctrl('c')), Some(Action::Quit));
+        assert_eq!(k.lookup(Mode::Filter, Key::ctrl('l')), Some(Action::Redraw));
+        assert_eq!(k.lookup(Mode::Search, Key::ctrl('l')), Some(Action::Redraw));
         assert_eq!(
             k.lookup(Mode::Filter, Key::new(KeyCode::Backspace)),
             Some(Action::DeleteChar)

@@ -158,7 +158,7 @@ fn add_source_copies_registers_and_keeps_the_registry_as_written() {
     );
     let (code, out, err) = with_data(&dir, &["check"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("1 sources"), "{out}");
+    assert!(out.contains(", 1 source"), "{out}");
 }
 
 #[test]

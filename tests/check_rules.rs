@@ -43,7 +43,7 @@ fn good_corpus_passes_with_summary() {
     assert_eq!(status, 0, "{err}");
     assert_eq!(
         out.trim(),
-        "ok: 2 dossiers, 5 claims, 9 citations verified, 1 disputed claims, 2 sources"
+        "ok: 2 dossiers, 5 claims, 9 citations verified, 1 disputed claim, 2 sources"
     );
 }
 

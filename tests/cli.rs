@@ -26,7 +26,7 @@ fn list_plain_kind_and_json() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "group   acme-corps  Acme Corps  (2 aliases, 3 claims)",
+            "group   acme-corps  Acme Corps  (2 aliases, 3 claims, 6 citations)",
         ))
         .stdout(predicate::str::contains("person  jane-doe    Jane Doe"));
     c.cmd(&["list", "--kind", "person"])

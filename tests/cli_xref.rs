@@ -22,11 +22,15 @@ fn sources_lists_provenance_citations_and_coverage() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "beta  undated  machine-translation  4 citations  76.1% cited",
+            "beta  beta  undated  machine-translation  4 citations  76.1% cited",
         ))
         .stdout(predicate::str::contains("  original: Alpha News"))
+        // alpha's outlet is beta's original: one group, under the markers citations show.
+        .stdout(predicate::str::starts_with(
+            "── Alpha News (2 sources)\nA  alpha",
+        ))
         .stdout(predicate::str::contains(
-            "alpha  2023-05-25  original  5 citations",
+            "A  alpha  2023-05-25  original  5 citations",
         ));
     let v = json(&c.cmd(&["sources", "--json"]).output().expect("run").stdout);
     assert_eq!(v[1]["id"], "beta");
@@ -35,6 +39,8 @@ fn sources_lists_provenance_citations_and_coverage() {
     assert_eq!(v[1]["bytes"], 67);
     assert_eq!(v[1]["coverage"], 76.1);
     assert_eq!(v[1]["original"], "Alpha News");
+    assert_eq!(v[1]["shares_original_with"], serde_json::json!(["alpha"]));
+    assert_eq!(v[0]["shares_original_with"], serde_json::json!(["beta"]));
     assert_eq!(v[0]["derivation"], "original");
 }
 

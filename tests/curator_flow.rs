@@ -104,9 +104,7 @@ fn the_readme_walk_ends_in_a_corpus_that_checks() {
     let (_tmp, dir) = walked();
     let out = ok(with_data(&dir, &["check"]));
     assert!(
-        out.starts_with(
-            "ok: 1 dossiers, 1 claims, 1 citations verified, 0 disputed claims, 1 sources"
-        ),
+        out.starts_with("ok: 1 dossier, 1 claim, 1 citation verified, 0 disputed claims, 1 source"),
         "{out}"
     );
     let shown = ok(with_data(&dir, &["show", "denis-kapustin"]));

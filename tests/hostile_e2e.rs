@@ -48,7 +48,10 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
         ),
         &["set-option -g set-clipboard on"],
     );
-    // Index: the name with an OSC 0 in it.
+    // Index: the name with an OSC 0 in it. By name (`o`; it opens by weight), so Day
+    // Agent, whose hint is a hyperlink, is selected and previewed.
+    t.wait_for("2/2");
+    t.keys(&["o"]);
     t.wait_for_all(&[
         "2/2",
         "Night Legion␛]0;NAME-TITLE␇",

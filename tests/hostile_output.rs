@@ -271,6 +271,16 @@ fn argument_sets(name: &str, tmp: &Path) -> Vec<Vec<String>> {
             &[EVIL],
         ]),
         "timeline" => strings(&[&[], &["--json"]]),
+        "cited-by" => strings(&[
+            &["hostile:1"],
+            &["hostile:1", "--json"],
+            &["--quote", "Night Legion"],
+            &["--quote", "Night Legion", "--json"],
+            &[&format!("{EVIL}:1")],
+            &["hostile:1:999"],
+            &["--quote", EVIL],
+            &["--quote", "x", "--source", EVIL],
+        ]),
         "passages" => strings(&[&["Night", "Legion"], &["C1"], &["Night", "--json"], &[EVIL]]),
         // The curator's commands (branch issue-15); they write, so each run gets a fresh
         // copy of the corpus (see `run_all`).

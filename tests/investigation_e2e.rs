@@ -115,7 +115,7 @@ fn from_a_new_article_to_a_checked_claim_in_the_terminal() {
 
     let out = ok(dossier().arg("--data").arg(&dir).arg("check"));
     assert!(
-        out.starts_with("ok: 1 dossiers, 1 claims, 1 citations"),
+        out.starts_with("ok: 1 dossier, 1 claim, 1 citation verified"),
         "{out}"
     );
     t.keys(&["q"]);

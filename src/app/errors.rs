@@ -27,9 +27,9 @@ pub fn banner(app: &App) -> Option<String> {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let noun = if n == 1 { "error" } else { "errors" };
     Some(format!(
-        "{n} {noun} — press E (showing the last good corpus)"
+        "{} — press E (showing the last good corpus)",
+        crate::text::count(n, "error")
     ))
 }
 

@@ -42,7 +42,7 @@ fn refilter(app: &mut App) {
     match &mut app.searcher {
         Searcher::Sync(finder) => {
             if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
-                apply(v, f);
+                apply(v, f, &app.corpus);
             }
         }
         Searcher::Async(worker) => {
@@ -70,17 +70,31 @@ fn settle(app: &mut App) {
     );
     app.generation += 1;
     if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
-        apply(v, f);
+        apply(v, f, &app.corpus);
     }
 }
 
-pub(crate) fn apply(v: &mut IndexView, found: Found) {
+pub(crate) fn apply(v: &mut IndexView, found: Found, corpus: &crate::model::Corpus) {
     match found {
-        Found::Dossiers(hits) => v.hits = hits,
+        Found::Dossiers(hits) => {
+            v.hits = hits;
+            order_hits(v, corpus);
+        }
         Found::Passages(hits) => v.passages = hits,
     }
     v.pending = false;
     v.selected = v.selected.min(v.len().saturating_sub(1));
+}
+
+/// With nothing typed, puts the index's rows in the order `o` chose (weight, name or
+/// kind: [`crate::model::order`], as `dossier list --sort`); a query ranks by match.
+pub(crate) fn order_hits(v: &mut IndexView, corpus: &crate::model::Corpus) {
+    if !v.query.trim().is_empty() {
+        return;
+    }
+    let ranks = crate::model::order::ranks(corpus, v.order);
+    v.hits
+        .sort_by_key(|h| ranks.get(h.dossier).copied().unwrap_or(usize::MAX));
 }
 
 /// A background search's answer. Not a key, so it neither clears the message nor
@@ -103,7 +117,7 @@ fn apply_found(app: &mut App, f: Found) {
         }),
     };
     if let Some(v) = target {
-        apply(v, f);
+        apply(v, f, &app.corpus);
         let mut pick = Pick::at(v.selected, v.offset);
         pick.clamp(v.len(), h);
         (v.selected, v.offset) = (pick.selected, pick.offset);
@@ -143,6 +157,19 @@ pub fn update(app: &mut App, action: Action) {
             v.typing = false;
             v.query.clear();
             refilter(app);
+        }
+        Action::CycleOrder => {
+            v.order = v.order.next();
+            order_hits(v, &app.corpus);
+            if v.query.trim().is_empty() {
+                v.selected = 0;
+                v.offset = 0;
+            } else {
+                app.message = Some(format!(
+                    "sorted by {} once the filter is empty; now by match",
+                    v.order.as_str()
+                ));
+            }
         }
         Action::ToggleScope => {
             v.scope = v.scope.toggled();

@@ -46,7 +46,7 @@ use crate::keymap::Keymap;
 use crate::model::Corpus;
 use crate::search::passages::{PassageHits, PassageIndex};
 use crate::search::{Hit, SearchIndex};
-use filter::{Finder, Found, Scope, Worker};
+use filter::{Finder, Scope, Worker};
 
 /// The list of dossiers, filtered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,8 @@ pub struct IndexView {
     pub passages: PassageHits,
     /// True while a search for the current query is still running.
     pub pending: bool,
+    /// The order of the list while the filter is empty (`o` cycles it).
+    pub order: crate::model::order::Order,
 }
 
 impl IndexView {
@@ -226,10 +228,20 @@ impl App {
             Arc::clone(&search),
             Arc::clone(&passages),
         );
-        let hits = match finder.find(Scope::Dossiers, "", &|| false) {
-            Some(Found::Dossiers(h)) => h,
-            _ => Vec::new(),
+        let mut index = IndexView {
+            query: String::new(),
+            typing: false,
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            scope: Scope::Dossiers,
+            passages: PassageHits::default(),
+            pending: false,
+            order: crate::model::order::Order::default(),
         };
+        if let Some(found) = finder.find(Scope::Dossiers, "", &|| false) {
+            index::apply(&mut index, found, &corpus);
+        }
         let cited = reader::cited_ranges(&corpus);
         let xref = crate::xref::Xref::new(&corpus);
         let incoming = crate::model::incoming::Incoming::new(&corpus);
@@ -237,16 +249,7 @@ impl App {
             corpus,
             search,
             keymap,
-            screen: Screen::Index(IndexView {
-                query: String::new(),
-                typing: false,
-                hits,
-                selected: 0,
-                offset: 0,
-                scope: Scope::Dossiers,
-                passages: PassageHits::default(),
-                pending: false,
-            }),
+            screen: Screen::Index(index),
             back: Vec::new(),
             forward: Vec::new(),
             help: false,

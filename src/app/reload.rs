@@ -75,7 +75,7 @@ fn carried(old: &App, app: &mut App, screen: &Screen) -> Option<Screen> {
             if let Searcher::Sync(finder) = &mut app.searcher
                 && let Some(found) = finder.find(v.scope, &v.query, &|| false)
             {
-                super::index::apply(&mut v, found);
+                super::index::apply(&mut v, found, &app.corpus);
             }
             v.selected = v.selected.min(v.len().saturating_sub(1));
             v.offset = v.offset.min(v.selected);

@@ -1,5 +1,6 @@
 //! The table of sources: every article with its provenance, citation count and
-//! coverage; Enter opens it in the reader at the top, cited passages marked in the gutter.
+//! coverage, those sharing an original next to each other; Enter opens it in the reader
+//! at the top, cited passages marked in the gutter.
 
 use super::jump::to_reader;
 use super::nav::Pick;
@@ -12,8 +13,17 @@ pub const ROWS_PER_SOURCE: usize = 3;
 /// The sources table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SourcesView {
-    /// Selected source (registry order) and first visible one.
+    /// Selected row and first visible one, in the order of [`rows`].
     pub pick: Pick,
+}
+
+/// The sources in the table's order: grouped by what they derive from, each group where
+/// its first source is in the registry ([`crate::model::order::source_groups`]).
+pub fn rows(app: &App) -> Vec<usize> {
+    crate::model::order::source_groups(&app.corpus)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Sources that fit on screen: the body (below the title and count lines).
@@ -37,9 +47,11 @@ pub fn update(app: &mut App, action: Action) {
     if v.pick.step(&action, n, h) {
         return;
     }
-    if action == Action::Open && v.pick.selected < n {
-        let source = v.pick.selected;
-        to_reader(app, source, None);
+    if action == Action::Open {
+        let selected = v.pick.selected;
+        if let Some(&source) = rows(app).get(selected) {
+            to_reader(app, source, None);
+        }
     }
 }
 

@@ -42,8 +42,12 @@ pub fn run(root: &Path, new: &NewSource) -> ExitCode {
     match add(root, new) {
         Ok(done) => {
             out(&format!(
-                "added source '{}': seeds/{} ({} bytes, sha256 {})\ncite it as {{ source = \"{}\", quote = \"…\" }}\n",
-                done.id, done.name, done.bytes, done.sha256, done.id
+                "added source '{}': seeds/{} ({}, sha256 {})\ncite it as {{ source = \"{}\", quote = \"…\" }}\n",
+                done.id,
+                done.name,
+                crate::text::count(done.bytes, "byte"),
+                done.sha256,
+                done.id
             ));
             ExitCode::SUCCESS
         }

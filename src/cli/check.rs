@@ -10,6 +10,7 @@ use super::out;
 use crate::check::{Report, check};
 use crate::data::DataRoot;
 use crate::diag::{Diagnostic, Severity};
+use crate::text::count;
 
 /// How `check` prints its diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -94,30 +95,30 @@ fn summary(report: &Report, hidden: usize, to_stdout: bool) {
     let s = report.stats;
     if hidden > 0 {
         crate::cli::err(&format!(
-            "note: {hidden} problem{} in files not changed since the given revision not shown\n",
-            plural(hidden)
+            "note: {} in files not changed since the given revision not shown\n",
+            count(hidden, "problem")
         ));
     }
     if errors == 0 {
         out(&format!(
-            "ok: {} dossiers, {} claims, {} citations verified, {} disputed claims, {} sources{}\n",
-            s.dossiers,
-            s.claims,
-            s.citations,
-            s.disputed,
-            s.sources,
+            "ok: {}, {}, {} verified, {}, {}{}\n",
+            count(s.dossiers, "dossier"),
+            count(s.claims, "claim"),
+            count(s.citations, "citation"),
+            count(s.disputed, "disputed claim"),
+            count(s.sources, "source"),
             if warnings > 0 {
-                format!(" ({warnings} warning{})", plural(warnings))
+                format!(" ({})", count(warnings, "warning"))
             } else {
                 String::new()
             }
         ));
     } else {
         let line = format!(
-            "error: {errors} error{}{} found; the corpus does not check",
-            plural(errors),
+            "error: {}{} found; the corpus does not check",
+            count(errors, "error"),
             if warnings > 0 {
-                format!(" and {warnings} warning{}", plural(warnings))
+                format!(" and {}", count(warnings, "warning"))
             } else {
                 String::new()
             }
@@ -160,10 +161,6 @@ fn escape_data(s: &str) -> String {
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

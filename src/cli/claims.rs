@@ -71,9 +71,8 @@ pub fn run(corpus: &Corpus, single_source: bool, json: bool) -> ExitCode {
     }
     let _ = writeln!(
         s,
-        "{} claim{}{}",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
+        "{}{}",
+        crate::text::count(rows.len(), "claim"),
         if single_source {
             " backed by a single independent source"
         } else {

@@ -84,7 +84,7 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "{n} disputed claim{}", if n == 1 { "" } else { "s" });
+    let _ = writeln!(s, "{}", crate::text::count(n, "disputed claim"));
     out(&s);
     ExitCode::SUCCESS
 }

@@ -20,6 +20,8 @@ pub struct ListItem<'a> {
     pub aliases: usize,
     pub claims: usize,
     pub relations: usize,
+    /// Citations of its aliases, claims, variants and relations: `list`'s weight.
+    pub citations: usize,
 }
 
 impl<'a> ListItem<'a> {
@@ -34,6 +36,7 @@ impl<'a> ListItem<'a> {
             aliases: d.aliases.len(),
             claims: d.claims.len(),
             relations: d.relations.len(),
+            citations: crate::model::order::weight(d),
         }
     }
 }

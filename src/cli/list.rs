@@ -1,4 +1,5 @@
-//! `dossier list`.
+//! `dossier list`: every dossier, in the order `--sort` asks (weight by default, as the
+//! browser's index opens).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -7,13 +8,14 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::json::ListItem;
 use super::out;
+use crate::model::order::{Order, sorted, weight};
 use crate::model::{Corpus, Kind};
-use crate::text::sanitize_line;
+use crate::text::{count, sanitize_line};
 
-pub fn run(corpus: &Corpus, kind: Option<Kind>, json: bool) -> ExitCode {
-    let chosen: Vec<_> = corpus
-        .dossiers
-        .iter()
+pub fn run(corpus: &Corpus, kind: Option<Kind>, order: Order, json: bool) -> ExitCode {
+    let chosen: Vec<_> = sorted(corpus, order)
+        .into_iter()
+        .filter_map(|i| corpus.dossiers.get(i))
         .filter(|d| kind.is_none_or(|k| d.kind == k))
         .collect();
     if json {
@@ -26,12 +28,13 @@ pub fn run(corpus: &Corpus, kind: Option<Kind>, json: bool) -> ExitCode {
     for d in &chosen {
         let _ = writeln!(
             s,
-            "{:<6}  {:<id_width$}  {}  ({} aliases, {} claims)",
+            "{:<6}  {:<id_width$}  {}  ({}, {}, {})",
             d.kind.as_str(),
             sanitize_line(&d.id),
             sanitize_line(&d.name),
-            d.aliases.len(),
-            d.claims.len(),
+            count(d.aliases.len(), "alias"),
+            count(d.claims.len(), "claim"),
+            count(weight(d), "citation"),
         );
     }
     out(&s);

@@ -1,4 +1,5 @@
-//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`, and the
+//! The non-interactive command line: `check`, `list`, `show`, `search`, `export`, the
+//! cross-source views (`sources`, `disputes`, `claims`, `cited-by`, …), and the
 //! curator's commands that write a corpus: `init`, `add-source`, `new`, `reanchor`,
 //! `schema`. Plain output for people (every string from the data sanitised), `--json` for
 //! scripts. Exit codes: 0 ok, 1 data errors (or an unknown id, or a refused write), 2
@@ -28,6 +29,7 @@
 mod add_source;
 mod changed;
 mod check;
+mod cited_by;
 mod claims;
 mod disputes;
 mod export;
@@ -53,6 +55,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::Report;
 use crate::data::DataRoot;
+use crate::model::order::Order;
 use crate::model::{Corpus, Kind};
 
 pub use output::{err, out};
@@ -67,7 +70,8 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Read key bindings and colours from FILE instead of
-    /// $XDG_CONFIG_HOME/dossier/config.toml.
+    /// $XDG_CONFIG_HOME/dossier/config.toml; every subcommand refuses a FILE that cannot
+    /// be read or does not parse.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -162,11 +166,15 @@ pub enum Command {
         #[arg(value_enum)]
         which: schema::Which,
     },
-    /// List the dossiers.
+    /// List the dossiers, the most cited first (as the browser's index opens).
     List {
         /// Only this kind.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
+        /// The order: weight (citations across sources, most first; ties by name),
+        /// name, or kind (then name).
+        #[arg(long, value_enum, default_value_t = SortArg::Weight)]
+        sort: SortArg,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -199,6 +207,28 @@ pub enum Command {
     },
     /// Every article: provenance, citations pointing at it, share of its text cited.
     Sources {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who cites a passage: every alias, claim, variant and relation whose citation
+    /// overlaps it, as the reader's `c` shows.
+    #[command(arg_required_else_help = true)]
+    CitedBy {
+        /// The passage as SOURCE:LINE (the whole line) or SOURCE:LINE:COL (one
+        /// character); SOURCE is a source id, its short marker (NBC-mt) or its file name.
+        #[arg(
+            value_name = "SOURCE:LINE[:COL]",
+            required_unless_present = "quote",
+            conflicts_with = "quote"
+        )]
+        at: Option<String>,
+        /// The passage as words of an article, matched as `check` matches quotes.
+        #[arg(long, value_name = "WORDS")]
+        quote: Option<String>,
+        /// With --quote: look only in this source.
+        #[arg(long, value_name = "SOURCE", requires = "quote")]
+        source: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -260,6 +290,24 @@ pub enum Command {
     },
 }
 
+/// `--sort` values of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Weight,
+    Name,
+    Kind,
+}
+
+impl From<SortArg> for Order {
+    fn from(s: SortArg) -> Order {
+        match s {
+            SortArg::Weight => Order::Weight,
+            SortArg::Name => Order::Name,
+            SortArg::Kind => Order::Kind,
+        }
+    }
+}
+
 /// `--kind` values.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -296,9 +344,8 @@ pub fn verified(root: &DataRoot) -> Option<Report> {
     let report = crate::check::check(root);
     if report.errors() > 0 {
         err(&format!(
-            "error: the corpus has {} error{}; run `dossier{} check` to see them\n",
-            report.errors(),
-            if report.errors() == 1 { "" } else { "s" },
+            "error: the corpus has {}; run `dossier{} check` to see them\n",
+            crate::text::count(report.errors(), "error"),
             match root {
                 DataRoot::Bundled => String::new(),
                 DataRoot::Dir(d) => format!(" --data {}", d.display()),
@@ -309,8 +356,17 @@ pub fn verified(root: &DataRoot) -> Option<Report> {
     Some(report)
 }
 
-/// Runs a subcommand and returns the process exit code.
+/// Runs a subcommand and returns the process exit code. A `--config FILE` that cannot
+/// be read or does not parse is refused first (exit 2), whatever the subcommand: a typo
+/// in the path must not pass silently because this command draws nothing.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    if let Some(path) = &cli.config {
+        let no_color = std::env::var_os("NO_COLOR").is_some();
+        if let Err(e) = crate::config::load(Some(path), no_color) {
+            err(&e.to_string());
+            return ExitCode::from(2);
+        }
+    }
     let root = cli.root();
     match command {
         Command::Check {
@@ -361,9 +417,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             with_dir(cli, "reanchor", |dir| reanchor::run(dir, source, *write))
         }
         Command::Schema { which } => schema::run(*which),
-        Command::List { kind, json } => {
-            with_corpus(&root, |c| list::run(c, kind.map(Kind::from), *json))
-        }
+        Command::List { kind, sort, json } => with_corpus(&root, |c| {
+            list::run(c, kind.map(Kind::from), Order::from(*sort), *json)
+        }),
         Command::Show { id, json } => with_corpus(&root, |c| show::run(c, id, *json)),
         Command::Config { .. } => {
             out(&crate::config::print_default());
@@ -373,6 +429,19 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             with_corpus(&root, |c| search::run(c, &query.join(" "), *limit, *json))
         }
         Command::Sources { json } => with_corpus(&root, |c| sources::run(c, *json)),
+        Command::CitedBy {
+            at,
+            quote,
+            source,
+            json,
+        } => with_corpus(&root, |c| {
+            let passages = match (at, quote) {
+                (_, Some(q)) => cited_by::by_quote(c, q, source.as_deref()),
+                (Some(at), None) => cited_by::at_position(c, at).map(|p| vec![p]),
+                (None, None) => Err(cited_by::PassageError::Malformed(String::new())),
+            };
+            cited_by::run(c, passages, *json)
+        }),
         Command::Disputes { json } => with_corpus(&root, |c| disputes::run(c, *json)),
         Command::Claims {
             single_source,

@@ -78,9 +78,8 @@ impl Plan {
             s.push_str(&format!("{h}\n"));
         }
         s.push_str(&format!(
-            "{} citation{} still resolve{}, {} relocated exactly, {} for a human to review{}\n",
-            self.unchanged,
-            if self.unchanged == 1 { "" } else { "s" },
+            "{} still resolve{}, {} relocated exactly, {} for a human to review{}\n",
+            crate::text::count(self.unchanged, "citation"),
             if self.unchanged == 1 { "s" } else { "" },
             self.exact.len(),
             self.for_human.len(),

@@ -60,10 +60,10 @@ fn render(corpus: &Corpus, t: &Node) -> String {
                 let n = r.map_or(0, |r| r.cites.len());
                 let _ = writeln!(
                     s,
-                    "{}{} {name}{role}  ({n} citation{}){}",
+                    "{}{} {name}{role}  ({}){}",
                     l.prefix,
                     e.label(corpus),
-                    if n == 1 { "" } else { "s" },
+                    crate::text::count(n, "citation"),
                     seen_mark(l.node.seen)
                 );
             }

@@ -1,5 +1,7 @@
 //! `dossier sources`: every article with its provenance and how much the dossiers use
-//! it — citations pointing at it and the share of its text they cover.
+//! it — citations pointing at it and the share of its text they cover — grouped by the
+//! original they derive from (sources sharing one are not independent), each under the
+//! short marker its citations show (`[2 NBC-mt]`).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -7,9 +9,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::out;
-use crate::model::Corpus;
-use crate::text::sanitize_line;
-use crate::xref::Xref;
+use crate::model::order::{origin, source_groups};
+use crate::model::{Corpus, Source};
+use crate::text::{count, sanitize_line};
+use crate::xref::{SourceStats, Xref};
 
 /// One `sources --json` entry.
 #[derive(Debug, Serialize)]
@@ -21,6 +24,9 @@ pub struct SourceJson<'a> {
     pub published: Option<&'a str>,
     pub derivation: &'a str,
     pub original: Option<&'a str>,
+    /// The ids of the other sources with the same original (its `original`, else its
+    /// outlet): not independent of this one.
+    pub shares_original_with: Vec<&'a str>,
     /// `seeds/FILE`.
     pub file: String,
     pub citations: usize,
@@ -48,6 +54,12 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
                     published: s.published.as_deref(),
                     derivation: s.derivation.as_str(),
                     original: s.original.as_deref(),
+                    shares_original_with: corpus
+                        .sources
+                        .iter()
+                        .filter(|o| o.id != s.id && origin(o) == origin(s))
+                        .map(|o| o.id.as_str())
+                        .collect(),
                     file: format!("seeds/{}", s.file),
                     citations: st.citations,
                     cited_bytes: st.cited_bytes,
@@ -63,31 +75,53 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// One block per source: id, date, derivation, counts; then title, outlet, original.
+/// One block per group of sources sharing an original: a line naming the original and
+/// how many sources derive from it; then per source its marker, id, date, derivation,
+/// counts, then title, outlet, original.
 pub fn render(corpus: &Corpus, x: &Xref) -> String {
     let mut s = String::new();
-    for (i, src) in corpus.sources.iter().enumerate() {
-        let st = x.stats(i);
+    for group in source_groups(corpus) {
+        let Some(first) = group.first().and_then(|&i| corpus.sources.get(i)) else {
+            continue;
+        };
+        if !s.is_empty() {
+            s.push('\n');
+        }
         let _ = writeln!(
             s,
-            "{}  {}  {}  {} citation{}  {:.1}% cited",
-            sanitize_line(&src.id),
-            src.published.as_deref().map_or("undated", |p| p),
-            src.derivation.as_str(),
-            st.citations,
-            if st.citations == 1 { "" } else { "s" },
-            st.coverage()
+            "── {} ({})",
+            sanitize_line(origin(first)),
+            count(group.len(), "source")
         );
-        let _ = writeln!(s, "  {}", sanitize_line(&src.title));
-        let _ = writeln!(
-            s,
-            "  {} · seeds/{}",
-            sanitize_line(&src.outlet),
-            sanitize_line(&src.file)
-        );
-        if let Some(o) = &src.original {
-            let _ = writeln!(s, "  original: {}", sanitize_line(o));
+        for &i in &group {
+            if let Some(src) = corpus.sources.get(i) {
+                source_lines(&mut s, src, x.stats(i));
+            }
         }
     }
     s
+}
+
+/// The lines of one source.
+fn source_lines(s: &mut String, src: &Source, st: SourceStats) {
+    let _ = writeln!(
+        s,
+        "{}  {}  {}  {}  {}  {:.1}% cited",
+        sanitize_line(&src.short),
+        sanitize_line(&src.id),
+        src.published.as_deref().map_or("undated", |p| p),
+        src.derivation.as_str(),
+        count(st.citations, "citation"),
+        st.coverage()
+    );
+    let _ = writeln!(s, "  {}", sanitize_line(&src.title));
+    let _ = writeln!(
+        s,
+        "  {} · seeds/{}",
+        sanitize_line(&src.outlet),
+        sanitize_line(&src.file)
+    );
+    if let Some(o) = &src.original {
+        let _ = writeln!(s, "  original: {}", sanitize_line(o));
+    }
 }

@@ -57,11 +57,9 @@ pub fn run(corpus: &Corpus, json: bool) -> ExitCode {
     }
     let _ = writeln!(
         s,
-        "{} dated entr{}; {} claim{} undated",
-        t.entries.len(),
-        if t.entries.len() == 1 { "y" } else { "ies" },
-        t.undated,
-        if t.undated == 1 { "" } else { "s" }
+        "{}; {} undated",
+        crate::text::count(t.entries.len(), "dated entry"),
+        crate::text::count(t.undated, "claim")
     );
     out(&s);
     ExitCode::SUCCESS

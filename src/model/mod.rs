@@ -4,6 +4,7 @@
 
 pub mod fast;
 pub mod incoming;
+pub mod order;
 pub mod raw;
 pub mod relmap;
 pub mod schema;
@@ -47,7 +48,7 @@ impl Corpus {
         let mut originals: Vec<&str> = ids
             .iter()
             .filter_map(|&i| self.sources.get(i))
-            .map(|s| s.original.as_deref().unwrap_or(&s.outlet))
+            .map(order::origin)
             .collect();
         originals.sort_unstable();
         originals.dedup();

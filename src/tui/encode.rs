@@ -11,7 +11,7 @@
 //!   one, no move when the cursor is already there, and over a short gap of unchanged
 //!   cells it may write them again instead of moving (when their style is the pen's);
 //! - **one SGR per change**, only for what changed (or a reset and the new attributes when
-//!   that is shorter), colours 0–7 as `30+n`/`40+n`;
+//!   that is shorter), colours 0–7 as `30+n`/`40+n`, 8–15 as 90–97/100–107;
 //! - the state it leaves (cursor, pen) is remembered between frames, so the next frame
 //!   starts from it; anything else that writes to the terminal must [`Known::forget`] it.
 //!
@@ -529,8 +529,9 @@ fn push_code(codes: &mut Vec<u8>, code: &[u8]) {
 
 /// A colour as SGR parameters: `base` is 30 (foreground), 40 (background) or 50
 /// (underline, which has only the extended forms). The eight basic colours as `base+n`
-/// (terminfo's `setaf`/`setab` in every supported terminal); the bright ones and indexed
-/// colours as `base+8;5;n` and true colour as `base+8;2;r;g;b`, as crossterm sends them;
+/// (terminfo's `setaf`/`setab` in every supported terminal), the eight bright ones as
+/// `base+60+n` (90–97, 100–107); other indexed colours as `base+8;5;n` and true colour as
+/// `base+8;2;r;g;b`, as crossterm sends them;
 /// the default as `base+9`.
 fn push_color(codes: &mut Vec<u8>, color: Color, base: u8) {
     if !codes.is_empty() {
@@ -569,6 +570,10 @@ fn push_color(codes: &mut Vec<u8>, color: Color, base: u8) {
     };
     if indexed < 8 && base != 50 {
         push_num(codes, u32::from(base) + u32::from(indexed));
+    } else if indexed < 16 && base != 50 {
+        // The bright eight as aixterm's 90–97/100–107, which TERM=linux and screen
+        // render; they lack `38;5;n`, and the default theme promises the 16 colours.
+        push_num(codes, u32::from(base) + 52 + u32::from(indexed));
     } else {
         push_num(codes, u32::from(base) + 8);
         codes.extend_from_slice(b";5;");

@@ -34,13 +34,14 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
     heading(
         &format!(" Cited by — “{}”", sanitize_line(&text)),
         &format!(
-            " {} · {} · seeds/{}:{}:{} · {n} {} this passage",
+            " {} · {} · seeds/{}:{}:{} · {} {} this passage",
             sanitize_line(&src.title),
             sanitize_line(&src.outlet),
             sanitize_line(&src.file),
             at.line,
             at.column,
-            if n == 1 { "item cites" } else { "items cite" }
+            crate::text::count(n, "item"),
+            if n == 1 { "cites" } else { "cite" }
         ),
         theme,
         frame,

@@ -15,10 +15,7 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
     let lay = cached(app);
     let n = app.xref.disputed().len();
     heading(
-        &format!(
-            " Disputes — {n} disputed claim{}",
-            if n == 1 { "" } else { "s" }
-        ),
+        &format!(" Disputes — {}", crate::text::count(n, "disputed claim")),
         " variants side by side, each with its sources and the curator's note",
         theme,
         frame,

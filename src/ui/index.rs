@@ -17,14 +17,20 @@ use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::model::Kind;
 use crate::search::{Field, Hit, parse};
-use crate::text::sanitize_line;
+use crate::text::{count, sanitize_line};
 
 pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
+    // The list's order: `o` cycles it while the filter is empty; a query ranks by match.
+    let order = match v.scope {
+        Scope::Passages => String::new(),
+        Scope::Dossiers if v.query.trim().is_empty() => format!(" · by {}", v.order.as_str()),
+        Scope::Dossiers => " · by match".to_owned(),
+    };
     let title = format!(
-        " dossier — {} dossiers, {} sources",
-        app.corpus.dossiers.len(),
-        app.corpus.sources.len()
+        " dossier — {}, {}{order}",
+        count(app.corpus.dossiers.len(), "dossier"),
+        count(app.corpus.sources.len(), "source")
     );
     super::clip::draw_row(
         frame,
@@ -34,7 +40,7 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
 
     let passages = v.scope == Scope::Passages;
     let mut counter = if passages {
-        format!("{} passages", v.passages.len())
+        count(v.passages.len(), "passage")
     } else {
         format!("{}/{}", v.hits.len(), app.corpus.dossiers.len())
     };
@@ -229,10 +235,10 @@ fn render_preview(app: &App, dossier: usize, theme: &Theme, frame: &mut Frame<'_
     let disputed = d.claims.iter().filter(|c| c.disputed).count();
     lines.push(Line::from(Span::styled(
         format!(
-            "{} claims ({} disputed), {} relations, {} linked from",
-            d.claims.len(),
+            "{} ({} disputed), {}, {} linked from",
+            count(d.claims.len(), "claim"),
             disputed,
-            d.relations.len(),
+            count(d.relations.len(), "relation"),
             app.incoming.of(dossier).len()
         ),
         theme.style(Tone::Dim),

@@ -23,9 +23,9 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
     let t = v.tree(app);
     let all = lines(&t);
     let title = format!(
-        " Relations of {} — {MAP_DEPTH} levels, ─out→ and ←in─ · {} nodes",
+        " Relations of {} — {MAP_DEPTH} levels, ─out→ and ←in─ · {}",
         sanitize_line(&root.name),
-        all.len()
+        crate::text::count(all.len(), "node")
     );
     super::clip::draw_row(
         frame,
@@ -87,7 +87,7 @@ fn tree_line(app: &App, l: &TreeLine<'_>, selected: bool, theme: &Theme) -> Line
     spans.push(Span::styled(sanitize_line(&d.name), pick(Tone::Marker)));
     let n = r.map_or(0, |r| r.cites.len());
     spans.push(Span::styled(
-        format!("  {n} cite{}", if n == 1 { "" } else { "s" }),
+        format!("  {}", crate::text::count(n, "cite")),
         pick(Tone::Dim),
     ));
     match l.node.seen {

@@ -1,5 +1,7 @@
 //! The sources table: per article three rows — title with citation count and coverage;
-//! date, derivation, id and outlet; what it is derived from.
+//! its short marker as citations show it (`NBC-mt`), date, derivation, id and outlet;
+//! what it is derived from, naming the other sources that share it. Sources sharing an
+//! original are listed together ([`rows`]).
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -7,20 +9,27 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use super::across::{fit, heading};
 use crate::app::App;
-use crate::app::sources::{SourcesView, visible};
+use crate::app::sources::{SourcesView, rows, visible};
 use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
-use crate::text::sanitize_line;
+use crate::model::order::{origin, source_groups};
+use crate::text::{count, sanitize_line};
 
 pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
     let total: usize = (0..app.corpus.sources.len())
         .map(|i| app.xref.stats(i).citations)
         .sum();
+    let groups = source_groups(&app.corpus);
     heading(
-        &format!(" Sources — {} articles", app.corpus.sources.len()),
         &format!(
-            " {total} citations in all; cited = share of the article's text that dossiers quote"
+            " Sources — {}, {}",
+            count(app.corpus.sources.len(), "article"),
+            count(groups.len(), "original")
+        ),
+        &format!(
+            " {} in all; cited = share of the article's text that dossiers quote",
+            count(total, "citation")
         ),
         theme,
         frame,
@@ -29,17 +38,23 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
     let list = areas.list;
     let w = usize::from(area.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (i, s) in app
-        .corpus
-        .sources
+    for (row, &i) in rows(app)
         .iter()
         .enumerate()
         .skip(v.pick.offset)
         .take(visible(app))
     {
+        let Some(s) = app.corpus.sources.get(i) else {
+            continue;
+        };
         let st = app.xref.stats(i);
-        let selected = i == v.pick.selected;
-        let right = format!("  {:>4} cites {:>5.1}% cited", st.citations, st.coverage());
+        let selected = row == v.pick.selected;
+        let right = format!(
+            "  {:>4} {:<5} {:>5.1}% cited",
+            st.citations,
+            crate::text::plural::noun(st.citations, "cite"),
+            st.coverage()
+        );
         let lead = if selected { "▶ " } else { "  " };
         let title = fit(
             &sanitize_line(&s.title),
@@ -56,20 +71,43 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
             }),
         )));
         // Short fields first, so a narrow window cuts only the outlet's long name.
+        // The marker first (it is the id when the registry gives no `short`).
+        let id = if s.short == s.id {
+            String::new()
+        } else {
+            format!("{} · ", sanitize_line(&s.id))
+        };
         let second = format!(
-            "    {} · {} · {} · {}",
+            "    {} · {} · {} · {id}{}",
+            sanitize_line(&s.short),
             s.published.as_deref().unwrap_or("undated"),
             s.derivation.as_str(),
-            sanitize_line(&s.id),
             sanitize_line(&s.outlet)
         );
         lines.push(Line::from(Span::styled(
             fit(&second, w),
             theme.style(Tone::Plain),
         )));
+        // The others sharing its original, by marker: the group made visible.
+        let shared: Vec<String> = groups
+            .iter()
+            .find(|g| g.contains(&i))
+            .into_iter()
+            .flatten()
+            .filter(|&&o| o != i)
+            .filter_map(|&o| app.corpus.sources.get(o))
+            .map(|o| sanitize_line(&o.short))
+            .collect();
+        // Before the original's long name, so a narrow window keeps it.
+        let also = if shared.is_empty() {
+            String::new()
+        } else {
+            format!(" (also {})", shared.join(", "))
+        };
         let third = match &s.original {
-            Some(o) => format!("    original: {}", sanitize_line(o)),
-            None => "    original: itself".to_owned(),
+            Some(o) => format!("    original{also}: {}", sanitize_line(o)),
+            None if also.is_empty() => "    original: itself".to_owned(),
+            None => format!("    original{also}: itself ({})", sanitize_line(origin(s))),
         };
         lines.push(Line::from(Span::styled(
             fit(&third, w),

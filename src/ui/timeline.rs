@@ -23,11 +23,9 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
     let area = areas.body;
     let t = crate::app::timeline::entries(app);
     let title = format!(
-        " Timeline — {} dated entr{} · {} undated claim{} not listed",
-        t.entries.len(),
-        if t.entries.len() == 1 { "y" } else { "ies" },
-        t.undated,
-        if t.undated == 1 { "" } else { "s" }
+        " Timeline — {} · {} not listed",
+        crate::text::count(t.entries.len(), "dated entry"),
+        crate::text::count(t.undated, "undated claim")
     );
     super::clip::draw_row(
         frame,

@@ -282,8 +282,8 @@ pub fn items(d: &Dossier) -> Vec<Item> {
 /// "3 sources (2 independent)": the one wording of a claim's corroboration.
 pub fn backing_text(sources: usize, independent: usize) -> String {
     format!(
-        "{sources} source{} ({independent} independent)",
-        if sources == 1 { "" } else { "s" }
+        "{} ({independent} independent)",
+        crate::text::count(sources, "source")
     )
 }
 
