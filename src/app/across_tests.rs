@@ -193,7 +193,7 @@ fn disputes_put_variants_side_by_side_when_wide_and_stack_them_when_narrow() {
     let c = corpus();
     let x = crate::xref::Xref::new(&c);
     let text = |w: u16| -> Vec<String> {
-        crate::geometry::disputes::layout(&c, &x, w, None)
+        crate::geometry::disputes::layout(&c, x.disputed(), w, None)
             .rows
             .iter()
             .map(|r| r.iter().map(|s| s.text.as_str()).collect())
@@ -296,12 +296,12 @@ fn the_kept_disputes_layout_marks_the_selection_as_a_fresh_layout_does() {
     let c = check(&DataRoot::Bundled).corpus;
     let x = crate::xref::Xref::new(&c);
     for w in [40u16, 120] {
-        let kept = crate::geometry::disputes::layout(&c, &x, w, None);
+        let kept = crate::geometry::disputes::layout(&c, x.disputed(), w, None);
         assert_eq!(kept.target_segs.len(), kept.targets.len());
         // Every fifth target and the last (a fresh layout per target is slow in debug).
         let last = kept.targets.len().saturating_sub(1);
         for t in (0..kept.targets.len()).step_by(5).chain([last]) {
-            let fresh = crate::geometry::disputes::layout(&c, &x, w, Some(t));
+            let fresh = crate::geometry::disputes::layout(&c, x.disputed(), w, Some(t));
             let all = 0..kept.rows.len();
             assert_eq!(
                 kept.rows_with_selection(all, t),

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::jump::to_dossier;
+use super::list_filter::{Edit, ListFilter};
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -17,8 +18,23 @@ pub struct CitedByView {
     /// The passage asked about.
     pub range: Range<usize>,
     /// Every citation overlapping it, in article order.
+    pub all: Vec<Citing>,
+    /// Those the filter keeps (all of them without one).
     pub items: Vec<Citing>,
     pub pick: Pick,
+    /// `/`: only the items whose dossier name or text match.
+    pub filter: ListFilter,
+}
+
+/// The text an item is filtered on: its dossier's name and the item (alias, claim,
+/// variant or relation) as the list shows it.
+pub fn item_text(app: &App, c: &Citing) -> String {
+    app.corpus
+        .dossiers
+        .get(c.dossier)
+        .map_or_else(String::new, |d| {
+            format!("{} · {}", d.name, c.item.text(&app.corpus, d))
+        })
 }
 
 /// Rows of the list: the body (below the title and passage lines) less the detail pane.
@@ -74,8 +90,10 @@ pub fn open_from_reader(app: &mut App) {
         Screen::CitedBy(CitedByView {
             source,
             range,
+            all: items.clone(),
             items,
             pick: Pick::default(),
+            filter: ListFilter::default(),
         }),
     );
 }
@@ -85,6 +103,25 @@ pub fn update(app: &mut App, action: Action) {
     let Screen::CitedBy(v) = &mut app.screen else {
         return;
     };
+    match v.filter.edit(&action) {
+        Edit::Kept => return,
+        Edit::Changed => {
+            let m = v.filter.matcher();
+            let all = std::mem::take(&mut v.all);
+            let items: Vec<Citing> = all
+                .iter()
+                .filter(|c| m.is_empty() || m.matches(&item_text(app, c)))
+                .cloned()
+                .collect();
+            if let Screen::CitedBy(v) = &mut app.screen {
+                v.all = all;
+                v.items = items;
+                v.pick = Pick::default();
+            }
+            return;
+        }
+        Edit::NotMine => {}
+    }
     if v.pick.step(&action, v.items.len(), h) {
         return;
     }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::jump::to_reader;
+use super::list_filter::{Edit, ListFilter};
 use super::nav::{Pick, keep_visible};
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -14,18 +15,64 @@ use crate::geometry::disputes::{Layout, layout};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DisputesView {
     pub pick: Pick,
+    /// Only this dossier's disputes (`D` from a dossier); `D` again widens to all.
+    pub scope: Option<usize>,
+    /// `/`: only the disputed claims whose dossier name, text or variants match.
+    pub filter: ListFilter,
+}
+
+/// What a laid-out list of disputes depends on besides the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutKey {
+    width: u16,
+    scope: Option<usize>,
+    query: String,
+}
+
+/// The text a disputed claim is filtered on: its dossier's name, the claim and every
+/// variant's text.
+fn claim_text(app: &App, (di, ci): (usize, usize)) -> String {
+    let d = app.corpus.dossiers.get(di);
+    let c = d.and_then(|d| d.claims.get(ci));
+    let mut out = format!(
+        "{} · {}",
+        d.map_or("", |d| d.name.as_str()),
+        c.map_or("", |c| c.text.as_str())
+    );
+    for v in c.map(|c| c.variants.as_slice()).unwrap_or_default() {
+        out.push_str(" · ");
+        out.push_str(&v.value);
+    }
+    out
+}
+
+/// The disputed claims `v` lists: all, or its dossier's, narrowed by its filter.
+pub fn listed(app: &App, v: &DisputesView) -> Vec<(usize, usize)> {
+    let m = v.filter.matcher();
+    app.xref
+        .disputed()
+        .iter()
+        .copied()
+        .filter(|&(d, _)| v.scope.is_none_or(|s| s == d))
+        .filter(|&dc| m.is_empty() || m.matches(&claim_text(app, dc)))
+        .collect()
 }
 
 /// The layout at the app's width, built once per width and kept (the list of every
 /// disputed claim costs the same to lay out on every key otherwise: ~49 ms at 10k).
-pub fn cached(app: &App) -> Arc<Layout> {
-    let width = app.size.0;
+/// Kept until the width, the scope or the filter changes.
+pub fn cached(app: &App, v: &DisputesView) -> Arc<Layout> {
+    let key = LayoutKey {
+        width: app.size.0,
+        scope: v.scope,
+        query: v.filter.query.clone(),
+    };
     let mut cache = app.disputes_layout.borrow_mut();
     match &*cache {
-        Some((w, lay)) if *w == width => Arc::clone(lay),
+        Some((k, lay)) if *k == key => Arc::clone(lay),
         _ => {
-            let lay = Arc::new(layout(&app.corpus, &app.xref, width, None));
-            *cache = Some((width, Arc::clone(&lay)));
+            let lay = Arc::new(layout(&app.corpus, &listed(app, v), key.width, None));
+            *cache = Some((key, Arc::clone(&lay)));
             lay
         }
     }
@@ -36,20 +83,39 @@ pub fn list_height(app: &App) -> usize {
     app.list_rows(crate::geometry::Shape::Disputes)
 }
 
-/// `D`: opens the list (unless it is already on screen).
+/// `D`: opens the list, scoped to the dossier on screen if any; on the list, `D` again
+/// widens a scoped list to every dossier's disputes.
 pub fn open_view(app: &mut App) {
-    if !matches!(app.screen, Screen::Disputes(_)) {
-        open(app, Screen::Disputes(DisputesView::default()));
-        clamp(app);
+    if let Screen::Disputes(v) = &mut app.screen {
+        if v.scope.take().is_some() {
+            v.pick = Pick::default();
+        }
+        return;
     }
+    let view = DisputesView {
+        scope: super::claims::dossier_on_screen(app),
+        ..DisputesView::default()
+    };
+    open(app, Screen::Disputes(view));
 }
 
 pub fn update(app: &mut App, action: Action) {
     let h = list_height(app);
+    let Screen::Disputes(v) = &mut app.screen else {
+        return;
+    };
+    match v.filter.edit(&action) {
+        Edit::Kept => return,
+        Edit::Changed => {
+            v.pick = Pick::default();
+            return;
+        }
+        Edit::NotMine => {}
+    }
     let Screen::Disputes(v) = &app.screen else {
         return;
     };
-    let lay = cached(app);
+    let lay = cached(app, v);
     let max_offset = lay.rows.len().saturating_sub(h);
     let mut pick = v.pick;
     match action {
@@ -83,7 +149,10 @@ pub fn update(app: &mut App, action: Action) {
 
 pub fn clamp(app: &mut App) {
     let h = list_height(app);
-    let lay = cached(app);
+    let Screen::Disputes(v) = &app.screen else {
+        return;
+    };
+    let lay = cached(app, v);
     if let Screen::Disputes(v) = &mut app.screen {
         v.pick.clamp_rows(&lay.target_rows, lay.rows.len(), h);
     }

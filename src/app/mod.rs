@@ -8,6 +8,7 @@ pub mod filter;
 pub mod fit;
 pub mod help;
 pub mod index;
+pub mod list_filter;
 pub mod reader;
 pub mod relations;
 pub mod select;
@@ -32,6 +33,8 @@ mod across_tests;
 mod fixes_tests;
 #[cfg(test)]
 mod linked_tests;
+#[cfg(test)]
+mod list_tests;
 pub mod preview;
 
 use std::ops::Range;
@@ -200,7 +203,8 @@ pub struct App {
     /// The index's preview: hidden or shown, held while the selection moves.
     pub preview: preview::Preview,
     /// The disputes list laid out at one width (`disputes::cached`), kept between keys.
-    pub disputes_layout: std::cell::RefCell<Option<(u16, Arc<crate::geometry::disputes::Layout>)>>,
+    pub disputes_layout:
+        std::cell::RefCell<Option<(disputes::LayoutKey, Arc<crate::geometry::disputes::Layout>)>>,
     /// The timeline's order, sorted once (`timeline::kept`).
     pub timeline: OnceLock<timeline::Kept>,
     /// Why the last live reload failed; the corpus on screen is the last good one.
@@ -297,6 +301,10 @@ impl App {
         }
         match &self.screen {
             Screen::Index(v) if v.typing => Mode::Filter,
+            Screen::CitedBy(v) if v.filter.typing => Mode::Filter,
+            Screen::Disputes(v) if v.filter.typing => Mode::Filter,
+            Screen::Claims(v) if v.filter.typing => Mode::Filter,
+            Screen::Timeline(v) if v.filter.typing => Mode::Filter,
             Screen::Index(_) => Mode::Index,
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,

@@ -2,6 +2,7 @@
 //! [`crate::model::timeline`]). Enter opens the row's dossier with that claim's (or
 //! variant's) first citation selected, so the claim is in view and its quote shown.
 
+use super::list_filter::{Edit, ListFilter};
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
@@ -15,6 +16,8 @@ pub struct TimelineView {
     pub selected: usize,
     /// First visible entry.
     pub offset: usize,
+    /// `/`: only the entries whose date, dossier name or text match.
+    pub filter: ListFilter,
 }
 
 /// Rows for the list (`geometry`: the body less the title line and the pane).
@@ -30,6 +33,7 @@ pub fn open_timeline(app: &mut App) {
             Screen::Timeline(TimelineView {
                 selected: 0,
                 offset: 0,
+                filter: ListFilter::default(),
             }),
         );
     }
@@ -99,10 +103,26 @@ pub fn entries(app: &App) -> Timeline<'_> {
     }
 }
 
+/// The entries `v` lists: every dated claim, or those its filter keeps.
+pub fn shown<'a>(app: &'a App, v: &TimelineView) -> Timeline<'a> {
+    let mut t = entries(app);
+    if v.filter.is_active() {
+        let m = v.filter.matcher();
+        t.entries.retain(|e| {
+            let name = e.dossier_of(&app.corpus).map_or("", |d| d.name.as_str());
+            m.matches(&format!("{} {name} · {}", e.date, e.text(&app.corpus)))
+        });
+    }
+    t
+}
+
 /// Keeps the selection inside the list and on screen (after a resize).
 pub fn clamp(app: &mut App) {
     let h = timeline_list_height(app);
-    let n = kept(app).order.len();
+    let n = match &app.screen {
+        Screen::Timeline(v) if v.filter.is_active() => shown(app, v).entries.len(),
+        _ => kept(app).order.len(),
+    };
     if let Screen::Timeline(v) = &mut app.screen {
         let mut pick = Pick::at(v.selected, v.offset);
         pick.clamp(n, h);
@@ -133,10 +153,21 @@ fn dossier_at(app: &App, e: &Entry<'_>) -> DossierView {
 /// One action on the timeline.
 pub fn update(app: &mut App, action: Action) {
     let h = timeline_list_height(app);
+    let Screen::Timeline(v) = &mut app.screen else {
+        return;
+    };
+    match v.filter.edit(&action) {
+        Edit::Kept => return,
+        Edit::Changed => {
+            (v.selected, v.offset) = (0, 0);
+            return;
+        }
+        Edit::NotMine => {}
+    }
     let Screen::Timeline(v) = &app.screen else {
         return;
     };
-    let t = entries(app);
+    let t = shown(app, v);
     let n = t.entries.len();
     let mut pick = Pick::at(v.selected, v.offset);
     match action {

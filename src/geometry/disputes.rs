@@ -6,7 +6,6 @@
 
 use crate::model::{Citation, Corpus, Variant};
 use crate::text::sanitize_line;
-use crate::xref::Xref;
 
 use super::tone::{Row, Seg, Tone, seg};
 use super::wrap::{char_width, wrap};
@@ -50,6 +49,8 @@ pub struct Layout {
     /// For each target, the segment of its row that is its marker (restyled when
     /// selected, so the layout does not depend on the selection).
     pub target_segs: Vec<usize>,
+    /// How many disputed claims are laid out.
+    pub claims: usize,
 }
 
 impl Layout {
@@ -142,11 +143,21 @@ fn variant_column(
     (lines, targets)
 }
 
-/// Lays out every disputed claim at `width` columns with target `selected` highlighted.
-pub fn layout(corpus: &Corpus, xref: &Xref, width: u16, selected: Option<usize>) -> Layout {
+/// Lays out the disputed `claims` ((dossier, claim) pairs, in the order given: all of
+/// [`crate::xref::Xref::disputed`], or those a scope or filter keeps) at `width`
+/// columns with target `selected` highlighted.
+pub fn layout(
+    corpus: &Corpus,
+    claims: &[(usize, usize)],
+    width: u16,
+    selected: Option<usize>,
+) -> Layout {
     let width = usize::from(width).max(1);
-    let mut out = Layout::default();
-    for &(di, ci) in xref.disputed() {
+    let mut out = Layout {
+        claims: claims.len(),
+        ..Layout::default()
+    };
+    for &(di, ci) in claims {
         let Some(d) = corpus.dossiers.get(di) else {
             continue;
         };

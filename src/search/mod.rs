@@ -13,6 +13,7 @@
 mod entries;
 mod narrowing;
 pub mod normalize;
+pub mod one;
 pub mod passages;
 mod prefilter;
 pub mod query;

@@ -32,7 +32,11 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
     let at = src.article.lines.locate(&src.article.text, v.range.start);
     let n = v.items.len();
     heading(
-        &format!(" Cited by — “{}”", sanitize_line(&text)),
+        &format!(
+            " Cited by{} — “{}”",
+            v.filter.note(n, v.all.len()),
+            sanitize_line(&text)
+        ),
         &format!(
             " {} · {} · seeds/{}:{}:{} · {} {} this passage",
             sanitize_line(&src.title),

@@ -19,9 +19,23 @@ const BACKING_W: usize = 26;
 pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
     let all = app.xref.claims().len();
+    let scope = v
+        .scope
+        .and_then(|d| app.corpus.dossiers.get(d))
+        .map(|d| format!(" in {} (C: all)", sanitize_line(&d.name)))
+        .unwrap_or_default();
+    let filter = if v.filter.typing || v.filter.is_active() {
+        format!(
+            "  /{}{}",
+            sanitize_line(&v.filter.query),
+            if v.filter.typing { "▏" } else { "" }
+        )
+    } else {
+        String::new()
+    };
     heading(
         &format!(
-            " Claims — {} of {all}, least independently sourced first",
+            " Claims{scope} — {} of {all}, least independently sourced first{filter}",
             v.rows.len()
         ),
         &format!(

@@ -12,10 +12,20 @@ use crate::geometry::Areas;
 
 pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
-    let lay = cached(app);
-    let n = app.xref.disputed().len();
+    let lay = cached(app, v);
+    let all = app.xref.disputed().len();
+    let shown = lay.claims;
+    let scope = v
+        .scope
+        .and_then(|d| app.corpus.dossiers.get(d))
+        .map(|d| format!(" in {} (D: all {all})", crate::text::sanitize_line(&d.name)))
+        .unwrap_or_default();
     heading(
-        &format!(" Disputes — {}", crate::text::count(n, "disputed claim")),
+        &format!(
+            " Disputes{scope} — {}{}",
+            crate::text::count(shown, "disputed claim"),
+            v.filter.note(shown, all)
+        ),
         " variants side by side, each with its sources and the curator's note",
         theme,
         frame,

@@ -21,11 +21,13 @@ const NAME_MAX: usize = 24;
 
 pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
-    let t = crate::app::timeline::entries(app);
+    let t = crate::app::timeline::shown(app, v);
+    let all = crate::app::timeline::entries(app).entries.len();
     let title = format!(
-        " Timeline — {} · {} not listed",
+        " Timeline — {} · {} not listed{}",
         crate::text::count(t.entries.len(), "dated entry"),
-        crate::text::count(t.undated, "undated claim")
+        crate::text::count(t.undated, "undated claim"),
+        v.filter.note(t.entries.len(), all)
     );
     super::clip::draw_row(
         frame,

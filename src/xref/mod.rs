@@ -181,6 +181,12 @@ impl Xref {
         for v in &mut by_source {
             v.sort_by_key(|c| (c.range.start, c.range.end));
         }
+        // Listed by the name the disputes view shows, not by id (by id, "Freedom of
+        // Russia Legion" came before "Federal Security Service").
+        disputed.sort_by_cached_key(|&(di, ci)| {
+            let name = corpus.dossiers.get(di).map(|d| d.name.to_lowercase());
+            (name, di, ci)
+        });
         let stats = by_source
             .iter()
             .zip(&corpus.sources)

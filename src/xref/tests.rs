@@ -145,3 +145,23 @@ fn backing_lists_per_source_what_a_dossier_rests_on() {
         ]
     );
 }
+
+#[test]
+fn disputes_are_listed_by_the_name_the_view_shows() {
+    let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+    let x = Xref::new(&corpus);
+    let names: Vec<String> = x
+        .disputed()
+        .iter()
+        .filter_map(|&(d, _)| corpus.dossiers.get(d).map(|d| d.name.to_lowercase()))
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // The case: by id, the Legion's disputes came before the FSB's.
+    let at = |prefix: &str| names.iter().position(|n| n.starts_with(prefix));
+    let (fsb, legion) = (
+        at("federal security service"),
+        at("freedom of russia legion"),
+    );
+    assert!(fsb.is_some() && legion.is_some(), "{names:?}");
+    assert!(fsb < legion);
+}
