@@ -25,6 +25,9 @@ pub enum Mode {
     Reader,
     /// Typing a search in the reader.
     Search,
+    /// Either typing line (filter or search), after the line's own bindings: the
+    /// readline keys, one meaning in both.
+    Typing,
     /// Selecting text in the reader to cite it.
     Select,
     /// Who cites a passage.
@@ -50,6 +53,7 @@ impl Mode {
             "dossier" => Mode::Dossier,
             "reader" => Mode::Reader,
             "search" => Mode::Search,
+            "typing" => Mode::Typing,
             "select" => Mode::Select,
             "cited-by" => Mode::CitedBy,
             "sources" => Mode::Sources,
@@ -70,6 +74,7 @@ impl Mode {
             Mode::Dossier => "dossier",
             Mode::Reader => "reader",
             Mode::Search => "search",
+            Mode::Typing => "typing",
             Mode::Select => "select",
             Mode::CitedBy => "cited-by",
             Mode::Sources => "sources",
@@ -82,7 +87,39 @@ impl Mode {
 
     /// True for the modes where printable keys are typed text.
     pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Filter | Mode::Search)
+        matches!(self, Mode::Filter | Mode::Search | Mode::Typing)
+    }
+
+    /// The modes whose bindings apply in `self`, in lookup order: the mode's own, then
+    /// the typing keys for a typing line, or the global ones elsewhere.
+    fn chain(self) -> &'static [Mode] {
+        match self {
+            Mode::Filter => &[Mode::Filter, Mode::Typing],
+            Mode::Search => &[Mode::Search, Mode::Typing],
+            Mode::Typing => &[Mode::Typing],
+            Mode::Global => &[Mode::Global],
+            Mode::Index => &[Mode::Index, Mode::Global],
+            Mode::Dossier => &[Mode::Dossier, Mode::Global],
+            Mode::Reader => &[Mode::Reader, Mode::Global],
+            Mode::Select => &[Mode::Select, Mode::Global],
+            Mode::CitedBy => &[Mode::CitedBy, Mode::Global],
+            Mode::Sources => &[Mode::Sources, Mode::Global],
+            Mode::Disputes => &[Mode::Disputes, Mode::Global],
+            Mode::Claims => &[Mode::Claims, Mode::Global],
+            Mode::Relations => &[Mode::Relations, Mode::Global],
+            Mode::Timeline => &[Mode::Timeline, Mode::Global],
+        }
+    }
+
+    /// The typing line a view has, whose keys its help lists too (`?` is text while
+    /// typing, so the help must be reachable from the view): with the heading they go
+    /// under.
+    fn typing_line(self) -> Option<(Mode, &'static str)> {
+        match self {
+            Mode::Index => Some((Mode::Filter, "while typing the filter (/ or p):")),
+            Mode::Reader => Some((Mode::Search, "while typing a search (/):")),
+            _ => None,
+        }
     }
 }
 
@@ -272,7 +309,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, select, cited-by, sources, disputes, claims, relations, timeline",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, typing, select, cited-by, sources, disputes, claims, relations, timeline",
                     b.mode.get_ref()
                 ),
             })?;
@@ -320,8 +357,9 @@ impl Keymap {
         self.bindings = merged;
     }
 
-    /// The action bound to `key` in `mode`, falling back to global bindings unless the
-    /// mode is a typing mode (where unbound printable keys are text).
+    /// The action bound to `key` in `mode`, falling back to the typing keys in a typing
+    /// line (where unbound printable keys are text, `?` included, as in fzf) or to the
+    /// global bindings elsewhere.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
         let find = |m: Mode| {
             self.bindings
@@ -329,56 +367,92 @@ impl Keymap {
                 .find(|b| b.mode == m && b.keys.contains(&key))
                 .map(|b| b.action.clone())
         };
-        if let Some(a) = find(mode) {
+        if let Some(a) = mode.chain().iter().find_map(|&m| find(m)) {
             return Some(a);
         }
         if mode.is_typing() {
             return match key.code {
                 KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
-                KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
                 KeyCode::Char('z') if key.ctrl => Some(Action::Suspend),
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
-                KeyCode::Backspace => Some(Action::DeleteChar),
                 _ => None,
             };
         }
-        find(Mode::Global)
+        None
     }
 
-    /// Bindings shown in the status line for `mode` (its own, then global ones).
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &str)> {
+    /// Bindings shown in the status line for `mode` (its own, then global ones), as
+    /// (key, label).
+    pub fn hint_keys(&self, mode: Mode) -> Vec<(Key, &str)> {
         let mut out = Vec::new();
-        for m in [mode, Mode::Global] {
-            if m == Mode::Global && mode.is_typing() {
-                continue;
-            }
+        for &m in mode.chain() {
             for b in self.bindings.iter().filter(|b| b.mode == m) {
                 if let (Some(k), Some(label)) = (b.keys.first(), &b.hint) {
-                    // A global key the mode binds to something else is not what it
-                    // does here (Esc stops a selection rather than going back).
-                    if m == Mode::Global && self.lookup(mode, *k) != Some(b.action.clone()) {
+                    // A key an earlier mode binds to something else is not what it does
+                    // here (Esc stops a selection rather than going back).
+                    if m != mode && self.lookup(mode, *k) != Some(b.action.clone()) {
                         continue;
                     }
-                    out.push((k.label(), label.as_str()));
+                    out.push((*k, label.as_str()));
                 }
             }
         }
         out
     }
 
+    /// Bindings shown in the status line for `mode`, as (key label, hint label).
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &str)> {
+        self.hint_keys(mode)
+            .into_iter()
+            .map(|(k, l)| (k.label(), l))
+            .collect()
+    }
+
+    /// The status line's hints as drawn (a space, then `key label` pairs two spaces
+    /// apart), and the columns each hint takes with its key: one layout for the
+    /// renderer and for the mouse, so a click on a hint runs the hint drawn there.
+    pub fn hint_line(&self, mode: Mode) -> (String, Vec<(std::ops::Range<usize>, Key)>) {
+        let mut text = String::from(" ");
+        let mut spans = Vec::new();
+        for (i, (key, label)) in self.hint_keys(mode).into_iter().enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            let start = unicode_width::UnicodeWidthStr::width(text.as_str());
+            text.push_str(&format!("{} {label}", key.label()));
+            spans.push((start..unicode_width::UnicodeWidthStr::width(text.as_str()), key));
+        }
+        (text, spans)
+    }
+
     /// Every binding that applies in `mode`, for the help overlay: (keys, description).
+    /// The index and the reader list their typing line's keys too, under a heading (an
+    /// entry with no keys); keys an earlier mode takes are left out of later rows.
     pub fn help(&self, mode: Mode) -> Vec<(String, &str)> {
         let mut out = Vec::new();
-        for m in [mode, Mode::Global] {
-            if m == Mode::Global && mode.is_typing() {
-                continue;
-            }
-            for b in self.bindings.iter().filter(|b| b.mode == m) {
-                let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-                out.push((keys.join(" "), b.desc.as_str()));
-            }
+        self.help_rows(mode, &mut out);
+        if let Some((line, heading)) = mode.typing_line() {
+            out.push((String::new(), ""));
+            out.push((String::new(), heading));
+            self.help_rows(line, &mut out);
         }
         out
+    }
+
+    fn help_rows<'a>(&'a self, mode: Mode, out: &mut Vec<(String, &'a str)>) {
+        for &m in mode.chain() {
+            for b in self.bindings.iter().filter(|b| b.mode == m) {
+                let keys: Vec<String> = b
+                    .keys
+                    .iter()
+                    .filter(|k| m == mode || self.lookup(mode, **k) == Some(b.action.clone()))
+                    .map(Key::label)
+                    .collect();
+                if !keys.is_empty() {
+                    out.push((keys.join(" "), b.desc.as_str()));
+                }
+            }
+        }
     }
 }
 

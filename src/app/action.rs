@@ -36,12 +36,19 @@ pub enum Action {
     Cancel,
     /// A character typed into the filter or search line.
     Input(char),
-    /// Delete the last typed character.
+    /// Delete the character before the cursor.
     DeleteChar,
-    /// Delete the last typed word.
+    /// Delete the word before the cursor.
     DeleteWord,
-    /// Ctrl-U in a typing line: delete the whole line.
+    /// Ctrl-U in a typing line: delete from the cursor to the line's start (readline's
+    /// `unix-line-discard`).
     DeleteLine,
+    /// Move the cursor of a typing line, delete forward, or walk the query history
+    /// ([`super::typing::Edit`]).
+    Edit(super::typing::Edit),
+    /// Text pasted by the terminal (bracketed paste, not bound to a key): one query in a
+    /// typing line, newlines made spaces; ignored elsewhere.
+    Paste(String),
     /// Select the next citation (dossier) or cited passage / search match (reader).
     NextCite,
     /// The previous one.
@@ -145,7 +152,7 @@ impl Action {
             "shrink-sentence" => Action::ShrinkSentence,
             "cite" => Action::Cite,
             "errors" => Action::Errors,
-            _ => return None,
+            _ => return super::typing::Edit::parse(name).map(Action::Edit),
         })
     }
 
@@ -194,6 +201,15 @@ impl Action {
         "shrink-sentence",
         "cite",
         "errors",
+        "line-start",
+        "line-end",
+        "char-left",
+        "char-right",
+        "word-left",
+        "word-right",
+        "delete-forward",
+        "history-prev",
+        "history-next",
     ];
 }
 

@@ -6,6 +6,8 @@ mod action;
 pub mod anchor;
 pub mod filter;
 pub mod help;
+pub mod history;
+pub mod mouse;
 pub mod reader;
 pub mod relations;
 pub mod rows;
@@ -188,6 +190,8 @@ pub struct App {
     /// A file position to open in the user's editor, for the terminal loop (update
     /// does no I/O).
     pub edit: Option<errors::Edit>,
+    /// The cursor of the line being typed and the query history (`typing`).
+    pub line: typing::LineEditor,
 }
 
 impl App {
@@ -245,6 +249,7 @@ impl App {
             reload_errors: Vec::new(),
             errors: None,
             edit: None,
+            line: typing::LineEditor::default(),
         }
     }
 

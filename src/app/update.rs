@@ -48,6 +48,15 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         }
         return None;
     }
+    match super::typing::update(app, &action) {
+        super::typing::Typed::Not => {}
+        super::typing::Typed::Changed => {
+            requery(app);
+            return None;
+        }
+        super::typing::Typed::Unchanged => return None,
+        super::typing::Typed::Instead(a) => return Some(a),
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Help => {
@@ -275,22 +284,6 @@ fn index(app: &mut App, action: Action) {
     let page = h as isize;
     match action {
         Action::Filter => v.typing = true,
-        Action::Input(c) => {
-            v.query.push(c);
-            refilter(app);
-        }
-        Action::DeleteChar => {
-            v.query.pop();
-            refilter(app);
-        }
-        Action::DeleteWord => {
-            super::typing::delete_word(&mut v.query);
-            refilter(app);
-        }
-        Action::DeleteLine => {
-            v.query.clear();
-            refilter(app);
-        }
         Action::Accept => v.typing = false,
         Action::Cancel | Action::ClearFilter => {
             v.typing = false;
@@ -599,22 +592,6 @@ fn reader(app: &mut App, action: Action) {
             v.matches.clear();
             v.current = None;
         }
-        Action::Input(c) => {
-            v.search.push(c);
-            research(v, text, lines, h);
-        }
-        Action::DeleteChar => {
-            v.search.pop();
-            research(v, text, lines, h);
-        }
-        Action::DeleteWord => {
-            super::typing::delete_word(&mut v.search);
-            research(v, text, lines, h);
-        }
-        Action::DeleteLine => {
-            v.search.clear();
-            research(v, text, lines, h);
-        }
         Action::Accept => {
             v.typing = false;
             if v.matches.is_empty() && !v.search.is_empty() {
@@ -681,6 +658,24 @@ fn reader(app: &mut App, action: Action) {
             } else {
                 app.message = Some("no highlighted passage to copy (n/N)".into());
             }
+        }
+        _ => {}
+    }
+}
+
+/// The typed line changed (`typing`): the index filters again, the reader searches
+/// again.
+fn requery(app: &mut App) {
+    let h = app.list_rows(Shape::Reader);
+    match &mut app.screen {
+        Screen::Index(_) => refilter(app),
+        Screen::Reader(v) => {
+            let text = app
+                .corpus
+                .sources
+                .get(v.source)
+                .map_or("", |s| s.article.text.as_str());
+            research(v, text, &app.wrapped.lines, h);
         }
         _ => {}
     }

@@ -69,11 +69,16 @@ pub fn run(corpus: Corpus, config: Config, options: Options) -> ExitCode {
 }
 
 fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result<ExitCode> {
-    let Config { keymap, theme } = config;
+    let Config {
+        keymap,
+        theme,
+        mouse,
+        history,
+    } = config;
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
-    term::enter()?;
+    term::enter(mouse)?;
     let _guard = term::Guard;
     // Diffs against what the terminal shows and scrolls the reader with a scroll region.
     let mut terminal = Terminal::new(scroll::ScrollBackend::new(CrosstermBackend::new(
@@ -82,6 +87,7 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
     app.cite_to = options.cite_to;
+    let mut history_file = crate::app::history::Store::open(history, &mut app);
     background(&mut app, &tx);
     // Kept for the loop's life: dropping it stops watching.
     let _watch = match &options.root {
@@ -130,14 +136,13 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
         let mut resize = None;
         for msg in pending {
             match msg {
-                Msg::Key(k) => match press(&mut app, k) {
-                    Pressed::Suspend => {
-                        suspend();
-                        full_redraw = true;
+                Msg::Key(k) => full_redraw |= after_press(press(&mut app, k)),
+                Msg::Mouse(m) => {
+                    for a in crate::app::mouse::handle(&mut app, m) {
+                        full_redraw |= after_press(act(&mut app, a));
                     }
-                    Pressed::Redraw => full_redraw = true,
-                    Pressed::Updated | Pressed::Unbound => {}
-                },
+                }
+                Msg::Paste(text) => full_redraw |= after_press(act(&mut app, Action::Paste(text))),
                 Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Found(done) => {
                     update(&mut app, Action::Found(done));
@@ -177,12 +182,13 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                 Err(e) => crate::text::sanitize_line(&e.to_string()),
             });
         }
+        history_file.save(&mut app);
         if let Some(edit) = app.edit.take() {
             app.message = edit_file(&edit);
             full_redraw = true;
         }
         if full_redraw {
-            term::enter()?;
+            term::enter(mouse)?;
             terminal.clear()?;
             let s = terminal.size()?;
             update(&mut app, Action::Resize(s.width, s.height));
@@ -250,16 +256,36 @@ pub enum Pressed {
 /// screen drives.
 pub fn press(app: &mut App, key: crate::keymap::Key) -> Pressed {
     match app.keymap.lookup(app.mode(), key) {
-        Some(Action::Suspend) => Pressed::Suspend,
-        Some(Action::Redraw) => Pressed::Redraw,
-        Some(a) => {
+        Some(a) => act(app, a),
+        None => Pressed::Unbound,
+    }
+}
+
+/// One action (a key's, a click's, a paste) through `update`, draining follow-ups.
+pub fn act(app: &mut App, action: Action) -> Pressed {
+    match action {
+        Action::Suspend => Pressed::Suspend,
+        Action::Redraw => Pressed::Redraw,
+        a => {
             let mut next = Some(a);
             while let Some(a) = next {
                 next = update(app, a);
             }
             Pressed::Updated
         }
-        None => Pressed::Unbound,
+    }
+}
+
+/// What the loop does after a key or click: suspends for Ctrl-Z; true when everything
+/// must be redrawn.
+fn after_press(p: Pressed) -> bool {
+    match p {
+        Pressed::Suspend => {
+            suspend();
+            true
+        }
+        Pressed::Redraw => true,
+        Pressed::Updated | Pressed::Unbound => false,
     }
 }
 

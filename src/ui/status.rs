@@ -12,19 +12,14 @@ use crate::text::sanitize_line;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let banner = crate::app::errors::banner(app);
+    // The hints are laid out by the keymap, the same layout a click is tested against.
     let text = match (&app.message, banner) {
-        (Some(m), _) => sanitize_line(m),
-        (None, Some(b)) => b,
-        (None, None) => app
-            .keymap
-            .hints(app.mode())
-            .iter()
-            .map(|(k, d)| format!("{k} {d}"))
-            .collect::<Vec<_>>()
-            .join("  "),
+        (Some(m), _) => format!(" {}", sanitize_line(m)),
+        (None, Some(b)) => format!(" {b}"),
+        (None, None) => app.keymap.hint_line(app.mode()).0,
     };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(format!(" {text}")))).style(theme.status()),
+        Paragraph::new(Line::from(Span::raw(text))).style(theme.status()),
         area,
     );
 }
