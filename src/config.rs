@@ -236,6 +236,19 @@ mod tests {
         assert!(e.diagnostic().is_none());
     }
 
+    #[test]
+    fn mouse_and_history_are_on_unless_the_file_turns_them_off() {
+        let c = parse("c.toml", "", false).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.mouse && c.history);
+        let c = parse("c.toml", "mouse = false\nhistory = false\n", false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!c.mouse && !c.history);
+        let d = parse("default", &print_default(), false).unwrap_or_else(|e| panic!("{e}"));
+        assert!(d.mouse && d.history, "the printed default says true");
+        let e = report("c.toml", "mouse = \"no\"\n");
+        assert!(e.starts_with("c.toml:1:9: error: invalid type"), "{e}");
+    }
+
     /// The error's report as a person reads it.
     fn report(path: &str, text: &str) -> String {
         parse(path, text, false)

@@ -420,7 +420,10 @@ impl Keymap {
             }
             let start = unicode_width::UnicodeWidthStr::width(text.as_str());
             text.push_str(&format!("{} {label}", key.label()));
-            spans.push((start..unicode_width::UnicodeWidthStr::width(text.as_str()), key));
+            spans.push((
+                start..unicode_width::UnicodeWidthStr::width(text.as_str()),
+                key,
+            ));
         }
         (text, spans)
     }

@@ -243,7 +243,10 @@ mod tests {
         assert_eq!(h.entries().first().map(String::as_str), Some("q5"));
         let off = &mut History::default();
         off.record("x");
-        assert!(off.entries().is_empty() && !off.dirty, "off records nothing");
+        assert!(
+            off.entries().is_empty() && !off.dirty,
+            "off records nothing"
+        );
     }
 
     #[test]

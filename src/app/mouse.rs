@@ -130,7 +130,11 @@ fn click(app: &mut App, m: Mouse) -> Vec<Action> {
         Screen::Index(_) => {
             // Beside the preview, the list takes the left half (as `ui::index` draws it).
             let w = areas.list.width;
-            let list_width = if super::preview::visible(app) { w / 2 } else { w };
+            let list_width = if super::preview::visible(app) {
+                w / 2
+            } else {
+                w
+            };
             if m.column >= areas.list.x + list_width {
                 return Vec::new();
             }

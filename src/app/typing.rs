@@ -136,7 +136,10 @@ fn word_left(text: &str, at: usize) -> usize {
 /// Alt-F: forward over what is not a word, then over the word.
 fn word_right(text: &str, at: usize) -> usize {
     let tail = &text[at..];
-    let skip = tail.len() - tail.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let skip = tail.len()
+        - tail
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
     let rest = &tail[skip..];
     let word = rest
         .char_indices()

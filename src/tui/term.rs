@@ -179,7 +179,10 @@ mod tests {
     fn the_restore_turns_off_mouse_and_paste() {
         let restore = String::from_utf8_lossy(RESTORE);
         for on in [MOUSE_ON, PASTE_ON] {
-            for mode in String::from_utf8_lossy(on).split('\x1b').filter(|m| !m.is_empty()) {
+            for mode in String::from_utf8_lossy(on)
+                .split('\x1b')
+                .filter(|m| !m.is_empty())
+            {
                 let off = format!("\x1b{}", mode.replace('h', "l"));
                 assert!(restore.contains(&off), "{off:?} missing from the restore");
             }

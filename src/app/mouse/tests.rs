@@ -22,7 +22,11 @@ fn cells(a: &App) -> Vec<Vec<(u16, String)>> {
         .unwrap_or_else(|e| panic!("{e}"));
     let buf = t.backend().buffer();
     (0..h)
-        .map(|y| (0..w).map(|x| (x, buf[(x, y)].symbol().to_owned())).collect())
+        .map(|y| {
+            (0..w)
+                .map(|x| (x, buf[(x, y)].symbol().to_owned()))
+                .collect()
+        })
         .collect()
 }
 
@@ -116,7 +120,10 @@ fn a_click_in_a_dossier_selects_the_marker_under_the_pointer_and_opens_it() {
     let d = &a.corpus.dossiers[v.dossier];
     let lay = layout(&a.corpus, d, a.incoming.of(v.dossier), a.size.0, None);
     // A row with at least two targets, on screen: click the second one's marker.
-    let (row, second) = (0..lay.rows.len().min(usize::from(a.areas(Shape::Dossier).list.height)))
+    let (row, second) = (0..lay
+        .rows
+        .len()
+        .min(usize::from(a.areas(Shape::Dossier).list.height)))
         .find_map(|r| {
             let on: Vec<usize> = (0..lay.targets.len())
                 .filter(|&i| lay.target_rows[i] == r)
@@ -124,7 +131,13 @@ fn a_click_in_a_dossier_selects_the_marker_under_the_pointer_and_opens_it() {
             (on.len() >= 2).then(|| (r, on[1]))
         })
         .unwrap_or_else(|| panic!("a row with two markers:\n{}", screen(&a)));
-    let marked = layout(&a.corpus, d, a.incoming.of(v.dossier), a.size.0, Some(second));
+    let marked = layout(
+        &a.corpus,
+        d,
+        a.incoming.of(v.dossier),
+        a.size.0,
+        Some(second),
+    );
     let seg = marked.rows[row]
         .iter()
         .position(|s| s.tone == Tone::Selected)
@@ -138,7 +151,11 @@ fn a_click_in_a_dossier_selects_the_marker_under_the_pointer_and_opens_it() {
     );
     let depth = a.back.len();
     click(&mut a, (start as u16, y));
-    assert_eq!(a.back.len(), depth + 1, "the second click opened the target");
+    assert_eq!(
+        a.back.len(),
+        depth + 1,
+        "the second click opened the target"
+    );
     assert!(matches!(a.back.last(), Some(Screen::Dossier(_))));
 }
 
@@ -219,7 +236,8 @@ fn a_click_selects_a_dispute_marker() {
         .find(|&i| lay.target_rows[i] < usize::from(list.height))
         .unwrap_or_else(|| panic!("a second marker on screen"));
     let row = lay.target_rows[i];
-    let (start, _) = seg_columns(&lay.rows[row], lay.target_segs[i]).unwrap_or_else(|| panic!("cols"));
+    let (start, _) =
+        seg_columns(&lay.rows[row], lay.target_segs[i]).unwrap_or_else(|| panic!("cols"));
     click(&mut a, (start as u16, list.y + row as u16));
     assert!(matches!(a.screen, Screen::Disputes(ref v) if v.pick.selected == i));
     click(&mut a, (start as u16, list.y + row as u16));

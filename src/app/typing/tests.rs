@@ -61,7 +61,11 @@ fn the_cursor_moves_as_in_readline_and_typing_goes_in_at_it() {
     press(&mut a, Key::char('/'));
     text(&mut a, "RT61 mortars");
     keys(&mut a, &[Key::ctrl('a')]);
-    assert!(filter_line(&a).starts_with("/ ▏RT61 mortars"), "{}", filter_line(&a));
+    assert!(
+        filter_line(&a).starts_with("/ ▏RT61 mortars"),
+        "{}",
+        filter_line(&a)
+    );
     text(&mut a, "French ");
     assert_eq!(query(&a), "French RT61 mortars");
     keys(&mut a, &[Key::ctrl('e'), Key::ctrl('b'), Key::ctrl('b')]);
@@ -131,7 +135,11 @@ fn a_paste_is_one_query_and_never_presses_enter() {
     act(&mut a, Action::Paste("q\nq\n".into()));
     assert_eq!(a.screen, before);
     assert!(!a.quit);
-    assert!(a.message.as_deref().is_some_and(|m| m.contains("paste ignored")));
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("paste ignored"))
+    );
 }
 
 #[test]
