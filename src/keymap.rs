@@ -116,8 +116,11 @@ impl Mode {
     /// under.
     fn typing_line(self) -> Option<(Mode, &'static str)> {
         match self {
-            Mode::Index => Some((Mode::Filter, "while typing the filter (/ or p):")),
-            Mode::Reader => Some((Mode::Search, "while typing a search (/):")),
+            Mode::Index => Some((
+                Mode::Filter,
+                "while typing the filter (/ or p; ? is text there):",
+            )),
+            Mode::Reader => Some((Mode::Search, "while typing a search (/; ? is text there):")),
             _ => None,
         }
     }

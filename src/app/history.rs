@@ -87,7 +87,7 @@ impl History {
 
     /// One entry older than the one shown (the newest when not walking yet; `line` is
     /// kept to come back to). `None` at the oldest.
-    pub fn prev(&mut self, line: &str) -> Option<&str> {
+    pub fn older(&mut self, line: &str) -> Option<&str> {
         let next = match self.at {
             None => {
                 self.draft = line.to_owned();
@@ -101,7 +101,7 @@ impl History {
 
     /// One entry newer; past the newest, the line as typed before the walk. `None`
     /// when not walking.
-    pub fn next(&mut self) -> Option<&str> {
+    pub fn newer(&mut self) -> Option<&str> {
         let i = self.at?;
         if i + 1 < self.entries.len() {
             self.at = Some(i + 1);
@@ -220,12 +220,12 @@ mod tests {
     #[test]
     fn walks_back_and_forward_to_the_typed_line() {
         let mut h = History::from_text("RT61\nmortars\n");
-        assert_eq!(h.prev("Leg").map(str::to_owned), Some("mortars".into()));
-        assert_eq!(h.prev("ignored").map(str::to_owned), Some("RT61".into()));
-        assert_eq!(h.prev("ignored"), None, "the oldest stays");
-        assert_eq!(h.next().map(str::to_owned), Some("mortars".into()));
-        assert_eq!(h.next().map(str::to_owned), Some("Leg".into()));
-        assert_eq!(h.next(), None, "not walking any more");
+        assert_eq!(h.older("Leg").map(str::to_owned), Some("mortars".into()));
+        assert_eq!(h.older("ignored").map(str::to_owned), Some("RT61".into()));
+        assert_eq!(h.older("ignored"), None, "the oldest stays");
+        assert_eq!(h.newer().map(str::to_owned), Some("mortars".into()));
+        assert_eq!(h.newer().map(str::to_owned), Some("Leg".into()));
+        assert_eq!(h.newer(), None, "not walking any more");
     }
 
     #[test]

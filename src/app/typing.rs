@@ -259,9 +259,9 @@ pub fn update(app: &mut App, action: &Action) -> Typed {
             }
             Edit::HistoryPrev | Edit::HistoryNext => {
                 let entry = if *e == Edit::HistoryPrev {
-                    line.history.prev(text)
+                    line.history.older(text)
                 } else {
-                    line.history.next()
+                    line.history.newer()
                 };
                 match entry.map(str::to_owned) {
                     Some(s) if s != *text => {
