@@ -61,6 +61,43 @@ impl Mouse {
 /// Rows (or targets) one notch of the wheel moves, as most terminal programs scroll.
 pub const WHEEL_STEP: usize = 3;
 
+/// Two presses on one cell this close together are a double click.
+pub const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Keeps a double click from opening twice. A double click on a row not yet selected
+/// selects it, then opens it; but on the row already selected, its first click opens
+/// it, and the second would land on whatever the new view shows at that cell (and open
+/// that too). The terminal loop, which has the clock, asks [`DoubleClick::echo`] before
+/// handling a press and tells [`DoubleClick::opened`] when a click opened something.
+#[derive(Debug, Default)]
+pub struct DoubleClick {
+    /// Where and when the last click that opened something was.
+    last_open: Option<(u16, u16, std::time::Instant)>,
+}
+
+impl DoubleClick {
+    /// True when `m` is the second click of a double click whose first one already
+    /// opened: it is dropped.
+    pub fn echo(&mut self, m: &Mouse, now: std::time::Instant) -> bool {
+        if !matches!(m.kind, MouseKind::Down(Button::Left)) {
+            return false;
+        }
+        match self.last_open.take() {
+            Some((c, r, at)) => {
+                c == m.column && r == m.row && now.duration_since(at) < DOUBLE_CLICK
+            }
+            None => false,
+        }
+    }
+
+    /// The press `m` (handled at `now`) asked for `actions`: remember it if one opens.
+    pub fn opened(&mut self, m: &Mouse, actions: &[Action], now: std::time::Instant) {
+        if actions.contains(&Action::Open) {
+            self.last_open = Some((m.column, m.row, now));
+        }
+    }
+}
+
 /// Applies a mouse event: selects what a click hit, and returns the actions it asks
 /// for (open, scroll, a hint's action), to be run like keys.
 pub fn handle(app: &mut App, m: Mouse) -> Vec<Action> {
@@ -114,6 +151,8 @@ fn click(app: &mut App, m: Mouse) -> Vec<Action> {
     if contains(areas.status, m) {
         return hint_at(app, m.column).into_iter().collect();
     }
+    // A click is a key press as far as the status line goes: its message is read.
+    app.message = None;
     if !contains(areas.list, m) {
         if let Screen::Index(v) = &app.screen {
             // The filter line: start typing there.

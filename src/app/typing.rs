@@ -186,7 +186,8 @@ pub enum Typed {
     Changed,
     /// Handled; the text is the same (the cursor may have moved).
     Unchanged,
-    /// Do this instead (Ctrl-P/Ctrl-N in the filter move the list when history is off).
+    /// Handle this instead, now (Ctrl-P/Ctrl-N in the filter move the list when history
+    /// is off); never itself a line edit.
     Instead(Action),
 }
 

@@ -55,7 +55,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             return None;
         }
         super::typing::Typed::Unchanged => return None,
-        super::typing::Typed::Instead(a) => return Some(a),
+        // One level: the stand-in (a movement) is never a line edit.
+        super::typing::Typed::Instead(a) => return update(app, a),
     }
     match action {
         Action::Quit => app.quit = true,

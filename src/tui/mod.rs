@@ -115,6 +115,7 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
     // Set while the index's preview waits for the selection to rest (`rest`).
     let mut preview_due = None;
+    let mut clicks = crate::app::mouse::DoubleClick::default();
     loop {
         let first = match rest::wait(&rx, preview_due) {
             rest::Wake::Msg(m) => m,
@@ -138,8 +139,13 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
             match msg {
                 Msg::Key(k) => full_redraw |= after_press(press(&mut app, k)),
                 Msg::Mouse(m) => {
-                    for a in crate::app::mouse::handle(&mut app, m) {
-                        full_redraw |= after_press(act(&mut app, a));
+                    let now = std::time::Instant::now();
+                    if !clicks.echo(&m, now) {
+                        let actions = crate::app::mouse::handle(&mut app, m);
+                        clicks.opened(&m, &actions, now);
+                        for a in actions {
+                            full_redraw |= after_press(act(&mut app, a));
+                        }
                     }
                 }
                 Msg::Paste(text) => full_redraw |= after_press(act(&mut app, Action::Paste(text))),

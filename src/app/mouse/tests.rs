@@ -261,3 +261,27 @@ fn other_buttons_releases_and_drags_do_nothing() {
     click(&mut a, (500, 500));
     assert_eq!(a.screen, before);
 }
+
+#[test]
+fn a_double_click_on_the_selected_row_opens_once() {
+    let t0 = std::time::Instant::now();
+    let m = Mouse::at(MouseKind::Down(Button::Left), 5, 4);
+    let mut d = DoubleClick::default();
+    assert!(!d.echo(&m, t0));
+    d.opened(&m, &[Action::Open], t0);
+    let soon = t0 + std::time::Duration::from_millis(150);
+    assert!(
+        d.echo(&m, soon),
+        "the second click of the double click is dropped"
+    );
+    assert!(!d.echo(&m, soon), "and only that one");
+    d.opened(&m, &[Action::Open], t0);
+    assert!(!d.echo(&m, t0 + DOUBLE_CLICK), "a later click is a click");
+    d.opened(&m, &[Action::Open], t0);
+    assert!(!d.echo(&Mouse::at(MouseKind::Down(Button::Left), 6, 4), soon));
+    d.opened(&m, &[], t0);
+    assert!(
+        !d.echo(&m, soon),
+        "a click that only selected leaves the next alone"
+    );
+}
