@@ -497,6 +497,57 @@ mod tests {
     }
 
     #[test]
+    fn typing_lines_share_the_readline_keys_after_their_own() {
+        let k = Keymap::default_keymap();
+        let edit = |e| Some(Action::Edit(e));
+        use crate::app::typing::Edit;
+        for mode in [Mode::Filter, Mode::Search] {
+            assert_eq!(k.lookup(mode, Key::ctrl('a')), edit(Edit::LineStart));
+            assert_eq!(
+                k.lookup(mode, Key::new(KeyCode::Left)),
+                edit(Edit::CharLeft)
+            );
+            assert_eq!(k.lookup(mode, Key::ctrl('u')), Some(Action::DeleteLine));
+            assert_eq!(k.lookup(mode, Key::ctrl('p')), edit(Edit::HistoryPrev));
+            assert_eq!(k.lookup(mode, Key::char('?')), Some(Action::Input('?')));
+            assert_eq!(
+                k.lookup(mode, Key::new(KeyCode::Backspace)),
+                Some(Action::DeleteChar)
+            );
+        }
+        // The filter's own Up moves the list; the search line has no list.
+        assert_eq!(
+            k.lookup(Mode::Filter, Key::new(KeyCode::Up)),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            k.lookup(Mode::Search, Key::new(KeyCode::Up)),
+            edit(Edit::HistoryPrev)
+        );
+        // Outside a typing line, Ctrl-U pages up and Left goes back.
+        assert_eq!(k.lookup(Mode::Index, Key::ctrl('u')), Some(Action::PageUp));
+        assert_eq!(
+            k.lookup(Mode::Index, Key::new(KeyCode::Left)),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn the_hint_line_says_where_each_hint_is() {
+        let k = Keymap::default_keymap();
+        let (text, spans) = k.hint_line(Mode::Index);
+        assert!(text.starts_with(" / filter  enter open"), "{text}");
+        for (range, key) in &spans {
+            let shown: String = text.chars().skip(range.start).take(range.len()).collect();
+            assert!(
+                shown.starts_with(&key.label()),
+                "{shown:?} is {key:?}'s hint"
+            );
+        }
+        assert_eq!(spans.len(), k.hints(Mode::Index).len());
+    }
+
+    #[test]
     fn every_esc_action_has_another_key() {
         let k = Keymap::default_keymap();
         for b in k
