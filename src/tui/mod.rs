@@ -1,6 +1,7 @@
-//! The browser's event loop: wait (blocking, no ticks) for a key, mouse report, paste, resize,
-//! signal or dead terminal — or, while the index's preview waits for the selection to
-//! rest, until that deadline (`rest`); drain everything pending; update; draw once.
+//! The browser's event loop: wait (blocking, no ticks) for a key, mouse report, paste,
+//! resize, signal or dead terminal — or, while the index's preview waits for the
+//! selection to rest, until that deadline (`rest`); drain everything pending; update;
+//! draw once.
 
 pub mod encode;
 pub mod input;
