@@ -4,8 +4,9 @@
 //! Down in the reader's search) walk it; the line as typed before the walk comes back
 //! after its newest entry.
 //!
-//! The state lives here and `update` stays pure: it marks the history `dirty`, and the
-//! terminal loop writes the file ([`History::save`]). The file is
+//! The state lives here and `update` stays pure: it keeps the queries added this
+//! session, and the terminal loop writes the file ([`History::save`]), merging them into
+//! what the file holds then, so two browsers open at once both keep their queries. The file is
 //! `$XDG_STATE_HOME/dossier/history` (`~/.local/state/dossier/history`), `history =
 //! false` in the config turns it off; a file that cannot be read or written never stops
 //! the browser (the status line says so once).
@@ -26,8 +27,8 @@ pub struct History {
     at: Option<usize>,
     /// The line as typed when the walk began.
     draft: String,
-    /// Entries were added since the file was last written.
-    pub dirty: bool,
+    /// Entries added since the file was last written, oldest first.
+    fresh: Vec<String>,
 }
 
 impl History {
@@ -35,8 +36,9 @@ impl History {
     pub fn from_text(text: &str) -> History {
         let mut entries: Vec<String> = text
             .lines()
+            // Whatever else wrote the file, a line is one query of printable text.
+            .map(super::typing::one_line)
             .filter(|l| !l.trim().is_empty())
-            .map(str::to_owned)
             .collect();
         let extra = entries.len().saturating_sub(MAX_ENTRIES);
         entries.drain(..extra);
@@ -50,6 +52,11 @@ impl History {
     /// The entries, oldest first.
     pub fn entries(&self) -> &[String] {
         &self.entries
+    }
+
+    /// True when queries were added since the file was last written.
+    pub fn dirty(&self) -> bool {
+        !self.fresh.is_empty()
     }
 
     /// The file's contents: one entry a line.
@@ -74,10 +81,10 @@ impl History {
         if self.entries.last() == Some(&query) {
             return;
         }
-        self.entries.push(query);
+        self.entries.push(query.clone());
         let extra = self.entries.len().saturating_sub(MAX_ENTRIES);
         self.entries.drain(..extra);
-        self.dirty = true;
+        self.fresh.push(query);
     }
 
     /// Ends a walk without recording (the line was dropped, or typing began again).
@@ -120,16 +127,27 @@ impl History {
         }
     }
 
-    /// Writes the history to `path` (its folder made if missing) through a temporary
-    /// file renamed over it, so a crash never leaves half a file.
+    /// Writes the queries added since the last write to `path` (its folder made if
+    /// missing): appended to what the file holds now (another browser may have added
+    /// some meanwhile), capped, through a temporary file renamed over it, so a crash
+    /// never leaves half a file. The merged list becomes this history's unless a walk
+    /// is under way.
     pub fn save(&mut self, path: &Path) -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
+        let mut merged = History::load(path)?;
+        merged.enabled = true;
+        for q in &self.fresh {
+            merged.record(q);
+        }
         let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, self.to_text())?;
+        std::fs::write(&tmp, merged.to_text())?;
         std::fs::rename(&tmp, path)?;
-        self.dirty = false;
+        self.fresh.clear();
+        if self.at.is_none() {
+            self.entries = merged.entries;
+        }
         Ok(())
     }
 }
@@ -175,12 +193,12 @@ impl Store {
         let Some(path) = &self.path else {
             return;
         };
-        if !app.line.history.dirty {
+        if !app.line.history.dirty() {
             return;
         }
         if let Err(e) = app.line.history.save(path) {
-            // Not again on every query: the message would hide the hints for good.
-            app.line.history.dirty = false;
+            // Said once: on every query the message would hide the hints for good. The
+            // queries stay in memory, and a later write takes them along.
             self.warn(app, "cannot write", &e);
         }
     }
@@ -235,7 +253,7 @@ mod tests {
         h.record("Legion");
         h.record("  ");
         assert_eq!(h.entries(), ["Legion"]);
-        assert!(h.dirty);
+        assert!(h.dirty());
         for i in 0..MAX_ENTRIES + 5 {
             h.record(&format!("q{i}"));
         }
@@ -244,7 +262,7 @@ mod tests {
         let off = &mut History::default();
         off.record("x");
         assert!(
-            off.entries().is_empty() && !off.dirty,
+            off.entries().is_empty() && !off.dirty(),
             "off records nothing"
         );
     }
@@ -257,11 +275,30 @@ mod tests {
         h.record("RT61 mortars");
         h.record("Kapustin");
         h.save(&path).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!h.dirty);
+        assert!(!h.dirty());
         let back = History::load(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back.entries(), ["RT61 mortars", "Kapustin"]);
         let _ = std::fs::remove_dir_all(&dir);
         let missing = History::load(&dir.join("none")).unwrap_or_else(|e| panic!("{e}"));
         assert!(missing.entries().is_empty());
+    }
+
+    #[test]
+    fn two_sessions_at_once_keep_both_their_queries() {
+        let dir = std::env::temp_dir().join(format!("dossier-history2-{}", std::process::id()));
+        let path = dir.join("history");
+        let mut one = History::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut two = History::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        one.record("Legion");
+        one.save(&path).unwrap_or_else(|e| panic!("{e}"));
+        two.record("Kapustin");
+        two.save(&path).unwrap_or_else(|e| panic!("{e}"));
+        let back = History::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.entries(), ["Legion", "Kapustin"]);
+        assert_eq!(two.entries(), ["Legion", "Kapustin"], "the walk sees both");
+        // A line another program wrote with controls in it is one plain query.
+        let h = History::from_text("RT61\tmortars\u{7}\n\n");
+        assert_eq!(h.entries(), ["RT61 mortars"]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

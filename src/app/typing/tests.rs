@@ -150,7 +150,7 @@ fn ctrl_p_and_ctrl_n_walk_the_history_and_enter_records() {
     text(&mut a, "Legion");
     press(&mut a, Key::new(KeyCode::Enter));
     assert_eq!(a.line.history.entries(), ["Kapustin", "Legion"]);
-    assert!(a.line.history.dirty, "the loop writes the file");
+    assert!(a.line.history.dirty(), "the loop writes the file");
     press(&mut a, Key::char('/'));
     keys(&mut a, &[Key::ctrl('u')]);
     text(&mut a, "Yus");
