@@ -285,3 +285,32 @@ fn a_double_click_on_the_selected_row_opens_once() {
         "a click that only selected leaves the next alone"
     );
 }
+
+#[test]
+fn a_click_in_the_errors_list_selects_then_opens_and_outside_closes() {
+    let mut a = app(80, 24);
+    let diag = |line| crate::diag::Diagnostic {
+        severity: crate::diag::Severity::Error,
+        path: "d/x.toml".into(),
+        line,
+        column: 7,
+        message: "bad".into(),
+        help: None,
+        notes: Vec::new(),
+        snippet: None,
+    };
+    a.reload_errors = vec![diag(3), diag(9)];
+    press(&mut a, Key::char('E'));
+    assert_eq!(a.errors, Some(0));
+    let at = find(&a, "d/x.toml:9:7", 0);
+    click(&mut a, at);
+    assert_eq!(a.errors, Some(1));
+    click(&mut a, at);
+    assert_eq!(
+        a.edit.as_ref().map(|e| e.line),
+        Some(9),
+        "opened in the editor"
+    );
+    click(&mut a, (0, 0));
+    assert_eq!(a.errors, None, "a click outside the list closes it");
+}
