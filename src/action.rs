@@ -27,18 +27,26 @@ macro_rules! actions {
             /// Every action name a keymap may use, in declaration order.
             pub const NAMES: &'static [&'static str] = &[$($name),+];
 
-            /// Parses an action name as written in keymap files.
+            /// Parses an action name as written in keymap files (the line edits'
+            /// names included).
             pub fn parse(name: &str) -> Option<Action> {
                 match name {
                     $( $name => Some(Action::$v), )+
-                    _ => None,
+                    _ => Edit::parse(name).map(Action::Edit),
                 }
             }
 
-            /// The keymap word for this action; None for the data-carrying ones.
+            /// Every name a keymap may use: the actions', then the line edits'.
+            pub fn names() -> impl Iterator<Item = &'static str> {
+                Action::NAMES.iter().chain(Edit::NAMES).copied()
+            }
+
+            /// The keymap word for this action; None for the data-carrying ones
+            /// other than the line edits.
             pub fn name(&self) -> Option<&'static str> {
                 match self {
                     $( Action::$v => Some($name), )+
+                    Action::Edit(e) => Some(e.as_str()),
                     _ => None,
                 }
             }
@@ -78,11 +86,12 @@ actions! {
         Accept = "accept",
         /// Drop the typed filter or search and leave typing mode.
         Cancel = "cancel",
-        /// Delete the last typed character.
+        /// Delete the character before the cursor.
         DeleteChar = "delete-char",
-        /// Delete the last typed word.
+        /// Delete the word before the cursor.
         DeleteWord = "delete-word",
-        /// Ctrl-U in a typing line: delete the whole line.
+        /// Ctrl-U in a typing line: delete from the cursor to the line's start
+        /// (readline's `unix-line-discard`).
         DeleteLine = "delete-line",
         /// Select the next citation (dossier) or cited passage / search match (reader).
         NextCite = "next-cite",
@@ -144,28 +153,34 @@ actions! {
     data {
         /// A character typed into the filter or search line.
         Input(char),
+        /// Move the cursor of a typing line, delete forward, or walk the query history.
+        Edit(Edit),
+        /// Text pasted by the terminal (bracketed paste, not bound to a key): one query
+        /// in a typing line, newlines made spaces; ignored elsewhere.
+        Paste(String),
         /// The terminal was resized to (columns, rows).
         Resize(u16, u16),
     }
 }
 
-/// Declares [`Mode`] with its keymap word for each variant.
-macro_rules! modes {
-    ( $( $(#[$m:meta])* $v:ident = $name:literal, )+ ) => {
-        /// Where a binding applies.
+/// Declares a closed vocabulary: an enum whose variants each have one keymap word,
+/// with `NAMES`, `parse` and `as_str` generated from the same rows.
+macro_rules! words {
+    ( $(#[$em:meta])* $name:ident { $( $(#[$m:meta])* $v:ident = $word:literal, )+ } ) => {
+        $(#[$em])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Mode {
+        pub enum $name {
             $( $(#[$m])* $v, )+
         }
 
-        impl Mode {
-            /// Every mode word a keymap may use, in declaration order.
-            pub const NAMES: &'static [&'static str] = &[$($name),+];
+        impl $name {
+            /// Every word a keymap may use, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($word),+];
 
-            /// Parses a mode word as written in keymap files.
-            pub fn parse(name: &str) -> Option<Mode> {
-                match name {
-                    $( $name => Some(Mode::$v), )+
+            /// Parses a word as written in keymap files.
+            pub fn parse(word: &str) -> Option<$name> {
+                match word {
+                    $( $word => Some($name::$v), )+
                     _ => None,
                 }
             }
@@ -173,14 +188,41 @@ macro_rules! modes {
             /// The word used in keymap files.
             pub fn as_str(self) -> &'static str {
                 match self {
-                    $( Mode::$v => $name, )+
+                    $( $name::$v => $word, )+
                 }
             }
         }
     };
 }
 
-modes! {
+words! {
+    /// The line-editing actions of the filter and search lines beyond typing and
+    /// deleting backwards (readline's, as fzf has them).
+    Edit {
+        /// Ctrl-A, Home: to the line's start.
+        LineStart = "line-start",
+        /// Ctrl-E, End: to its end.
+        LineEnd = "line-end",
+        /// Ctrl-B, Left: one character left.
+        CharLeft = "char-left",
+        /// Ctrl-F, Right: one character right.
+        CharRight = "char-right",
+        /// Alt-B: to the start of this or the previous word.
+        WordLeft = "word-left",
+        /// Alt-F: to the end of this or the next word.
+        WordRight = "word-right",
+        /// Delete: the character under the cursor.
+        DeleteForward = "delete-forward",
+        /// An older query from the history.
+        HistoryPrev = "history-prev",
+        /// A newer one, then the line as typed.
+        HistoryNext = "history-next",
+    }
+}
+
+words! {
+    /// Where a binding applies.
+    Mode {
     /// Every view (after the view's own bindings).
     Global = "global",
     /// The list of dossiers.
@@ -193,6 +235,9 @@ modes! {
     Reader = "reader",
     /// Typing a search in the reader.
     Search = "search",
+    /// Either typing line (filter or search), after the line's own bindings: the
+    /// readline keys, one meaning in both.
+    Typing = "typing",
     /// Selecting text in the reader to cite it.
     Select = "select",
     /// Who cites a passage.
@@ -207,12 +252,13 @@ modes! {
     Relations = "relations",
     /// The timeline of dated claims.
     Timeline = "timeline",
+    }
 }
 
 impl Mode {
     /// True for the modes where printable keys are typed text.
     pub fn is_typing(self) -> bool {
-        matches!(self, Mode::Filter | Mode::Search)
+        matches!(self, Mode::Filter | Mode::Search | Mode::Typing)
     }
 }
 
@@ -222,9 +268,9 @@ mod tests {
 
     #[test]
     fn every_action_name_parses_back_to_the_action_that_has_it() {
-        for n in Action::NAMES {
+        for n in Action::names() {
             let a = Action::parse(n);
-            assert_eq!(a.as_ref().and_then(Action::name), Some(*n), "{n}");
+            assert_eq!(a.as_ref().and_then(Action::name), Some(n), "{n}");
         }
         assert_eq!(Action::parse("no-such-action"), None);
         assert_eq!(Action::Input('x').name(), None);
@@ -240,7 +286,8 @@ mod tests {
 
     #[test]
     fn names_are_unique() {
-        for names in [Action::NAMES, Mode::NAMES] {
+        let actions: Vec<&str> = Action::names().collect();
+        for names in [actions.as_slice(), Mode::NAMES, Edit::NAMES] {
             let mut sorted = names.to_vec();
             sorted.sort_unstable();
             sorted.dedup();

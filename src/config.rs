@@ -12,11 +12,28 @@ use crate::diag::{Diagnostic, SourceFile};
 use crate::keymap::{DEFAULT_KEYMAP, Keymap, KeymapError, RawBinding};
 use crate::ui::theme::{DEFAULT_THEME, RawStyle, Theme, ThemeError};
 
-/// Key bindings and theme, defaults overlaid with the user's file.
+/// Key bindings, theme and switches, defaults overlaid with the user's file.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Mouse reports (`mouse = false`, or `--no-mouse`, leaves the terminal's own
+    /// selection alone).
+    pub mouse: bool,
+    /// The query history file (`history = false` keeps no file).
+    pub history: bool,
+}
+
+impl Config {
+    /// The defaults: the compiled-in keymap and theme, mouse and history on.
+    pub fn default_config(no_color: bool) -> Config {
+        Config {
+            keymap: Keymap::default_keymap(),
+            theme: Theme::default_theme(no_color),
+            mouse: true,
+            history: true,
+        }
+    }
 }
 
 /// Why the configuration could not be used. `Display` is the whole report a person
@@ -71,6 +88,10 @@ impl ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
+    mouse: Option<bool>,
+    #[serde(default)]
+    history: Option<bool>,
+    #[serde(default)]
     bind: Vec<RawBinding>,
     #[serde(default)]
     theme: BTreeMap<String, RawStyle>,
@@ -82,6 +103,12 @@ pub fn print_default() -> String {
         "# dossier configuration: copy to $XDG_CONFIG_HOME/dossier/config.toml\n\
          # (~/.config/dossier/config.toml) and change what you like; delete the rest.\n\
          # Later [[bind]] entries for the same mode and key override earlier ones.\n\n\
+         # Mouse: the wheel scrolls, a click selects, a click on the selection opens.\n\
+         # false leaves the mouse to the terminal (Shift-drag selects text in most\n\
+         # terminals either way; --no-mouse turns it off for one run).\n\
+         mouse = true\n\n\
+         # Keep past queries in $XDG_STATE_HOME/dossier/history (Ctrl-P/Ctrl-N).\n\
+         history = true\n\n\
          {DEFAULT_KEYMAP}\n{DEFAULT_THEME}"
     )
 }
@@ -122,7 +149,12 @@ pub fn parse(path: &str, text: &str, no_color: bool) -> Result<Config, ConfigErr
             .unwrap_or_else(|| text.find("[theme").map_or(0..0, |i| i..i + 6));
         located(span, e.to_string(), Invalid::Theme(e))
     })?;
-    Ok(Config { keymap, theme })
+    Ok(Config {
+        keymap,
+        theme,
+        mouse: raw.mouse.unwrap_or(true),
+        history: raw.history.unwrap_or(true),
+    })
 }
 
 /// Loads the config: `explicit` must exist; the default path may be absent.
@@ -131,12 +163,7 @@ pub fn load(explicit: Option<&Path>, no_color: bool) -> Result<Config, ConfigErr
         Some(p) => p.to_path_buf(),
         None => match default_path() {
             Some(p) if p.exists() => p,
-            _ => {
-                return Ok(Config {
-                    keymap: Keymap::default_keymap(),
-                    theme: Theme::default_theme(no_color),
-                });
-            }
+            _ => return Ok(Config::default_config(no_color)),
         },
     };
     let shown = path.display().to_string();
@@ -207,6 +234,19 @@ mod tests {
             "/nonexistent/dossier-config.toml: error: cannot read the config file: No such file or directory (os error 2)\n"
         );
         assert!(e.diagnostic().is_none());
+    }
+
+    #[test]
+    fn mouse_and_history_are_on_unless_the_file_turns_them_off() {
+        let c = parse("c.toml", "", false).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.mouse && c.history);
+        let c = parse("c.toml", "mouse = false\nhistory = false\n", false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!c.mouse && !c.history);
+        let d = parse("default", &print_default(), false).unwrap_or_else(|e| panic!("{e}"));
+        assert!(d.mouse && d.history, "the printed default says true");
+        let e = report("c.toml", "mouse = \"no\"\n");
+        assert!(e.starts_with("c.toml:1:9: error: invalid type"), "{e}");
     }
 
     /// The error's report as a person reads it.

@@ -10,6 +10,43 @@ pub use crate::action::{Action, Mode};
 /// The default keymap, compiled into the binary.
 pub const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
 
+impl Mode {
+    /// The modes whose bindings apply in `self`, in lookup order: the mode's own, then
+    /// the typing keys for a typing line, or the global ones elsewhere.
+    fn chain(self) -> &'static [Mode] {
+        match self {
+            Mode::Filter => &[Mode::Filter, Mode::Typing],
+            Mode::Search => &[Mode::Search, Mode::Typing],
+            Mode::Typing => &[Mode::Typing],
+            Mode::Global => &[Mode::Global],
+            Mode::Index => &[Mode::Index, Mode::Global],
+            Mode::Dossier => &[Mode::Dossier, Mode::Global],
+            Mode::Reader => &[Mode::Reader, Mode::Global],
+            Mode::Select => &[Mode::Select, Mode::Global],
+            Mode::CitedBy => &[Mode::CitedBy, Mode::Global],
+            Mode::Sources => &[Mode::Sources, Mode::Global],
+            Mode::Disputes => &[Mode::Disputes, Mode::Global],
+            Mode::Claims => &[Mode::Claims, Mode::Global],
+            Mode::Relations => &[Mode::Relations, Mode::Global],
+            Mode::Timeline => &[Mode::Timeline, Mode::Global],
+        }
+    }
+
+    /// The typing line a view has, whose keys its help lists too (`?` is text while
+    /// typing, so the help must be reachable from the view): with the heading they go
+    /// under.
+    fn typing_line(self) -> Option<(Mode, &'static str)> {
+        match self {
+            Mode::Index => Some((
+                Mode::Filter,
+                "while typing the filter (/ or p; ? is text there):",
+            )),
+            Mode::Reader => Some((Mode::Search, "while typing a search (/; ? is text there):")),
+            _ => None,
+        }
+    }
+}
+
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -196,7 +233,7 @@ impl Keymap {
             let mode = Mode::parse(b.mode.get_ref()).ok_or_else(|| KeymapError {
                 span: b.mode.span(),
                 message: format!(
-                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, select, cited-by, sources, disputes, claims, relations, timeline",
+                    "unknown mode '{}'; expected one of global, index, filter, dossier, reader, search, typing, select, cited-by, sources, disputes, claims, relations, timeline",
                     b.mode.get_ref()
                 ),
             })?;
@@ -244,8 +281,9 @@ impl Keymap {
         self.bindings = merged;
     }
 
-    /// The action bound to `key` in `mode`, falling back to global bindings unless the
-    /// mode is a typing mode (where unbound printable keys are text).
+    /// The action bound to `key` in `mode`, falling back to the typing keys in a typing
+    /// line (where unbound printable keys are text, `?` included, as in fzf) or to the
+    /// global bindings elsewhere.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
         let find = |m: Mode| {
             self.bindings
@@ -253,32 +291,26 @@ impl Keymap {
                 .find(|b| b.mode == m && b.keys.contains(&key))
                 .map(|b| b.action.clone())
         };
-        if let Some(a) = find(mode) {
+        if let Some(a) = mode.chain().iter().find_map(|&m| find(m)) {
             return Some(a);
         }
         if mode.is_typing() {
             return match key.code {
                 KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
-                KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
                 KeyCode::Char('z') if key.ctrl => Some(Action::Suspend),
                 // The screen must be repairable from anywhere, typing included.
                 KeyCode::Char('l') if key.ctrl => Some(Action::Redraw),
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
-                KeyCode::Backspace => Some(Action::DeleteChar),
                 _ => None,
             };
         }
-        find(Mode::Global)
+        None
     }
 
-    /// The first key bound to `action` in `mode` (or globally, outside typing modes).
+    /// The first key bound to `action` in `mode` (its own bindings, then the ones its
+    /// lookup falls back to).
     pub fn key_for(&self, mode: Mode, action: &Action) -> Option<Key> {
-        let modes: &[Mode] = if mode.is_typing() {
-            &[mode]
-        } else {
-            &[mode, Mode::Global]
-        };
-        modes.iter().find_map(|&m| {
+        mode.chain().iter().find_map(|&m| {
             self.bindings
                 .iter()
                 .filter(|b| b.mode == m && &b.action == action)
@@ -288,23 +320,20 @@ impl Keymap {
         })
     }
 
-    /// Bindings shown in the status line for `mode` (its own, then global ones): the
-    /// key, the hint's label and the action, so the status line can say what the key
-    /// does in the current state.
-    pub fn hints(&self, mode: Mode) -> Vec<(String, &str, Action)> {
+    /// Bindings shown in the status line for `mode` (its own, then those it falls back
+    /// to): the key, the hint's label and the action, so the status line can say what
+    /// the key does in the current state (`app::status`).
+    pub fn hint_keys(&self, mode: Mode) -> Vec<(Key, &str, Action)> {
         let mut out = Vec::new();
-        for m in [mode, Mode::Global] {
-            if m == Mode::Global && mode.is_typing() {
-                continue;
-            }
+        for &m in mode.chain() {
             for b in self.bindings.iter().filter(|b| b.mode == m) {
                 if let (Some(k), Some(label)) = (b.keys.first(), &b.hint) {
-                    // A global key the mode binds to something else is not what it
-                    // does here (Esc stops a selection rather than going back).
-                    if m == Mode::Global && self.lookup(mode, *k) != Some(b.action.clone()) {
+                    // A key an earlier mode binds to something else is not what it does
+                    // here (Esc stops a selection rather than going back).
+                    if m != mode && self.lookup(mode, *k) != Some(b.action.clone()) {
                         continue;
                     }
-                    out.push((k.label(), label.as_str(), b.action.clone()));
+                    out.push((*k, label.as_str(), b.action.clone()));
                 }
             }
         }
@@ -312,18 +341,33 @@ impl Keymap {
     }
 
     /// Every binding that applies in `mode`, for the help overlay: (keys, description).
+    /// The index and the reader list their typing line's keys too, under a heading (an
+    /// entry with no keys); keys an earlier mode takes are left out of later rows.
     pub fn help(&self, mode: Mode) -> Vec<(String, &str)> {
         let mut out = Vec::new();
-        for m in [mode, Mode::Global] {
-            if m == Mode::Global && mode.is_typing() {
-                continue;
-            }
-            for b in self.bindings.iter().filter(|b| b.mode == m) {
-                let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-                out.push((keys.join(" "), b.desc.as_str()));
-            }
+        self.help_rows(mode, &mut out);
+        if let Some((line, heading)) = mode.typing_line() {
+            out.push((String::new(), ""));
+            out.push((String::new(), heading));
+            self.help_rows(line, &mut out);
         }
         out
+    }
+
+    fn help_rows<'a>(&'a self, mode: Mode, out: &mut Vec<(String, &'a str)>) {
+        for &m in mode.chain() {
+            for b in self.bindings.iter().filter(|b| b.mode == m) {
+                let keys: Vec<String> = b
+                    .keys
+                    .iter()
+                    .filter(|k| m == mode || self.lookup(mode, **k) == Some(b.action.clone()))
+                    .map(Key::label)
+                    .collect();
+                if !keys.is_empty() {
+                    out.push((keys.join(" "), b.desc.as_str()));
+                }
+            }
+        }
     }
 }
 
@@ -360,6 +404,42 @@ mod tests {
         assert_eq!(
             k.lookup(Mode::Filter, Key::new(KeyCode::Backspace)),
             Some(Action::DeleteChar)
+        );
+    }
+
+    #[test]
+    fn typing_lines_share_the_readline_keys_after_their_own() {
+        let k = Keymap::default_keymap();
+        let edit = |e| Some(Action::Edit(e));
+        use crate::action::Edit;
+        for mode in [Mode::Filter, Mode::Search] {
+            assert_eq!(k.lookup(mode, Key::ctrl('a')), edit(Edit::LineStart));
+            assert_eq!(
+                k.lookup(mode, Key::new(KeyCode::Left)),
+                edit(Edit::CharLeft)
+            );
+            assert_eq!(k.lookup(mode, Key::ctrl('u')), Some(Action::DeleteLine));
+            assert_eq!(k.lookup(mode, Key::ctrl('p')), edit(Edit::HistoryPrev));
+            assert_eq!(k.lookup(mode, Key::char('?')), Some(Action::Input('?')));
+            assert_eq!(
+                k.lookup(mode, Key::new(KeyCode::Backspace)),
+                Some(Action::DeleteChar)
+            );
+        }
+        // The filter's own Up moves the list; the search line has no list.
+        assert_eq!(
+            k.lookup(Mode::Filter, Key::new(KeyCode::Up)),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            k.lookup(Mode::Search, Key::new(KeyCode::Up)),
+            edit(Edit::HistoryPrev)
+        );
+        // Outside a typing line, Ctrl-U pages up and Left goes back.
+        assert_eq!(k.lookup(Mode::Index, Key::ctrl('u')), Some(Action::PageUp));
+        assert_eq!(
+            k.lookup(Mode::Index, Key::new(KeyCode::Left)),
+            Some(Action::Back)
         );
     }
 

@@ -37,13 +37,16 @@ fn main() -> ExitCode {
         Some(command) => run(&cli, command),
         None => {
             let no_color = std::env::var_os("NO_COLOR").is_some();
-            let config = match dossier::config::load(cli.config.as_deref(), no_color) {
+            let mut config = match dossier::config::load(cli.config.as_deref(), no_color) {
                 Ok(c) => c,
                 Err(e) => {
                     err(&e.to_string());
                     return ExitCode::from(2);
                 }
             };
+            if cli.no_mouse {
+                config.mouse = false;
+            }
             match verified(&cli.root()) {
                 Some(report) => {
                     let options = dossier::tui::Options {

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use dossier::app::mouse::{Button, Mouse, MouseKind, handle};
 use dossier::app::{Action, App, update};
 use dossier::check::check;
 use dossier::corpus::{Article, resolve};
@@ -183,11 +184,31 @@ enum Step {
     Key(Key),
     Resize(u16, u16),
     Draw(u16, u16),
+    /// A mouse report anywhere, off the screen too (a report sent before a resize).
+    Mouse(Mouse),
+    /// A bracketed paste of anything, controls and escapes included.
+    Paste(String),
+}
+
+fn mouse() -> impl Strategy<Value = Mouse> {
+    let kind = prop::sample::select(vec![
+        MouseKind::Down(Button::Left),
+        MouseKind::Down(Button::Left),
+        MouseKind::Down(Button::Right),
+        MouseKind::Up(None),
+        MouseKind::Drag(Button::Left),
+        MouseKind::ScrollUp,
+        MouseKind::ScrollDown,
+    ]);
+    (kind, 0u16..=320, 0u16..=110).prop_map(|(k, c, r)| Mouse::at(k, c, r))
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         8 => key().prop_map(Step::Key),
+        2 => mouse().prop_map(Step::Mouse),
+        1 => any::<String>().prop_map(Step::Paste),
+        1 => Just(Step::Paste("\u{1b}[31mRT61\r\n\u{202e}mortars\u{7}".into())),
         1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Step::Resize(w, h)),
         1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Step::Draw(w, h)),
     ]
@@ -247,6 +268,24 @@ proptest! {
                     if app.quit {
                         return Ok(());
                     }
+                }
+                Step::Mouse(m) => {
+                    // As the loop runs a click's actions: each through update, whole.
+                    for a in handle(&mut app, *m) {
+                        if matches!(a, Action::Suspend | Action::Redraw) {
+                            continue;
+                        }
+                        let follow_up = update(&mut app, a.clone());
+                        prop_assert_eq!(follow_up, None, "a follow-up after {:?} from {:?}", a, m);
+                    }
+                    app.clipboard = None;
+                    if app.quit {
+                        return Ok(());
+                    }
+                }
+                Step::Paste(p) => {
+                    let follow_up = update(&mut app, Action::Paste(p.clone()));
+                    prop_assert_eq!(follow_up, None, "a follow-up after a paste");
                 }
                 Step::Resize(w, h) => {
                     let follow_up = update(&mut app, Action::Resize(*w, *h));

@@ -16,6 +16,7 @@ fn where_column(mode: &str) -> &'static str {
         "dossier" => "Dossier",
         "reader" => "Reader",
         "search" => "Typing a search",
+        "typing" => "Typing a filter or search",
         "select" => "Selecting to cite",
         "cited-by" => "Cited by",
         "sources" => "Sources",

@@ -105,21 +105,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match v.filter.edit(&action) {
         Edit::Kept => return,
-        Edit::Changed => {
-            let m = v.filter.matcher();
-            let all = std::mem::take(&mut v.all);
-            let items: Vec<Citing> = all
-                .iter()
-                .filter(|c| m.is_empty() || m.matches(&item_text(app, c)))
-                .cloned()
-                .collect();
-            if let Screen::CitedBy(v) = &mut app.screen {
-                v.all = all;
-                v.items = items;
-                v.pick = Pick::default();
-            }
-            return;
-        }
+        Edit::Changed => return refilter(app),
         Edit::NotMine => {}
     }
     if v.pick.step(&action, v.items.len(), h) {
@@ -129,6 +115,24 @@ pub fn update(app: &mut App, action: Action) {
         if let Some(c) = v.items.get(v.pick.selected).cloned() {
             to_dossier(app, c.dossier, Some((c.item, c.cite)));
         }
+    }
+}
+
+/// The filter changed: the items it keeps, from the top.
+pub fn refilter(app: &mut App) {
+    let Screen::CitedBy(v) = &app.screen else {
+        return;
+    };
+    let m = v.filter.matcher();
+    let items: Vec<Citing> = v
+        .all
+        .iter()
+        .filter(|c| m.is_empty() || m.matches(&item_text(app, c)))
+        .cloned()
+        .collect();
+    if let Screen::CitedBy(v) = &mut app.screen {
+        v.items = items;
+        v.pick = Pick::default();
     }
 }
 

@@ -102,15 +102,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match v.filter.edit(&action) {
         Edit::Kept => return,
-        Edit::Changed => {
-            let (single, scope, filter) = (v.single_source, v.scope, v.filter.clone());
-            let rows = rows(app, single, scope, &filter);
-            if let Screen::Claims(v) = &mut app.screen {
-                v.rows = rows;
-                v.pick = Pick::default();
-            }
-            return;
-        }
+        Edit::Changed => return refilter(app),
         Edit::NotMine => {}
     }
     if v.pick.step(&action, v.rows.len(), h) {
@@ -150,6 +142,18 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+/// The filter changed: list the claims it keeps, from the top.
+pub fn refilter(app: &mut App) {
+    let Screen::Claims(v) = &app.screen else {
+        return;
+    };
+    let rows = rows(app, v.single_source, v.scope, &v.filter);
+    if let Screen::Claims(v) = &mut app.screen {
+        v.rows = rows;
+        v.pick = Pick::default();
     }
 }
 

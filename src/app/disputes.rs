@@ -106,10 +106,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match v.filter.edit(&action) {
         Edit::Kept => return,
-        Edit::Changed => {
-            v.pick = Pick::default();
-            return;
-        }
+        Edit::Changed => return refilter(app),
         Edit::NotMine => {}
     }
     let Screen::Disputes(v) = &app.screen else {
@@ -144,6 +141,13 @@ pub fn update(app: &mut App, action: Action) {
     pick.offset = pick.offset.min(max_offset);
     if let Screen::Disputes(v) = &mut app.screen {
         v.pick = pick;
+    }
+}
+
+/// The filter changed: the list (laid out again for the new query) from the top.
+pub fn refilter(app: &mut App) {
+    if let Screen::Disputes(v) = &mut app.screen {
+        v.pick = Pick::default();
     }
 }
 

@@ -32,7 +32,7 @@ pub fn clear(app: &mut App) {
 
 /// Searches again for the index's query in its scope: at once when searches run here,
 /// otherwise on the worker (the list keeps the previous hits until the answer arrives).
-fn refilter(app: &mut App) {
+pub(super) fn refilter(app: &mut App) {
     let Screen::Index(v) = &mut app.screen else {
         return;
     };
@@ -136,22 +136,6 @@ pub fn update(app: &mut App, action: Action) {
     let mut pick = Pick::at(v.selected, v.offset);
     match action {
         Action::Filter => v.typing = true,
-        Action::Input(c) => {
-            v.query.push(c);
-            refilter(app);
-        }
-        Action::DeleteChar => {
-            v.query.pop();
-            refilter(app);
-        }
-        Action::DeleteWord => {
-            super::typing::delete_word(&mut v.query);
-            refilter(app);
-        }
-        Action::DeleteLine => {
-            v.query.clear();
-            refilter(app);
-        }
         Action::Accept => v.typing = false,
         Action::Cancel | Action::ClearFilter => {
             v.typing = false;

@@ -38,49 +38,38 @@ impl ListFilter {
         !self.query.trim().is_empty()
     }
 
-    /// Applies `action` if it is a filter key in the filter's current state.
+    /// Applies `action` if it starts, keeps or drops the filter; the text itself is
+    /// edited by [`super::typing`], the one line editor of every typing line.
     pub fn edit(&mut self, action: &Action) -> Edit {
-        if !self.typing {
-            return match action {
-                Action::Filter => {
-                    self.typing = true;
-                    Edit::Kept
-                }
-                Action::ClearFilter if self.is_active() => {
-                    self.query.clear();
-                    Edit::Changed
-                }
-                _ => Edit::NotMine,
-            };
-        }
         match action {
-            Action::Input(c) => self.query.push(*c),
-            Action::DeleteChar => {
-                self.query.pop();
+            Action::Filter if !self.typing => {
+                self.typing = true;
+                Edit::Kept
             }
-            Action::DeleteWord => super::typing::delete_word(&mut self.query),
-            Action::DeleteLine => self.query.clear(),
-            Action::Accept => {
+            Action::Accept if self.typing => {
                 self.typing = false;
-                return Edit::Kept;
+                Edit::Kept
             }
-            Action::Cancel | Action::ClearFilter => {
+            Action::Cancel if self.typing => {
                 self.typing = false;
                 self.query.clear();
+                Edit::Changed
             }
-            _ => return Edit::NotMine,
+            Action::ClearFilter if self.typing || self.is_active() => {
+                self.typing = false;
+                self.query.clear();
+                Edit::Changed
+            }
+            _ => Edit::NotMine,
         }
-        Edit::Changed
     }
 
-    /// The heading's note on the filter: `/query` with how many rows it keeps.
-    pub fn note(&self, kept: usize, all: usize) -> String {
+    /// The heading's note on the filter: `/query` (the cursor shown while typing) with
+    /// how many rows it keeps.
+    pub fn note(&self, line: &super::typing::LineEditor, kept: usize, all: usize) -> String {
         if self.typing || self.is_active() {
-            let cursor = if self.typing { "▏" } else { "" };
-            format!(
-                "  /{}{cursor}  {kept} of {all}",
-                crate::text::sanitize_line(&self.query)
-            )
+            let query = super::typing::shown(&self.query, line, self.typing);
+            format!("  /{query}  {kept} of {all}")
         } else {
             String::new()
         }
@@ -92,19 +81,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typing_keys_edit_the_query_and_enter_and_esc_end_it() {
+    fn slash_starts_enter_keeps_and_esc_drops_the_filter() {
         let mut f = ListFilter::default();
-        assert_eq!(f.edit(&Action::Input('x')), Edit::NotMine, "not typing yet");
+        assert_eq!(f.edit(&Action::Accept), Edit::NotMine, "not typing yet");
         assert_eq!(f.edit(&Action::Filter), Edit::Kept);
-        for c in "caesar spokes".chars() {
-            assert_eq!(f.edit(&Action::Input(c)), Edit::Changed);
-        }
-        assert_eq!(f.edit(&Action::DeleteWord), Edit::Changed);
-        assert_eq!(f.query, "caesar ");
+        assert!(f.typing);
+        f.query.push_str("caesar");
         assert_eq!(f.edit(&Action::Down), Edit::NotMine);
         assert_eq!(f.edit(&Action::Accept), Edit::Kept);
         assert!(!f.typing && f.is_active());
-        assert_eq!(f.edit(&Action::Filter), Edit::Kept);
+        assert_eq!(f.edit(&Action::ClearFilter), Edit::Changed);
+        assert_eq!(f, ListFilter::default());
+        f.edit(&Action::Filter);
+        f.query.push('x');
         assert_eq!(f.edit(&Action::Cancel), Edit::Changed);
         assert_eq!(f, ListFilter::default());
     }

@@ -7,8 +7,10 @@ pub mod dossier;
 pub mod filter;
 pub mod fit;
 pub mod help;
+pub mod history;
 pub mod index;
 pub mod list_filter;
+pub mod mouse;
 pub mod reader;
 pub mod relations;
 pub mod select;
@@ -219,6 +221,8 @@ pub struct App {
     /// How far the pane can scroll: its text's wrapped rows less the rows it shows, as
     /// the last frame laid it out (the pane's text is wrapped where it is drawn).
     pub pane_max: std::cell::Cell<usize>,
+    /// The cursor of the line being typed and the query history (`typing`).
+    pub line: typing::LineEditor,
 }
 
 impl App {
@@ -279,6 +283,7 @@ impl App {
             edit: None,
             pane_top: 0,
             pane_max: std::cell::Cell::new(0),
+            line: typing::LineEditor::default(),
         }
     }
 

@@ -158,22 +158,6 @@ pub fn update(app: &mut App, action: Action) {
             v.matches.clear();
             v.current = None;
         }
-        Action::Input(c) => {
-            v.search.push(c);
-            research(v, text, lines, h);
-        }
-        Action::DeleteChar => {
-            v.search.pop();
-            research(v, text, lines, h);
-        }
-        Action::DeleteWord => {
-            super::typing::delete_word(&mut v.search);
-            research(v, text, lines, h);
-        }
-        Action::DeleteLine => {
-            v.search.clear();
-            research(v, text, lines, h);
-        }
         Action::Accept => {
             v.typing = false;
             if v.matches.is_empty() && !v.search.is_empty() {
@@ -258,6 +242,19 @@ pub fn update(app: &mut App, action: Action) {
 /// What the status line says when a search finds nothing (less's words).
 fn not_found(search: &str) -> String {
     format!("Pattern not found: {}", sanitize_line(search))
+}
+
+/// The reader's typed search changed: find its matches again.
+pub(super) fn research_here(app: &mut App) {
+    let h = app.list_rows(Shape::Reader);
+    if let Screen::Reader(v) = &mut app.screen {
+        let text = app
+            .corpus
+            .sources
+            .get(v.source)
+            .map_or("", |s| s.article.text.as_str());
+        research(v, text, &app.wrapped.lines, h);
+    }
 }
 
 fn research(v: &mut ReaderView, text: &str, lines: &[std::ops::Range<usize>], h: usize) {

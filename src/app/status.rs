@@ -9,12 +9,12 @@ use crate::action::Action;
 use crate::keymap::Key;
 
 /// The hints for the current state, as (key, label) pairs in the keymap's order.
-pub fn hints(app: &App) -> Vec<(String, String)> {
+pub fn hints(app: &App) -> Vec<(Key, String)> {
     let searching = matches!(&app.screen, Screen::Reader(v) if !v.matches.is_empty());
     let filtered = matches!(&app.screen, Screen::Index(v) if !v.query.is_empty());
     let can_go_back = !app.back.is_empty();
     app.keymap
-        .hints(app.mode())
+        .hint_keys(app.mode())
         .into_iter()
         .filter_map(|(key, label, action)| {
             let label = match action {
@@ -27,6 +27,24 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             Some((key, label.to_owned()))
         })
         .collect()
+}
+
+/// The status line's hints as drawn (a space, then `key label` pairs two spaces apart)
+/// and the columns each hint takes with its key: one layout for the renderer and for
+/// the mouse, so a click on a hint runs the hint drawn there.
+pub fn hint_line(app: &App) -> (String, Vec<(std::ops::Range<usize>, Key)>) {
+    use unicode_width::UnicodeWidthStr as _;
+    let mut text = String::from(" ");
+    let mut spans = Vec::new();
+    for (i, (key, label)) in hints(app).into_iter().enumerate() {
+        if i > 0 {
+            text.push_str("  ");
+        }
+        let start = text.width();
+        text.push_str(&format!("{} {label}", key.label()));
+        spans.push((start..text.width(), key));
+    }
+    (text, spans)
 }
 
 /// A key with no binding in the current view: say so, and how to see what is bound,
@@ -157,5 +175,20 @@ mod tests {
             _ => panic!("reader"),
         };
         assert_eq!(before, after, "n does not jump to a cited passage instead");
+    }
+
+    #[test]
+    fn the_hint_line_says_where_each_hint_is() {
+        let a = bundled_app();
+        let (text, spans) = hint_line(&a);
+        assert!(text.starts_with(" / filter  enter open"), "{text}");
+        for (range, key) in &spans {
+            let shown: String = text.chars().skip(range.start).take(range.len()).collect();
+            assert!(
+                shown.starts_with(&key.label()),
+                "{shown:?} is {key:?}'s hint"
+            );
+        }
+        assert_eq!(spans.len(), hints(&a).len());
     }
 }

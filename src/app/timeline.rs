@@ -116,6 +116,13 @@ pub fn shown<'a>(app: &'a App, v: &TimelineView) -> Timeline<'a> {
     t
 }
 
+/// The filter changed: the entries it keeps, from the top.
+pub fn refilter(app: &mut App) {
+    if let Screen::Timeline(v) = &mut app.screen {
+        (v.selected, v.offset) = (0, 0);
+    }
+}
+
 /// Keeps the selection inside the list and on screen (after a resize).
 pub fn clamp(app: &mut App) {
     let h = timeline_list_height(app);
@@ -158,10 +165,7 @@ pub fn update(app: &mut App, action: Action) {
     };
     match v.filter.edit(&action) {
         Edit::Kept => return,
-        Edit::Changed => {
-            (v.selected, v.offset) = (0, 0);
-            return;
-        }
+        Edit::Changed => return refilter(app),
         Edit::NotMine => {}
     }
     let Screen::Timeline(v) = &app.screen else {

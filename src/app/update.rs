@@ -47,6 +47,17 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         }
         return None;
     }
+    match super::typing::update(app, &action) {
+        super::typing::Typed::Not => {}
+        super::typing::Typed::Changed => {
+            requery(app);
+            fit(app);
+            return None;
+        }
+        super::typing::Typed::Unchanged => return None,
+        // One level: the stand-in (a movement) is never a line edit.
+        super::typing::Typed::Instead(a) => return update(app, a),
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Help => {
@@ -86,6 +97,19 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     }
     fit(app);
     None
+}
+
+/// The typed line changed (`typing`): the view it belongs to filters or searches again.
+fn requery(app: &mut App) {
+    match &app.screen {
+        Screen::Index(_) => super::index::refilter(app),
+        Screen::Reader(_) => super::reader::research_here(app),
+        Screen::CitedBy(_) => super::cited_by::refilter(app),
+        Screen::Disputes(_) => super::disputes::refilter(app),
+        Screen::Claims(_) => super::claims::refilter(app),
+        Screen::Timeline(_) => super::timeline::refilter(app),
+        Screen::Dossier(_) | Screen::Sources(_) | Screen::Relations(_) => {}
+    }
 }
 
 #[cfg(test)]

@@ -80,6 +80,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub cite_to: Option<PathBuf>,
 
+    /// In the browser, leave the mouse to the terminal (its own text selection) instead
+    /// of scrolling and clicking; `mouse = false` in the config file does the same.
+    #[arg(long)]
+    pub no_mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

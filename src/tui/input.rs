@@ -1,4 +1,4 @@
-//! Input on its own thread. The thread blocks in `poll(2)` on the tty, treats POLLHUP,
+//! Input on its own thread (keys, mouse reports, pastes). The thread blocks in `poll(2)` on the tty, treats POLLHUP,
 //! POLLERR, POLLNVAL, or "readable but nothing to read" (EOF) as a dead terminal, and
 //! reads and decodes the bytes itself ([`super::keys`]): crossterm's reader is not used
 //! (its edge-triggered wait lost a key that arrived with a resize and then spun,
@@ -9,13 +9,17 @@
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use super::keys::Decoder;
+use super::keys::{Decoder, Event};
+use crate::app::mouse::Mouse;
 use crate::keymap::Key;
 
 /// What the main loop is woken by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Key(Key),
+    Mouse(Mouse),
+    /// Bracketed-paste text, as sent.
+    Paste(String),
     Resize(u16, u16),
     /// A signal number (SIGTERM, SIGINT, SIGHUP, SIGQUIT) or SIGCONT.
     Signal(i32),
@@ -109,7 +113,16 @@ fn read_some(fd: i32, buf: &mut [u8]) -> Option<usize> {
 pub fn spawn(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let fd = tty_fd();
-        let send = |keys: Vec<Key>| keys.into_iter().all(|k| tx.send(Msg::Key(k)).is_ok());
+        let send = |events: Vec<Event>| {
+            events.into_iter().all(|e| {
+                tx.send(match e {
+                    Event::Key(k) => Msg::Key(k),
+                    Event::Mouse(m) => Msg::Mouse(m),
+                    Event::Paste(p) => Msg::Paste(p),
+                })
+                .is_ok()
+            })
+        };
         let mut decoder = Decoder::default();
         let mut buf = [0u8; 4096];
         let mut empty = 0;

@@ -13,10 +13,31 @@
 //! What is understood: UTF-8 text; C0 controls as Ctrl+letter (with Enter, Tab,
 //! Backspace, Esc and Ctrl-Space under their names); `ESC x` as Alt+x; CSI and SS3
 //! cursor and editing keys with xterm's modifier parameter (`CSI 1;5C` is Ctrl-Right);
-//! `CSI Z` as BackTab. Other CSI sequences (focus reports, mouse reports, replies) are
-//! consumed whole and dropped, so their bytes never turn into keys.
+//! `CSI Z` as BackTab; SGR mouse reports (mode 1006, `CSI < b ; x ; y M/m`) and the old
+//! X10 ones (`CSI M` and three bytes) as [`Mouse`] events; a bracketed paste (mode 2004,
+//! `CSI 200 ~` … `CSI 201 ~`) as one [`Event::Paste`] whose newlines are never Enter.
+//! Other CSI sequences (focus reports, replies to queries) are consumed whole and
+//! dropped, so their bytes never turn into keys.
 
+use crate::app::mouse::{Button, Mouse, MouseKind};
 use crate::keymap::{Key, KeyCode};
+
+/// What the terminal sent: a key, a mouse report, or pasted text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(Key),
+    Mouse(Mouse),
+    /// The text between a bracketed paste's markers, as sent (newlines included): the
+    /// typing line decides what they become.
+    Paste(String),
+}
+
+/// Most bytes of one paste that are kept; the rest, up to the end marker, is dropped
+/// (no query is that long, and a runaway paste must not grow memory without bound).
+pub const MAX_PASTE: usize = 64 * 1024;
+
+/// The marker that ends a bracketed paste.
+const PASTE_END: &[u8] = b"\x1b[201~";
 
 /// Longest escape sequence kept while waiting for its end; anything longer is dropped
 /// (no key is that long; hostile or garbled input must not grow the buffer).
@@ -26,27 +47,55 @@ const MAX_SEQUENCE: usize = 64;
 #[derive(Debug, Default)]
 pub struct Decoder {
     pending: Vec<u8>,
+    /// Inside a bracketed paste: the text so far (at most [`MAX_PASTE`] bytes).
+    paste: Option<Vec<u8>>,
 }
 
 /// What the front of the buffer holds.
 enum Parsed {
-    /// A key (or nothing, for a sequence that is dropped) and the bytes it took.
-    Done(Option<Key>, usize),
+    /// An event (or nothing, for a sequence that is dropped) and the bytes it took.
+    Done(Option<Event>, usize),
+    /// `CSI 200 ~`: a bracketed paste starts after these bytes.
+    PasteStart(usize),
     /// The bytes so far start a sequence that is not finished.
     Incomplete,
 }
 
 impl Decoder {
-    /// Adds `bytes` and returns every key they complete, in order.
-    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
+    /// Adds `bytes` and returns every event they complete, in order.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Event> {
         self.pending.extend_from_slice(bytes);
         let mut keys = Vec::new();
         let mut at = 0;
         while at < self.pending.len() {
+            if let Some(paste) = &mut self.paste {
+                let rest = &self.pending[at..];
+                match rest.windows(PASTE_END.len()).position(|w| w == PASTE_END) {
+                    Some(end) => {
+                        keep_some(paste, &rest[..end]);
+                        let text = String::from_utf8_lossy(paste).into_owned();
+                        self.paste = None;
+                        keys.push(Event::Paste(text));
+                        at += end + PASTE_END.len();
+                        continue;
+                    }
+                    None => {
+                        // Keep a tail that could be the start of the end marker.
+                        let keep = (PASTE_END.len() - 1).min(rest.len());
+                        keep_some(paste, &rest[..rest.len() - keep]);
+                        at = self.pending.len() - keep;
+                        break;
+                    }
+                }
+            }
             match parse(&self.pending[at..]) {
                 Parsed::Done(key, used) => {
                     keys.extend(key);
                     at += used.max(1);
+                }
+                Parsed::PasteStart(used) => {
+                    self.paste = Some(Vec::new());
+                    at += used;
                 }
                 Parsed::Incomplete => {
                     if self.pending.len() - at > MAX_SEQUENCE {
@@ -61,14 +110,20 @@ impl Decoder {
     }
 
     /// True when an unfinished sequence waits for more bytes (a lone Esc, say): the
-    /// reader waits a moment for them, then calls [`Decoder::flush`].
+    /// reader waits a moment for them, then calls [`Decoder::flush`]. Never inside a
+    /// paste: a pause in the middle of one (a slow link) must not end it, or the rest of
+    /// the pasted text would arrive as keys, its newlines as Enter.
     pub fn waiting(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() && self.paste.is_none()
     }
 
     /// No more bytes came: what is pending means what it says on its own (a lone Esc
-    /// is the Esc key, `ESC [` is Alt-[, a cut UTF-8 character is dropped).
-    pub fn flush(&mut self) -> Vec<Key> {
+    /// is the Esc key, `ESC [` is Alt-[, a cut UTF-8 character is dropped). Inside a
+    /// paste nothing is flushed: the paste ends only at its end marker.
+    pub fn flush(&mut self) -> Vec<Event> {
+        if self.paste.is_some() {
+            return Vec::new();
+        }
         let pending = std::mem::take(&mut self.pending);
         let mut keys = Vec::new();
         let mut rest = pending.as_slice();
@@ -76,11 +131,11 @@ impl Decoder {
             if first == 0x1b {
                 match tail.first() {
                     Some(&b) if b.is_ascii() && b != 0x1b => {
-                        keys.extend(control_or_char(b).map(with_alt));
+                        keys.extend(control_or_char(b).map(with_alt).map(Event::Key));
                         rest = tail.get(1..).unwrap_or_default();
                     }
                     _ => {
-                        keys.push(Key::new(KeyCode::Esc));
+                        keys.push(Event::Key(Key::new(KeyCode::Esc)));
                         rest = tail;
                     }
                 }
@@ -91,6 +146,16 @@ impl Decoder {
         }
         keys
     }
+}
+
+/// Appends `bytes` to a paste, up to [`MAX_PASTE`] bytes in all.
+fn keep_some(paste: &mut Vec<u8>, bytes: &[u8]) {
+    let room = MAX_PASTE.saturating_sub(paste.len());
+    paste.extend_from_slice(bytes.get(..room.min(bytes.len())).unwrap_or_default());
+}
+
+fn key(k: Option<Key>) -> Option<Event> {
+    k.map(Event::Key)
 }
 
 fn with_alt(mut k: Key) -> Key {
@@ -129,7 +194,7 @@ fn parse(buf: &[u8]) -> Parsed {
     match first {
         0x1b => parse_escape(buf),
         0x80.. => parse_utf8(buf),
-        b => Parsed::Done(control_or_char(b), 1),
+        b => Parsed::Done(key(control_or_char(b)), 1),
     }
 }
 
@@ -152,7 +217,7 @@ fn parse_utf8(buf: &[u8]) -> Parsed {
         .ok()
         .and_then(|s| s.chars().next())
     {
-        Some(c) => Parsed::Done(Some(Key::char(c)), want),
+        Some(c) => Parsed::Done(Some(Event::Key(Key::char(c))), want),
         None => Parsed::Done(None, 1),
     }
 }
@@ -165,15 +230,18 @@ fn parse_escape(buf: &[u8]) -> Parsed {
         b'[' => parse_csi(buf),
         b'O' => match buf.get(2) {
             None => Parsed::Incomplete,
-            Some(&b) => Parsed::Done(ss3_key(b), 3),
+            Some(&b) => Parsed::Done(key(ss3_key(b)), 3),
         },
         // Esc Esc: the first is the Esc key; the second starts whatever follows.
-        0x1b => Parsed::Done(Some(Key::new(KeyCode::Esc)), 1),
+        0x1b => Parsed::Done(Some(Event::Key(Key::new(KeyCode::Esc))), 1),
         0x80.. => match parse_utf8(&buf[1..]) {
-            Parsed::Done(key, used) => Parsed::Done(key.map(with_alt), used + 1),
-            Parsed::Incomplete => Parsed::Incomplete,
+            Parsed::Done(Some(Event::Key(k)), used) => {
+                Parsed::Done(Some(Event::Key(with_alt(k))), used + 1)
+            }
+            Parsed::Done(_, used) => Parsed::Done(None, used + 1),
+            other => other,
         },
-        b => Parsed::Done(control_or_char(b).map(with_alt), 2),
+        b => Parsed::Done(key(control_or_char(b).map(with_alt)), 2),
     }
 }
 
@@ -200,18 +268,35 @@ fn parse_csi(buf: &[u8]) -> Parsed {
             return Parsed::Incomplete;
         }
         // Not a CSI after all (a control inside it): Alt-[ and go on from there.
-        return Parsed::Done(Some(with_alt(Key::char('['))), 2);
+        return Parsed::Done(Some(Event::Key(with_alt(Key::char('[')))), 2);
     };
     let params = &body[..end];
     let last = body[end];
     let used = 2 + end + 1;
     let text = std::str::from_utf8(params).unwrap_or("");
+    if last == b'M' && text.is_empty() {
+        // X10 mouse (a terminal without SGR reports): three bytes follow, each 32 more
+        // than the value, so they must not be read as keys.
+        let (Some(&b), Some(&x), Some(&y)) = (buf.get(used), buf.get(used + 1), buf.get(used + 2))
+        else {
+            return Parsed::Incomplete;
+        };
+        let at = |v: u8| u16::from(v.saturating_sub(33));
+        let mouse = mouse(u16::from(b.saturating_sub(32)), at(x), at(y), b & 3 == 3);
+        return Parsed::Done(mouse.map(Event::Mouse), used + 3);
+    }
+    if let Some(sgr) = text.strip_prefix('<') {
+        return Parsed::Done(sgr_mouse(sgr, last).map(Event::Mouse), used);
+    }
     let mut numbers = text.split(';').map(|p| p.parse::<u16>().ok());
     let first = numbers.next().flatten();
     let modifier = numbers.next().flatten().unwrap_or(1);
-    if text.starts_with(['<', '?', '>', '=']) {
-        // Mouse reports and replies to queries: not keys.
+    if text.starts_with(['?', '>', '=']) {
+        // Replies to queries: not keys.
         return Parsed::Done(None, used);
+    }
+    if last == b'~' && first == Some(200) {
+        return Parsed::PasteStart(used);
     }
     let code = match (last, first) {
         (b'A', _) => KeyCode::Up,
@@ -231,13 +316,59 @@ fn parse_csi(buf: &[u8]) -> Parsed {
     // xterm's modifier parameter is 1 + a bit set: 1 shift, 2 alt, 4 ctrl.
     let bits = modifier.saturating_sub(1);
     Parsed::Done(
-        Some(Key {
+        Some(Event::Key(Key {
             code,
             ctrl: bits & 4 != 0,
             alt: bits & 2 != 0,
-        }),
+        })),
         used,
     )
+}
+
+/// An SGR report's parameters after `<` (`b;x;y`, 1-based cells) and its final byte
+/// (`M` press or motion, `m` release).
+fn sgr_mouse(params: &str, last: u8) -> Option<Mouse> {
+    let mut n = params.split(';').map(|p| p.parse::<u16>().ok());
+    let (b, x, y) = (n.next()??, n.next()??, n.next()??);
+    if n.next().is_some() || !matches!(last, b'M' | b'm') {
+        return None;
+    }
+    mouse(b, x.saturating_sub(1), y.saturating_sub(1), last == b'm')
+}
+
+/// The event of xterm's button byte `b` at 0-based `column`, `row`: the low two bits are
+/// the button (3: released, in X10), 4 shift, 8 alt, 16 ctrl, 32 motion, 64 the wheel.
+/// Motion without a button, horizontal wheels and extra buttons are not used: none.
+fn mouse(b: u16, column: u16, row: u16, released: bool) -> Option<Mouse> {
+    let button = match b & 3 {
+        0 => Some(Button::Left),
+        1 => Some(Button::Middle),
+        2 => Some(Button::Right),
+        _ => None,
+    };
+    let kind = if b & 128 != 0 {
+        return None;
+    } else if b & 64 != 0 {
+        match b & 3 {
+            0 => MouseKind::ScrollUp,
+            1 => MouseKind::ScrollDown,
+            _ => return None,
+        }
+    } else if b & 32 != 0 {
+        MouseKind::Drag(button?)
+    } else if released {
+        MouseKind::Up(button)
+    } else {
+        MouseKind::Down(button?)
+    };
+    Some(Mouse {
+        kind,
+        column,
+        row,
+        shift: b & 4 != 0,
+        alt: b & 8 != 0,
+        ctrl: b & 16 != 0,
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! The interactive browser's event loop: wait (blocking, no ticks) for a key, resize,
-//! signal or dead terminal — or, while the index's preview waits for the selection to
-//! rest, until that deadline (`rest`); drain everything pending; update; draw once.
+//! The browser's event loop: wait (blocking, no ticks) for a key, mouse report, paste,
+//! resize, signal or dead terminal — or, while the index's preview waits for the
+//! selection to rest, until that deadline (`rest`); drain everything pending; update;
+//! draw once.
 
 pub mod encode;
 pub mod input;
@@ -69,11 +70,16 @@ pub fn run(corpus: Corpus, config: Config, options: Options) -> ExitCode {
 }
 
 fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result<ExitCode> {
-    let Config { keymap, theme } = config;
+    let Config {
+        keymap,
+        theme,
+        mouse,
+        history,
+    } = config;
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
-    term::enter()?;
+    term::enter(mouse)?;
     let _guard = term::Guard;
     // Diffs against what the terminal shows and scrolls the reader with a scroll region.
     let mut terminal = Terminal::new(scroll::ScrollBackend::new(CrosstermBackend::new(
@@ -82,6 +88,7 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let size = terminal.size()?;
     let mut app = App::new(corpus, keymap, (size.width, size.height));
     app.cite_to = options.cite_to;
+    let mut history_file = crate::app::history::Store::open(history, &mut app);
     background(&mut app, &tx);
     // Kept for the loop's life: dropping it stops watching.
     let _watch = match &options.root {
@@ -109,6 +116,7 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
     // Set while the index's preview waits for the selection to rest (`rest`).
     let mut preview_due = None;
+    let mut clicks = crate::app::mouse::DoubleClick::default();
     loop {
         let first = match rest::wait(&rx, preview_due) {
             rest::Wake::Msg(m) => m,
@@ -130,14 +138,18 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
         let mut resize = None;
         for msg in pending {
             match msg {
-                Msg::Key(k) => match press(&mut app, k) {
-                    Pressed::Suspend => {
-                        suspend();
-                        full_redraw = true;
+                Msg::Key(k) => full_redraw |= after_press(press(&mut app, k)),
+                Msg::Mouse(m) => {
+                    let now = std::time::Instant::now();
+                    if !clicks.echo(&m, now) {
+                        let actions = crate::app::mouse::handle(&mut app, m);
+                        clicks.opened(&m, &actions, now);
+                        for a in actions {
+                            full_redraw |= after_press(act(&mut app, a));
+                        }
                     }
-                    Pressed::Redraw => full_redraw = true,
-                    Pressed::Updated | Pressed::Unbound => {}
-                },
+                }
+                Msg::Paste(text) => full_redraw |= after_press(act(&mut app, Action::Paste(text))),
                 Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Found(done) => {
                     crate::app::update::found(&mut app, *done);
@@ -177,12 +189,13 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                 Err(e) => crate::text::sanitize_line(&e.to_string()),
             });
         }
+        history_file.save(&mut app);
         if let Some(edit) = app.edit.take() {
             app.message = edit_file(&edit);
             full_redraw = true;
         }
         if full_redraw {
-            term::enter()?;
+            term::enter(mouse)?;
             terminal.clear()?;
             let s = terminal.size()?;
             update(&mut app, Action::Resize(s.width, s.height));
@@ -250,19 +263,39 @@ pub enum Pressed {
 /// screen drives.
 pub fn press(app: &mut App, key: crate::keymap::Key) -> Pressed {
     match app.keymap.lookup(app.mode(), key) {
-        Some(Action::Suspend) => Pressed::Suspend,
-        Some(Action::Redraw) => Pressed::Redraw,
-        Some(a) => {
+        Some(a) => act(app, a),
+        None => {
+            crate::app::status::unbound(app, key);
+            Pressed::Unbound
+        }
+    }
+}
+
+/// One action (a key's, a click's, a paste) through `update`, draining follow-ups.
+pub fn act(app: &mut App, action: Action) -> Pressed {
+    match action {
+        Action::Suspend => Pressed::Suspend,
+        Action::Redraw => Pressed::Redraw,
+        a => {
             let mut next = Some(a);
             while let Some(a) = next {
                 next = update(app, a);
             }
             Pressed::Updated
         }
-        None => {
-            crate::app::status::unbound(app, key);
-            Pressed::Unbound
+    }
+}
+
+/// What the loop does after a key or click: suspends for Ctrl-Z; true when everything
+/// must be redrawn.
+fn after_press(p: Pressed) -> bool {
+    match p {
+        Pressed::Suspend => {
+            suspend();
+            true
         }
+        Pressed::Redraw => true,
+        Pressed::Updated | Pressed::Unbound => false,
     }
 }
 

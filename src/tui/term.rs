@@ -1,4 +1,5 @@
-//! Terminal lifecycle: enter (raw mode, alternate screen, hidden cursor) and one
+//! Terminal lifecycle: enter (raw mode, alternate screen, hidden cursor, bracketed
+//! paste, and mouse reports unless the user turned them off) and one
 //! idempotent restore shared by normal exit, the panic hook, a Drop guard, signals and
 //! suspend. The restore writes straight to the tty's file descriptor, not through
 //! `stdout()`: the main thread may hold that lock in the middle of a frame, and a
@@ -17,20 +18,33 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub const RESTORE_WAIT_MS: i32 = 300;
 
 /// What the restore sends: CAN (ends an escape sequence a frame may have been cut in),
-/// plain rendition, the whole screen as scroll region, the main screen back, the
-/// cursor shown.
-const RESTORE: &[u8] = b"\x18\x1b[0m\x1b[r\x1b[?1049l\x1b[?25h";
+/// plain rendition, the whole screen as scroll region, mouse reports and bracketed
+/// paste off (always: turning off what was never on is harmless, and a restore from
+/// the signal thread need not know what was on), the main screen back, the cursor
+/// shown.
+pub const RESTORE: &[u8] =
+    b"\x18\x1b[0m\x1b[r\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
-/// Enters raw mode and the alternate screen.
-pub fn enter() -> std::io::Result<()> {
+/// Mouse reports on: clicks (1000), motion while a button is held (1002, so a drag is
+/// not read as clicks), in SGR form (1006: any column, and releases name their button).
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+
+/// Bracketed paste on (2004): pasted text arrives between markers, never as keys.
+pub const PASTE_ON: &[u8] = b"\x1b[?2004h";
+
+/// Enters raw mode and the alternate screen, with bracketed paste and, when `mouse`,
+/// mouse reports.
+pub fn enter(mouse: bool) -> std::io::Result<()> {
+    use std::io::Write as _;
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(
-        std::io::stdout(),
-        terminal::EnterAlternateScreen,
-        cursor::Hide
-    )?;
-    Ok(())
+    let mut out = std::io::stdout();
+    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    out.write_all(PASTE_ON)?;
+    if mouse {
+        out.write_all(MOUSE_ON)?;
+    }
+    out.flush()
 }
 
 /// Leaves every mode `enter` set; safe to call any number of times, from any path.
@@ -157,6 +171,21 @@ mod tests {
         unsafe {
             libc::close(fds[0]);
             libc::close(fds[1]);
+        }
+    }
+
+    /// Every mode `enter` can turn on, the restore turns off.
+    #[test]
+    fn the_restore_turns_off_mouse_and_paste() {
+        let restore = String::from_utf8_lossy(RESTORE);
+        for on in [MOUSE_ON, PASTE_ON] {
+            for mode in String::from_utf8_lossy(on)
+                .split('\x1b')
+                .filter(|m| !m.is_empty())
+            {
+                let off = format!("\x1b{}", mode.replace('h', "l"));
+                assert!(restore.contains(&off), "{off:?} missing from the restore");
+            }
         }
     }
 

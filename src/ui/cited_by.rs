@@ -34,7 +34,7 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
     heading(
         &format!(
             " Cited by{} — “{}”",
-            v.filter.note(n, v.all.len()),
+            v.filter.note(&app.line, n, v.all.len()),
             sanitize_line(&text)
         ),
         &format!(

@@ -24,7 +24,7 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
         &format!(
             " Disputes{scope} — {}{}",
             crate::text::count(shown, "disputed claim"),
-            v.filter.note(shown, all)
+            v.filter.note(&app.line, shown, all)
         ),
         " variants side by side, each with its sources and the curator's note",
         theme,

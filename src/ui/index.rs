@@ -56,10 +56,9 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
     } else {
         "/ "
     };
-    let query = sanitize_line(&v.query);
-    let cursor = if v.typing { "▏" } else { "" };
+    let query = crate::app::typing::shown(&v.query, &app.line, v.typing);
     let filter_area = row(area, 1);
-    let left = format!("{prompt}{query}{cursor}");
+    let left = format!("{prompt}{query}");
     let pad = usize::from(filter_area.width)
         .saturating_sub(left.chars().count() + counter.chars().count() + 1);
     frame.render_widget(

@@ -94,9 +94,8 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     let search = if v.typing || !v.search.is_empty() {
         let n = v.matches.len();
         format!(
-            "  /{}{}  {}",
-            sanitize_line(&v.search),
-            if v.typing { "▏" } else { "" },
+            "  /{}  {}",
+            crate::app::typing::shown(&v.search, &app.line, v.typing),
             if n == 0 {
                 "no match".to_owned()
             } else {

@@ -12,21 +12,15 @@ use crate::text::sanitize_line;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let banner = crate::app::errors::banner(app);
+    // The hints are laid out by `app::status`, the same layout a click is tested against.
     let text = match (&app.message, banner) {
-        (Some(m), _) => sanitize_line(m),
-        (None, Some(b)) => b,
-        (None, None) => crate::app::status::hints(app)
-            .iter()
-            .map(|(k, d)| format!("{k} {d}"))
-            .collect::<Vec<_>>()
-            .join("  "),
+        (Some(m), _) => format!(" {}", sanitize_line(m)),
+        (None, Some(b)) => format!(" {b}"),
+        (None, None) => crate::app::status::hint_line(app).0,
     };
     frame.render_widget(
-        Paragraph::new(super::clip::line(
-            Line::from(Span::raw(format!(" {text}"))),
-            area.width,
-        ))
-        .style(theme.status()),
+        Paragraph::new(super::clip::line(Line::from(Span::raw(text)), area.width))
+            .style(theme.status()),
         area,
     );
 }

@@ -27,7 +27,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         " Timeline — {} · {} not listed{}",
         crate::text::count(t.entries.len(), "dated entry"),
         crate::text::count(t.undated, "undated claim"),
-        v.filter.note(t.entries.len(), all)
+        v.filter.note(&app.line, t.entries.len(), all)
     );
     super::clip::draw_row(
         frame,
