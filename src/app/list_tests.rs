@@ -190,3 +190,57 @@ fn slash_narrows_who_cites_a_passage() {
             .all(|c| super::cited_by::item_text(&a, c).contains(&name))
     );
 }
+
+#[test]
+fn slash_narrows_the_sources_and_the_relations_map() {
+    let mut a = app();
+    update(&mut a, Action::Sources);
+    filter(&mut a, "'NBC");
+    let Screen::Sources(v) = &a.screen else {
+        panic!("sources")
+    };
+    let shown = super::sources::shown(&a, v);
+    assert!(
+        !shown.is_empty() && shown.len() < a.corpus.sources.len(),
+        "{shown:?}"
+    );
+    for &i in &shown {
+        let s = &a.corpus.sources[i];
+        let text = format!("{} {} {} {} {}", s.short, s.title, s.outlet, s.id, s.file);
+        assert!(text.contains("NBC"), "{text}");
+    }
+    // Enter opens the row shown, not the registry's row at that index.
+    update(&mut a, Action::Open);
+    let Screen::Reader(r) = &a.screen else {
+        panic!("reader")
+    };
+    assert_eq!(r.source, shown[0]);
+
+    let rvc = open_dossier(&mut a, "Russian Volunteer Corps");
+    update(&mut a, Action::Relations);
+    let Screen::Relations(v) = &a.screen else {
+        panic!("relations")
+    };
+    let tree = v.tree(&a);
+    let all = v.shown(&a, &tree).len();
+    filter(&mut a, "kapustin");
+    let Screen::Relations(v) = &a.screen else {
+        panic!("relations")
+    };
+    let tree = v.tree(&a);
+    let kept = v.shown(&a, &tree);
+    assert!(
+        kept.len() > 1 && kept.len() < all,
+        "{} of {all}",
+        kept.len()
+    );
+    assert_eq!(kept[0].node.dossier, rvc, "the root stays");
+    for l in &kept[1..] {
+        assert!(
+            a.corpus.dossiers[l.node.dossier]
+                .name
+                .to_lowercase()
+                .contains("kapustin")
+        );
+    }
+}

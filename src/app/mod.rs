@@ -310,6 +310,8 @@ impl App {
             Screen::Disputes(v) if v.filter.typing => Mode::Filter,
             Screen::Claims(v) if v.filter.typing => Mode::Filter,
             Screen::Timeline(v) if v.filter.typing => Mode::Filter,
+            Screen::Sources(v) if v.filter.typing => Mode::Filter,
+            Screen::Relations(v) if v.filter.typing => Mode::Filter,
             Screen::Index(_) => Mode::Index,
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,

@@ -214,9 +214,9 @@ fn list_len(app: &App) -> usize {
     match &app.screen {
         Screen::Index(v) => v.len(),
         Screen::CitedBy(v) => v.items.len(),
-        Screen::Sources(_) => app.corpus.sources.len(),
+        Screen::Sources(v) => super::sources::shown(app, v).len(),
         Screen::Claims(v) => v.rows.len(),
-        Screen::Relations(v) => crate::model::relmap::lines(&v.tree(app)).len(),
+        Screen::Relations(v) => v.shown(app, &v.tree(app)).len(),
         Screen::Timeline(_) => super::timeline::entries(app).entries.len(),
         Screen::Dossier(_) | Screen::Reader(_) | Screen::Disputes(_) => 0,
     }

@@ -3,10 +3,11 @@
 //! opens the selected node's dossier; Back returns to the map with the same selection,
 //! because the view stores only the root and the selection and rebuilds the same tree.
 
+use super::list_filter::{Edit, ListFilter};
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
-use crate::model::relmap::{Node, tree_in};
+use crate::model::relmap::{Line as TreeLine, Node, lines, tree_in};
 
 /// Levels of relations the map follows.
 pub const MAP_DEPTH: usize = 2;
@@ -20,6 +21,8 @@ pub struct RelationsView {
     pub selected: usize,
     /// First visible line.
     pub offset: usize,
+    /// `/`: only the nodes whose dossier name, kind or relation match.
+    pub filter: ListFilter,
 }
 
 impl RelationsView {
@@ -28,12 +31,35 @@ impl RelationsView {
             dossier,
             selected: 0,
             offset: 0,
+            filter: ListFilter::default(),
         }
     }
 
     /// The tree this view shows, from the reverse index built at start-up.
     pub fn tree(&self, app: &App) -> Node {
         tree_in(&app.corpus, &app.incoming, self.dossier, MAP_DEPTH)
+    }
+
+    /// The tree's lines the view lists: all of them, or those its filter keeps (the
+    /// root always, so the map keeps its subject).
+    pub fn shown<'t>(&self, app: &App, tree: &'t Node) -> Vec<TreeLine<'t>> {
+        let all = lines(tree);
+        if !self.filter.is_active() {
+            return all;
+        }
+        let m = self.filter.matcher();
+        all.into_iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                *i == 0
+                    || app.corpus.dossiers.get(l.node.dossier).is_some_and(|d| {
+                        let edge = l.node.edge.and_then(|e| e.relation(&app.corpus));
+                        let kind = edge.map_or("", |r| r.kind.as_str());
+                        m.matches(&format!("{} {} {kind}", d.name, d.kind))
+                    })
+            })
+            .map(|(_, l)| l)
+            .collect()
     }
 }
 
@@ -56,7 +82,7 @@ pub fn clamp(app: &mut App) {
     let Screen::Relations(v) = &app.screen else {
         return;
     };
-    let n = crate::model::relmap::lines(&v.tree(app)).len();
+    let n = v.shown(app, &v.tree(app)).len();
     if let Screen::Relations(v) = &mut app.screen {
         let mut pick = Pick::at(v.selected, v.offset);
         pick.clamp(n, h);
@@ -64,14 +90,29 @@ pub fn clamp(app: &mut App) {
     }
 }
 
+/// The filter changed: the nodes it keeps, from the root.
+pub fn refilter(app: &mut App) {
+    if let Screen::Relations(v) = &mut app.screen {
+        (v.selected, v.offset) = (0, 0);
+    }
+}
+
 /// One action on the map.
 pub fn update(app: &mut App, action: Action) {
     let h = map_list_height(app);
+    let Screen::Relations(v) = &mut app.screen else {
+        return;
+    };
+    match v.filter.edit(&action) {
+        Edit::Kept => return,
+        Edit::Changed => return refilter(app),
+        Edit::NotMine => {}
+    }
     let Screen::Relations(v) = &app.screen else {
         return;
     };
     let t = v.tree(app);
-    let lines = crate::model::relmap::lines(&t);
+    let lines = v.shown(app, &t);
     let n = lines.len();
     let mut pick = Pick::at(v.selected, v.offset);
     match action {

@@ -3,6 +3,7 @@
 //! at the top, cited passages marked in the gutter.
 
 use super::jump::to_reader;
+use super::list_filter::{Edit, ListFilter};
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -15,6 +16,25 @@ pub const ROWS_PER_SOURCE: usize = 3;
 pub struct SourcesView {
     /// Selected row and first visible one, in the order of [`rows`].
     pub pick: Pick,
+    /// `/`: only the sources whose marker, title, outlet, id or file match.
+    pub filter: ListFilter,
+}
+
+/// The sources `v` lists: [`rows`], narrowed by its filter.
+pub fn shown(app: &App, v: &SourcesView) -> Vec<usize> {
+    let m = v.filter.matcher();
+    rows(app)
+        .into_iter()
+        .filter(|&i| {
+            m.is_empty()
+                || app.corpus.sources.get(i).is_some_and(|s| {
+                    m.matches(&format!(
+                        "{} {} {} {} {}",
+                        s.short, s.title, s.outlet, s.id, s.file
+                    ))
+                })
+        })
+        .collect()
 }
 
 /// The sources in the table's order: grouped by what they derive from, each group where
@@ -40,24 +60,44 @@ pub fn open_view(app: &mut App) {
 
 pub fn update(app: &mut App, action: Action) {
     let h = visible(app);
-    let n = app.corpus.sources.len();
     let Screen::Sources(v) = &mut app.screen else {
         return;
     };
-    if v.pick.step(&action, n, h) {
+    match v.filter.edit(&action) {
+        Edit::Kept => return,
+        Edit::Changed => return refilter(app),
+        Edit::NotMine => {}
+    }
+    let Screen::Sources(v) = &app.screen else {
+        return;
+    };
+    let listed = shown(app, v);
+    let Screen::Sources(v) = &mut app.screen else {
+        return;
+    };
+    if v.pick.step(&action, listed.len(), h) {
         return;
     }
     if action == Action::Open {
-        let selected = v.pick.selected;
-        if let Some(&source) = rows(app).get(selected) {
+        if let Some(&source) = listed.get(v.pick.selected) {
             to_reader(app, source, None);
         }
     }
 }
 
+/// The filter changed: the sources it keeps, from the top.
+pub fn refilter(app: &mut App) {
+    if let Screen::Sources(v) = &mut app.screen {
+        v.pick = Pick::default();
+    }
+}
+
 pub fn clamp(app: &mut App) {
     let h = visible(app);
-    let n = app.corpus.sources.len();
+    let Screen::Sources(v) = &app.screen else {
+        return;
+    };
+    let n = shown(app, v).len();
     if let Screen::Sources(v) = &mut app.screen {
         v.pick.clamp(n, h);
     }

@@ -179,6 +179,8 @@ pub fn update(app: &mut App, action: &Action) -> Typed {
         Screen::Disputes(v) => (&mut v.filter.query, true),
         Screen::Claims(v) => (&mut v.filter.query, true),
         Screen::Timeline(v) => (&mut v.filter.query, true),
+        Screen::Sources(v) => (&mut v.filter.query, true),
+        Screen::Relations(v) => (&mut v.filter.query, true),
         _ => return Typed::Not,
     };
     let at = line.cursor(text);

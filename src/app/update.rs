@@ -108,7 +108,9 @@ fn requery(app: &mut App) {
         Screen::Disputes(_) => super::disputes::refilter(app),
         Screen::Claims(_) => super::claims::refilter(app),
         Screen::Timeline(_) => super::timeline::refilter(app),
-        Screen::Dossier(_) | Screen::Sources(_) | Screen::Relations(_) => {}
+        Screen::Sources(_) => super::sources::refilter(app),
+        Screen::Relations(_) => super::relations::refilter(app),
+        Screen::Dossier(_) => {}
     }
 }
 

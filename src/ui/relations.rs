@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::relations::{MAP_DEPTH, RelationsView};
 use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
-use crate::model::relmap::{Line as TreeLine, Seen, lines};
+use crate::model::relmap::{Line as TreeLine, Seen};
 use crate::text::sanitize_line;
 
 pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
@@ -21,11 +21,13 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         return;
     };
     let t = v.tree(app);
-    let all = lines(&t);
+    let all = v.shown(app, &t);
     let title = format!(
-        " Relations of {} — {MAP_DEPTH} levels, ─out→ and ←in─ · {}",
+        " Relations of {} — {MAP_DEPTH} levels, ─out→ and ←in─ · {}{}",
         sanitize_line(&root.name),
-        crate::text::count(all.len(), "node")
+        crate::text::count(all.len(), "node"),
+        v.filter
+            .note(&app.line, all.len(), crate::model::relmap::lines(&t).len())
     );
     super::clip::draw_row(
         frame,

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use super::across::{fit, heading};
 use crate::app::App;
-use crate::app::sources::{SourcesView, rows, visible};
+use crate::app::sources::{SourcesView, shown, visible};
 use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
 use crate::model::order::{origin, source_groups};
@@ -23,9 +23,11 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
     let groups = source_groups(&app.corpus);
     heading(
         &format!(
-            " Sources — {}, {}",
+            " Sources — {}, {}{}",
             count(app.corpus.sources.len(), "article"),
-            count(groups.len(), "original")
+            count(groups.len(), "original"),
+            v.filter
+                .note(&app.line, shown(app, v).len(), app.corpus.sources.len())
         ),
         &format!(
             " {} in all; cited = share of the article's text that dossiers quote",
@@ -38,7 +40,7 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
     let list = areas.list;
     let w = usize::from(area.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (row, &i) in rows(app)
+    for (row, &i) in shown(app, v)
         .iter()
         .enumerate()
         .skip(v.pick.offset)
