@@ -50,6 +50,31 @@ impl Matcher {
         ))
     }
 
+    /// The characters of `text` to highlight in a filtered list's row: every
+    /// occurrence of each (not negated) term's text, folded as matching folds it. Unlike
+    /// [`Matcher::positions`] a row's pieces are marked one by one, so a fuzzy term
+    /// marks only where it occurs whole (scattered letters across a claim's text would
+    /// mark half the row).
+    pub fn highlights(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.query.is_empty() {
+            return out;
+        }
+        let (folded, map) = fold_for_search(text);
+        let lower = folded.to_lowercase();
+        for t in self.query.terms.iter().filter(|t| !t.negated) {
+            let hay = if t.case_sensitive { &folded } else { &lower };
+            let n = t.text.chars().count();
+            for (b, _) in hay.match_indices(t.text.as_str()) {
+                let start = hay[..b].chars().count();
+                out.extend((start..start + n).filter_map(|i| map.get(i).copied()));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// True when `text` passes every term.
     pub fn matches(&self, text: &str) -> bool {
         self.positions(text).is_some()
@@ -71,5 +96,11 @@ mod tests {
         assert!(Matcher::new("").matches("anything"));
         let at = Matcher::new("'legion").positions("Freedom of Russia Legion");
         assert_eq!(at, Some((18..24).collect()));
+        let marks = Matcher::new("legion !corps").highlights("Legion, the legion");
+        assert_eq!(marks, [0, 1, 2, 3, 4, 5, 12, 13, 14, 15, 16, 17]);
+        assert!(
+            Matcher::new("lgn").highlights("Legion").is_empty(),
+            "scattered letters"
+        );
     }
 }

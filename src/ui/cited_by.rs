@@ -95,6 +95,7 @@ pub fn render(app: &App, v: &CitedByView, theme: &Theme, frame: &mut Frame<'_>, 
             }
         })
         .collect();
+    let rows = super::highlight::mark(rows, &v.filter, theme.style(Tone::Match));
     super::clip::draw_list(frame, rows, list);
     let cite = v
         .items

@@ -86,6 +86,7 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
             }
         })
         .collect();
+    let rows = super::highlight::mark(rows, &v.filter, theme.style(Tone::Match));
     super::clip::draw_list(frame, rows, list);
     if v.rows.is_empty() {
         super::clip::draw_row(

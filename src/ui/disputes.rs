@@ -9,6 +9,7 @@ use super::across::{heading, lines, quote_pane};
 use crate::app::App;
 use crate::app::disputes::{DisputesView, cached};
 use crate::geometry::Areas;
+use crate::geometry::tone::Tone;
 
 pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
@@ -32,17 +33,16 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
         area,
     );
     let Areas { list, pane, .. } = *areas;
-    frame.render_widget(
-        Paragraph::new(lines(
-            lay.rows_with_selection(
-                v.pick.offset..v.pick.offset + usize::from(list.height),
-                v.pick.selected,
-            )
-            .iter(),
-            theme,
-        )),
-        list,
+    let shown = lines(
+        lay.rows_with_selection(
+            v.pick.offset..v.pick.offset + usize::from(list.height),
+            v.pick.selected,
+        )
+        .iter(),
+        theme,
     );
+    let shown = super::highlight::mark(shown, &v.filter, theme.style(Tone::Match));
+    frame.render_widget(Paragraph::new(shown), list);
     let cite = lay
         .targets
         .get(v.pick.selected)

@@ -7,6 +7,7 @@ mod clip;
 mod dossier;
 mod errors;
 mod help;
+mod highlight;
 mod index;
 mod passages;
 mod reader;

@@ -43,6 +43,7 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         .take(usize::from(list_area.height))
         .map(|(i, l)| tree_line(app, l, i == v.selected, theme))
         .collect();
+    let shown = super::highlight::mark(shown, &v.filter, theme.style(Tone::Match));
     super::clip::draw_list(frame, shown, list_area);
 
     let pane_area = areas.pane;

@@ -116,5 +116,6 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
             theme.style(Tone::Dim),
         )));
     }
+    let lines = super::highlight::mark(lines, &v.filter, theme.style(Tone::Match));
     super::clip::draw_list(frame, lines, list);
 }

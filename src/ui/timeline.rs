@@ -45,6 +45,7 @@ pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>,
         .take(usize::from(list_area.height))
         .map(|(i, e)| entry_line(&app.corpus, e, i == v.selected, name_w, theme))
         .collect();
+    let shown = super::highlight::mark(shown, &v.filter, theme.style(Tone::Match));
     super::clip::draw_list(frame, shown, list_area);
     if t.entries.is_empty() {
         super::clip::draw_row(
