@@ -16,6 +16,10 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
     let lay = cached(app, v);
     let all = app.xref.disputed().len();
     let shown = lay.claims;
+    let in_scope = match v.scope {
+        Some(d) => app.xref.disputed().iter().filter(|&&(x, _)| x == d).count(),
+        None => all,
+    };
     let scope = v
         .scope
         .and_then(|d| app.corpus.dossiers.get(d))
@@ -25,7 +29,7 @@ pub fn render(app: &App, v: &DisputesView, theme: &Theme, frame: &mut Frame<'_>,
         &format!(
             " Disputes{scope} — {}{}",
             crate::text::count(shown, "disputed claim"),
-            v.filter.note(&app.line, shown, all)
+            v.filter.note(&app.line, shown, in_scope)
         ),
         " variants side by side, each with its sources and the curator's note",
         theme,
