@@ -5,12 +5,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, all, bin, have_tmux, wait_gone};
+use crate::common::tmux::{Tmux, all, bin, have_tmux, wait_gone};
 
 /// `command` (usually the browser) in a fresh 120×40 tmux pane with `env` set, wrapped
 /// by a shell that prints its exit status (tmux 3.3's `pane_dead_status` races).

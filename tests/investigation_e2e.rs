@@ -6,13 +6,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::dossier;
-use common::tmux::{self, Tmux};
+use crate::common::dossier;
+use crate::common::tmux::{self, Tmux};
 
 const ARTICLE: &str = "Raid on the border\n\nArmed men crossed into the Belgorod region on Monday, the governor said.\nThe Russian Volunteer Corps, led by Denis Kapustin, claimed the raid.\n";
 

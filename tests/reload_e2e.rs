@@ -4,12 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, bin, have_tmux};
+use crate::common::tmux::{Tmux, bin, have_tmux};
 
 fn copy(from: &Path, to: &Path) {
     for e in std::fs::read_dir(from).unwrap().flatten() {
