@@ -29,8 +29,9 @@ fn ok(c: &mut assert_cmd::Command) -> String {
 fn first_line(path: &Path) -> String {
     let start = Instant::now();
     loop {
+        // A whole line only: a read can land between the writer's create and its write.
         if let Ok(text) = std::fs::read_to_string(path)
-            && let Some(line) = text.lines().next()
+            && let Some((line, _)) = text.split_once('\n')
         {
             return line.to_owned();
         }
