@@ -5,11 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Corpus, dossier};
+use crate::common::{Corpus, dossier};
 
 /// Every file under `dir` with its bytes, to prove nothing changed.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

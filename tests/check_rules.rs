@@ -4,9 +4,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly on broken fixtures
 
-mod common;
+use crate::common;
 
-use common::Corpus;
+use crate::common::Corpus;
 
 /// Asserts that `check` exits `code` and that some diagnostic line is
 /// `<...>/<file>:<line>:<col>: <severity>: <message…>` with the message starting as given.
@@ -518,7 +518,7 @@ fn invalid_utf8_dossier_is_named() {
 
 // ---- events and places ----
 
-use common::{EVENT, PLACE};
+use crate::common::{EVENT, PLACE};
 
 #[test]
 fn events_and_places_pass() {

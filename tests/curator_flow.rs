@@ -6,12 +6,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command as Std;
 
-use common::dossier;
+use crate::common::dossier;
 use dossier::corpus::Article;
 use dossier::corpus::cite::{append_to, cite};
 use dossier::corpus::select::{extend_sentence, word_at};

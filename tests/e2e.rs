@@ -5,12 +5,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, all, bin, have_tmux, wait_gone};
+use crate::common::tmux::{Tmux, all, bin, have_tmux, wait_gone};
 
 /// `command` (usually the browser) in a fresh 120×40 tmux pane with `env` set, wrapped
 /// by a shell that prints its exit status (tmux 3.3's `pane_dead_status` races).
@@ -436,12 +434,30 @@ fn an_event_lists_who_took_part_and_enter_opens_the_participant() {
         "{screen}"
     );
     // Down over the Legion's citations and the Russian Armed Forces to the RVC.
+    // One `j` at a time, each waited for until its frame is drawn (the highlighted row
+    // moves, so the capture with attributes changes): a second `j` sent before the first
+    // one's frame (the old fixed 100 ms pause) would step past the RVC on a loaded machine.
     let mut moves = 0;
     while !t.screen().contains("Enter opens Russian Volunteer Corps") {
         assert!(moves < 12, "never reached the RVC:\n{}", t.screen());
+        let before = t.screen_escaped();
         t.keys(&["j"]);
         moves += 1;
-        std::thread::sleep(Duration::from_millis(100));
+        let start = Instant::now();
+        let mut last = before.clone();
+        // Changed, then the same for 60 ms: the frame is whole.
+        loop {
+            std::thread::sleep(Duration::from_millis(60));
+            let now = t.screen_escaped();
+            if now != before && now == last {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "j drew nothing:\n{before}"
+            );
+            last = now;
+        }
     }
     t.keys(&["Enter"]);
     // The RVC's dossier, scrolled to its own relation to the raid, which is selected

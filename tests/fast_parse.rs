@@ -7,9 +7,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
+use crate::common::synth;
 
 use std::path::Path;
 use std::sync::OnceLock;

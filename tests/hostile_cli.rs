@@ -5,11 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{Corpus, dossier};
+use crate::common::{Corpus, dossier};
 use dossier::text::sanitize::is_unsafe;
 
 fn hostile() -> PathBuf {

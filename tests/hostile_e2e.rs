@@ -8,11 +8,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::time::Duration;
 
-use common::tmux::{Tmux, bin, have_tmux};
+use crate::common::tmux::{Tmux, bin, have_tmux};
 
 fn corpus() -> String {
     format!("{}/tests/fixtures/hostile", env!("CARGO_MANIFEST_DIR"))

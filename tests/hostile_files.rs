@@ -6,13 +6,11 @@
 #![allow(clippy::disallowed_macros)] // a skipped test says so on the console
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::Corpus;
+use crate::common::Corpus;
 use dossier::data::{ARTICLE_CAP, DOSSIER_CAP};
 
 const SOURCES: &str = "seeds/sources.toml";

@@ -6,13 +6,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::dossier;
-use common::tmux::{self, Tmux};
+use crate::common::dossier;
+use crate::common::tmux::{self, Tmux};
 
 const ARTICLE: &str = "Raid on the border\n\nArmed men crossed into the Belgorod region on Monday, the governor said.\nThe Russian Volunteer Corps, led by Denis Kapustin, claimed the raid.\n";
 
@@ -31,8 +29,9 @@ fn ok(c: &mut assert_cmd::Command) -> String {
 fn first_line(path: &Path) -> String {
     let start = Instant::now();
     loop {
+        // A whole line only: a read can land between the writer's create and its write.
         if let Ok(text) = std::fs::read_to_string(path)
-            && let Some(line) = text.lines().next()
+            && let Some((line, _)) = text.split_once('\n')
         {
             return line.to_owned();
         }

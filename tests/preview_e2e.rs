@@ -5,11 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, all, bin, have_tmux, switches, wake_ups};
+use crate::common::tmux::{Tmux, all, bin, have_tmux, switches, wake_ups};
 
 /// The name on the selected row (`▶ K Name  hint…`) of an index screen.
 fn selected_name(screen: &str) -> Option<String> {

@@ -4,12 +4,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, bin, have_tmux};
+use crate::common::tmux::{Tmux, bin, have_tmux};
 
 fn copy(from: &Path, to: &Path) {
     for e in std::fs::read_dir(from).unwrap().flatten() {
@@ -94,7 +92,11 @@ fn the_browser_follows_edits_and_keeps_the_last_good_corpus_on_errors() {
     t.keys(&["Enter"]);
     let start = Instant::now();
     let args = loop {
-        if let Ok(s) = std::fs::read_to_string(&opened) {
+        // The editor's shell creates the file before `echo` writes into it: only a whole
+        // line counts.
+        if let Ok(s) = std::fs::read_to_string(&opened)
+            && s.ends_with('\n')
+        {
             break s;
         }
         assert!(

@@ -10,11 +10,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::tmux::{self, Tmux};
+use crate::common::tmux::{self, Tmux};
 
 /// A small deterministic generator (xorshift64*), so a failing walk can be replayed from
 /// its seed (`DOSSIER_WALK_SEED`).

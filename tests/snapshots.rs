@@ -16,7 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Style;
 
-mod common;
+use crate::common;
 
 fn app(w: u16, h: u16) -> App {
     let root =

@@ -7,13 +7,13 @@
 #![allow(clippy::disallowed_macros)] // a skipped test says so on the console
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, all, bin, descendants, have_tmux, wait_gone};
+use crate::common::tmux::{Tmux, all, bin, descendants, have_tmux, wait_gone};
 
 const SSHD: &str = "/usr/sbin/sshd";
 

@@ -5,12 +5,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::process::Command;
 use std::time::Duration;
 
-use common::tmux::{Tmux, all, bin, have_tmux};
+use crate::common::tmux::{Tmux, all, bin, have_tmux};
 
 #[test]
 fn signals_exit_128_plus_n_leaving_the_alternate_screen_and_cooked_mode() {

@@ -10,6 +10,11 @@ use assert_cmd::Command;
 
 pub mod tmux;
 
+/// The synthetic corpus generator of `examples/synth.rs`, for the tests that check its
+/// output (`synth`) and parse it (`fast_parse`).
+#[path = "../../examples/synth.rs"]
+pub mod synth;
+
 /// The good fixture corpus.
 pub fn good() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
