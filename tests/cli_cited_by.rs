@@ -4,9 +4,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
-use common::{Corpus, dossier};
+use crate::common::{Corpus, dossier};
 use predicates::prelude::*;
 
 fn json(out: &[u8]) -> serde_json::Value {

@@ -5,8 +5,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use dossier::app::{Action, App, Screen, update};
 use dossier::check::check;
 use dossier::data::DataRoot;
@@ -42,7 +40,7 @@ fn header(app: &App) -> String {
 
 /// `dossier list [--sort S]`'s ids, in order.
 fn listed(sort: &str) -> Vec<String> {
-    let out = common::dossier()
+    let out = crate::common::dossier()
         .args(["list", "--json", "--sort", sort])
         .output()
         .expect("run");
@@ -68,7 +66,7 @@ fn the_index_opens_by_weight_and_o_cycles_name_kind_weight_as_list_sorts() {
         "the most cited first"
     );
     assert!(header(&a).contains("· by weight"), "{}", header(&a));
-    let default = common::dossier()
+    let default = crate::common::dossier()
         .args(["list", "--json"])
         .output()
         .expect("run");

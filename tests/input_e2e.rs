@@ -5,11 +5,9 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use std::time::Duration;
 
-use common::tmux::{Tmux, all, bin, have_tmux};
+use crate::common::tmux::{Tmux, all, bin, have_tmux};
 
 fn start(args: &str, env: &[(&str, &str)]) -> Tmux {
     let vars: String = env.iter().map(|(k, v)| format!("{k}={v} ")).collect();

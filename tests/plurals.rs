@@ -5,8 +5,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use dossier::app::{Action, App, update};
 use dossier::check::check;
 use dossier::data::DataRoot;
@@ -70,7 +68,7 @@ fn one_plurals(text: &str) -> Vec<String> {
 /// one alias, the person one relation; one claim is dated.
 fn one_of_each() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let good = common::good();
+    let good = crate::common::good();
     std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
     std::fs::create_dir_all(dir.path().join("dossiers/groups")).unwrap();
     std::fs::create_dir_all(dir.path().join("dossiers/people")).unwrap();
@@ -146,7 +144,7 @@ fn outputs(dir: &std::path::Path) -> Vec<(String, String)> {
     ];
     runs.iter()
         .map(|args| {
-            let o = common::dossier()
+            let o = crate::common::dossier()
                 .arg("--data")
                 .arg(dir)
                 .args(*args)
@@ -219,8 +217,8 @@ fn no_output_or_view_says_one_with_a_plural_noun() {
     let one = one_of_each();
     let mut all = outputs(one.path());
     all.extend(screens(one.path()));
-    all.extend(outputs(&common::good()));
-    all.extend(screens(&common::good()));
+    all.extend(outputs(&crate::common::good()));
+    all.extend(screens(&crate::common::good()));
     let mut bad = Vec::new();
     for (what, text) in &all {
         for b in one_plurals(text) {

@@ -10,12 +10,10 @@
 //! blocks from the program with
 //!
 //! ```sh
-//! DOSSIER_BLESS_README=1 cargo test --test readme_captures
+//! DOSSIER_BLESS_README=1 cargo test --test integration readme_captures
 //! ```
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
-
-mod common;
 
 use dossier::app::{Action, App, update};
 use dossier::check::check;
@@ -168,7 +166,7 @@ fn make(how: &Make) -> Vec<String> {
             screen(&app)
         }
         Make::Command(args) => {
-            let out = common::dossier().args(*args).output().expect("run");
+            let out = crate::common::dossier().args(*args).output().expect("run");
             assert!(out.status.success(), "dossier {args:?}");
             String::from_utf8_lossy(&out.stdout)
                 .lines()
@@ -260,7 +258,7 @@ fn every_readme_capture_is_what_the_program_shows() {
 /// sources.
 #[test]
 fn the_readme_check_summary_counts_the_bundled_corpus() {
-    let out = common::dossier().arg("check").output().expect("run");
+    let out = crate::common::dossier().arg("check").output().expect("run");
     let line = String::from_utf8_lossy(&out.stdout).into_owned();
     let first = line.split(", ").next().expect("ok: N dossiers");
     let last = line

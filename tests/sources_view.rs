@@ -4,8 +4,6 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests fail loudly
 
-mod common;
-
 use dossier::app::{Action, App, Screen, update};
 use dossier::check::check;
 use dossier::data::DataRoot;
@@ -17,8 +15,8 @@ use sha2::Digest as _;
 
 /// The good fixture with a third article, Gamma (its own original), registered between
 /// alpha and beta, which share the original "Alpha News".
-fn corpus() -> common::Corpus {
-    let c = common::Corpus::new();
+fn corpus() -> crate::common::Corpus {
+    let c = crate::common::Corpus::new();
     let text = "Gamma Times reports nothing about Acme Corps.\n";
     let sha: String = sha2::Sha256::digest(text.as_bytes())
         .iter()
