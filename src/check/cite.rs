@@ -5,7 +5,7 @@ use super::sources::Sources;
 use crate::corpus::{AnchorError, resolve, resolve_from};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::Citation;
-use crate::model::raw::RawCite;
+use crate::model::lean::Cite;
 use crate::suggest::nearest;
 use crate::text::{fold_str, sanitize_line};
 
@@ -22,13 +22,13 @@ fn shorten(s: &str) -> String {
 }
 
 /// Resolves every citation in `cites`, reporting the ones that fail. A citation's raw
-/// matches found beforehand (`RawCite::exact`) are used; without them it is scanned for.
+/// matches found beforehand (`Cite::exact`) are used; without them it is scanned for.
 /// The list is exactly as long as needed: collected from a filter it would keep room
 /// for four (≈17 MB of empty room at 10,000 dossiers, where most items have one or two).
 pub fn resolve_all(
     sources: &Sources,
     file: &SourceFile,
-    cites: Vec<RawCite>,
+    cites: Vec<Cite>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Citation> {
     let mut out = Vec::with_capacity(cites.len());
@@ -48,7 +48,7 @@ pub fn resolve_all(
 pub fn resolve_one(
     sources: &Sources,
     file: &SourceFile,
-    mut c: RawCite,
+    mut c: Cite,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Citation> {
     let sid = c.source.get_ref();
@@ -82,8 +82,8 @@ pub fn resolve_one(
         );
         return None;
     }
-    for (part, what) in [(&c.prefix, "prefix"), (&c.suffix, "suffix")] {
-        if part.as_ref().is_some_and(|p| p.get_ref().trim().is_empty()) {
+    for (part, what) in [(c.prefix(), "prefix"), (c.suffix(), "suffix")] {
+        if part.is_some_and(|p| p.get_ref().trim().is_empty()) {
             if let Some(p) = part {
                 diags.push(
                     file.error(p.span(), format!("{what} is empty"))
@@ -95,9 +95,10 @@ pub fn resolve_one(
             return None;
         }
     }
-    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
-    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
-    let found = match c.exact.take() {
+    let exact = c.exact.take();
+    let prefix = c.prefix().map(|p| p.get_ref());
+    let suffix = c.suffix().map(|p| p.get_ref());
+    let found = match exact {
         Some(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
         None => resolve(&source.article, quote, prefix, suffix),
     };
@@ -116,8 +117,8 @@ pub fn resolve_one(
             let start = lines.locate(text, anchor.range.start);
             Some(Citation {
                 source: index,
+                note: c.take_note().map(|n| n.into_inner()),
                 quote: c.quote.into_inner(),
-                note: c.note.map(|n| n.into_inner()),
                 start,
                 end: lines.locate_after(text, anchor.range.start, start, last),
                 range: anchor.range,
@@ -144,7 +145,7 @@ pub fn resolve_one(
             None
         }
         Err(AnchorError::PrefixMismatch { actual }) => {
-            let span = c.prefix.as_ref().map_or(c.quote.span(), |p| p.span());
+            let span = c.prefix().map_or(c.quote.span(), |p| p.span());
             diags.push(
                 file.error(
                     span,
@@ -161,7 +162,7 @@ pub fn resolve_one(
             None
         }
         Err(AnchorError::SuffixMismatch { actual }) => {
-            let span = c.suffix.as_ref().map_or(c.quote.span(), |p| p.span());
+            let span = c.suffix().map_or(c.quote.span(), |p| p.span());
             diags.push(
                 file.error(
                     span,
@@ -186,14 +187,14 @@ pub fn resolve_one(
 /// found again exactly).
 fn relocated(
     file: &SourceFile,
-    c: &RawCite,
+    c: &Cite,
     sid: &str,
     article: &crate::corpus::Article,
     seed: &str,
 ) -> Diagnostic {
     let quote = c.quote.get_ref();
-    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
-    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
+    let prefix = c.prefix().map(|p| p.get_ref());
+    let suffix = c.suffix().map(|p| p.get_ref());
     let base =
         format!("quote no longer resolves in {sid}, whose text changed since it was registered");
     match crate::corpus::relocate::relocate(article, quote, prefix, suffix, None) {

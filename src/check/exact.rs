@@ -7,10 +7,10 @@ use rayon::prelude::*;
 use super::dossiers::Parsed;
 use super::sources::Sources;
 use crate::corpus::exact_occurrences;
-use crate::model::raw::RawCite;
+use crate::model::lean::Cite;
 
 /// Every citation of one parsed file.
-fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
+fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut Cite> {
     let raw = &mut p.raw;
     raw.alias
         .iter_mut()
@@ -23,11 +23,11 @@ fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
         .chain(raw.relation.iter_mut().flat_map(|r| &mut r.cite))
 }
 
-/// Sets [`RawCite::exact`] of every citation of a loaded source in `parsed`: the raw
+/// Sets [`Cite::exact`] of every citation of a loaded source in `parsed`: the raw
 /// matches of its quote, found with one pass per article (the articles spread over the
 /// thread pool when there are many). Citations of unknown sources are left unset.
 pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
-    let mut cites: Vec<&mut RawCite> = parsed.iter_mut().flat_map(cites_mut).collect();
+    let mut cites: Vec<&mut Cite> = parsed.iter_mut().flat_map(cites_mut).collect();
     // (source, position among that source's quotes) of each citation, in `cites` order.
     let mut slot: Vec<Option<(usize, usize)>> = Vec::with_capacity(cites.len());
     let mut found: Vec<Option<Vec<Vec<usize>>>> = {

@@ -4,6 +4,7 @@
 
 pub mod fast;
 pub mod incoming;
+pub mod lean;
 pub mod raw;
 pub mod relmap;
 pub mod schema;
