@@ -5,8 +5,12 @@ use super::sources::Sources;
 use crate::corpus::{AnchorError, resolve, resolve_from};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::Citation;
-use crate::model::lean::Cite;
+use std::ops::Range;
+
+use crate::corpus::Article;
+use crate::model::lean::{Cite, Found, Text};
 use crate::suggest::nearest;
+use crate::text::LineCol;
 use crate::text::{fold_str, sanitize_line};
 
 /// Longest stretch of a suggested passage quoted in a message.
@@ -22,7 +26,7 @@ fn shorten(s: &str) -> String {
 }
 
 /// Resolves every citation in `cites`, reporting the ones that fail. A citation's raw
-/// matches found beforehand (`Cite::exact`) are used; without them it is scanned for.
+/// matches found beforehand (`Cite::found`) are used; without them it is scanned for.
 /// The list is exactly as long as needed: collected from a filter it would keep room
 /// for four (≈17 MB of empty room at 10,000 dossiers, where most items have one or two).
 pub fn resolve_all(
@@ -51,6 +55,18 @@ pub fn resolve_one(
     mut c: Cite,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Citation> {
+    if let Found::Placed(p) = &c.found {
+        // Found once, raw, with nothing else to check (`check::exact`).
+        let p = **p;
+        return Some(Citation {
+            source: p.source(),
+            note: c.take_note().map(Text::into_inner),
+            quote: c.quote.into_inner(),
+            start: p.start(),
+            end: p.end(),
+            range: p.range(),
+        });
+    }
     let sid = c.source.get_ref();
     let Some(index) = sources.index(sid) else {
         if !sources.registry_failed && !sources.broken.contains(sid) {
@@ -95,12 +111,12 @@ pub fn resolve_one(
             return None;
         }
     }
-    let exact = c.exact.take();
+    let exact = std::mem::take(&mut c.found);
     let prefix = c.prefix().map(|p| p.get_ref());
     let suffix = c.suffix().map(|p| p.get_ref());
     let found = match exact {
-        Some(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
-        None => resolve(&source.article, quote, prefix, suffix),
+        Found::Hits(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
+        Found::NotSought | Found::Placed(_) => resolve(&source.article, quote, prefix, suffix),
     };
     if found.is_err() && sources.changed.contains(sid) {
         diags.push(relocated(file, &c, sid, &source.article, &source.file));
@@ -108,19 +124,13 @@ pub fn resolve_one(
     }
     match found {
         Ok(anchor) => {
-            let text = &source.article.text;
-            let last = text
-                .get(..anchor.range.end)
-                .and_then(|t| t.char_indices().next_back())
-                .map_or(anchor.range.start, |(i, _)| i);
-            let lines = &source.article.lines;
-            let start = lines.locate(text, anchor.range.start);
+            let (start, end) = place(&source.article, &anchor.range);
             Some(Citation {
                 source: index,
                 note: c.take_note().map(|n| n.into_inner()),
                 quote: c.quote.into_inner(),
                 start,
-                end: lines.locate_after(text, anchor.range.start, start, last),
+                end,
                 range: anchor.range,
             })
         }
@@ -179,6 +189,18 @@ pub fn resolve_one(
             None
         }
     }
+}
+
+/// The line and column of the first and of the last character of `range` in `article`.
+pub fn place(article: &Article, range: &Range<usize>) -> (LineCol, LineCol) {
+    let text = &article.text;
+    let last = text
+        .get(..range.end)
+        .and_then(|t| t.char_indices().next_back())
+        .map_or(range.start, |(i, _)| i);
+    let lines = &article.lines;
+    let start = lines.locate(text, range.start);
+    (start, lines.locate_after(text, range.start, start, last))
 }
 
 /// A quote of a source whose article changed since it was registered no longer

@@ -16,6 +16,7 @@ use toml::Spanned;
 
 use super::raw::{RawAlias, RawCite, RawClaim, RawDossier, RawRelation, RawVariant};
 use crate::diag::SourceFile;
+use crate::text::LineCol;
 
 /// A string value and the span of its token (quotes included), as [`Spanned<String>`]
 /// has them. The value is a slice of the file's text when the token has no escapes,
@@ -176,7 +177,7 @@ pub struct Relation {
     pub cite: Vec<Cite>,
 }
 
-/// A citation ([`RawCite`]): 88 bytes where the raw one is 216 and four allocations.
+/// A citation ([`RawCite`]): 96 bytes where the raw one was 216 and four allocations.
 #[derive(Debug)]
 pub struct Cite {
     pub source: Text,
@@ -184,9 +185,68 @@ pub struct Cite {
     /// Prefix, suffix and note, which most citations do not have: one pointer for the
     /// three.
     pub more: Option<Box<CiteMore>>,
-    /// Every raw start offset of the quote in its article, when `check` found them for
-    /// many quotes at once (`check::exact`).
-    pub exact: Option<Box<[usize]>>,
+    /// What `check`'s one pass per article found for the quote (`check::exact`).
+    pub found: Found,
+}
+
+/// What the pass over every quote of an article found for one citation.
+#[derive(Debug, Default)]
+pub enum Found {
+    /// Not looked for: an unknown source, or a single file checked alone.
+    #[default]
+    NotSought,
+    /// Every raw start offset of the quote in its article (none: only a folded match
+    /// can be left), to be resolved with the citation's prefix and suffix.
+    Hits(Box<[usize]>),
+    /// The quote occurs exactly once, raw, and has neither prefix nor suffix nor
+    /// padding: its place, worked out while the article was being scanned.
+    Placed(Box<Placed>),
+}
+
+/// Where a citation's quote sits: the fields of a resolved
+/// [`Citation`](crate::model::Citation) other than its own strings, in 32 bytes (an
+/// article is at most [`ARTICLE_CAP`](crate::data::ARTICLE_CAP) bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub source: u32,
+    pub range: (u32, u32),
+    pub start: (u32, u32),
+    pub end: (u32, u32),
+}
+
+impl Placed {
+    /// `None` when a value does not fit 32 bits (never within the caps).
+    pub fn new(source: usize, range: Range<usize>, start: LineCol, end: LineCol) -> Option<Self> {
+        let n = |x: usize| u32::try_from(x).ok();
+        Some(Placed {
+            source: n(source)?,
+            range: (n(range.start)?, n(range.end)?),
+            start: (n(start.line)?, n(start.column)?),
+            end: (n(end.line)?, n(end.column)?),
+        })
+    }
+
+    pub fn source(&self) -> usize {
+        self.source as usize
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.range.0 as usize..self.range.1 as usize
+    }
+
+    pub fn start(&self) -> LineCol {
+        LineCol {
+            line: self.start.0 as usize,
+            column: self.start.1 as usize,
+        }
+    }
+
+    pub fn end(&self) -> LineCol {
+        LineCol {
+            line: self.end.0 as usize,
+            column: self.end.1 as usize,
+        }
+    }
 }
 
 /// The optional parts of a [`Cite`].
@@ -217,7 +277,7 @@ impl Cite {
             source,
             quote,
             more,
-            exact: None,
+            found: Found::NotSought,
         }
     }
 
@@ -248,9 +308,8 @@ fn opt_out(s: Option<Text>) -> Option<Spanned<String>> {
 
 fn cites_in(c: Vec<RawCite>) -> Vec<Cite> {
     c.into_iter()
-        .map(|c| Cite {
-            exact: c.exact,
-            ..Cite::new(
+        .map(|c| {
+            Cite::new(
                 Text::from_spanned(c.source),
                 Text::from_spanned(c.quote),
                 opt_in(c.prefix),
@@ -271,7 +330,6 @@ fn cites_out(c: Vec<Cite>) -> Vec<RawCite> {
                 prefix: opt_out(more.prefix),
                 suffix: opt_out(more.suffix),
                 note: opt_out(more.note),
-                exact: c.exact,
             }
         })
         .collect()
@@ -392,12 +450,13 @@ mod tests {
     use super::*;
 
     /// The sizes the memory figures in BENCHMARKS.md rest on: a field is 32 bytes, a
-    /// citation 88.
+    /// citation 96, a placed quote 28.
     #[test]
     fn fields_and_citations_stay_small() {
         assert_eq!(std::mem::size_of::<Text>(), 32);
         assert_eq!(std::mem::size_of::<Option<Text>>(), 32);
-        assert_eq!(std::mem::size_of::<Cite>(), 88);
+        assert_eq!(std::mem::size_of::<Cite>(), 96);
+        assert_eq!(std::mem::size_of::<Placed>(), 28);
     }
 
     /// A slice reads the file's text at its value range and keeps its token span.
