@@ -79,3 +79,53 @@ fn found(c: &Cite, source: usize, article: &Article, at: Vec<usize>) -> Found {
     }
     Found::Hits(at.into_boxed_slice())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::resolve;
+    use crate::model::lean::Text;
+
+    fn cite(quote: &str, prefix: Option<&str>) -> Cite {
+        let t = |s: &str| Text::owned(0..0, s.to_owned());
+        Cite::new(t("src"), t(quote), prefix.map(t), None, None)
+    }
+
+    /// A quote found once, raw, with nothing else to check is placed where the reference
+    /// path (`resolve`, then `place`) puts it, multi-byte characters and later lines
+    /// included; anything else is left to the reference path with its raw hits.
+    #[test]
+    fn placed_equals_the_reference_resolution() {
+        let article =
+            Article::new("Première ligne.\nLa «Légion» a dit: «non».\nFin — ici.\n".into());
+        for quote in ["«Légion» a dit", "Première", "Fin — ici.", "ligne.\nLa"] {
+            let c = cite(quote, None);
+            let at = exact_occurrences(&article.text, &[quote]).remove(0);
+            let Found::Placed(p) = found(&c, 3, &article, at) else {
+                panic!("{quote:?} occurs once and should be placed");
+            };
+            let Ok(anchor) = resolve(&article, quote, None, None) else {
+                panic!("{quote:?} should resolve");
+            };
+            let (start, end) = place(&article, &anchor.range);
+            assert_eq!(
+                (p.source(), p.range(), p.start(), p.end()),
+                (3, anchor.range, start, end)
+            );
+        }
+        // Twice, with a prefix, padded, not raw: the reference path decides.
+        for (quote, prefix) in [
+            ("«", None),
+            ("dit", Some("a")),
+            (" Fin", None),
+            ("Fin - ici", None),
+        ] {
+            let c = cite(quote, prefix);
+            let at = exact_occurrences(&article.text, &[quote]).remove(0);
+            assert!(
+                matches!(found(&c, 0, &article, at), Found::Hits(_)),
+                "{quote:?} must not be placed"
+            );
+        }
+    }
+}
