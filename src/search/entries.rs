@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use super::narrowing::Haystacks;
-use super::normalize::fold_for_search;
+use super::normalize::fold_text;
 use super::prefilter::{char_mask, word_start_mask};
 use super::{Field, MatchClass};
 
@@ -132,7 +132,7 @@ impl Entries {
 
     /// Adds the `field` of dossier `dossier`, whose text is `text`.
     pub(crate) fn push(&mut self, dossier: usize, field: Field, text: &str) {
-        let (folded, _) = fold_for_search(text);
+        let folded = fold_text(text);
         let lower = super::lower_one_for_one(&folded);
         self.meta.push(Meta {
             mask: char_mask(&lower),
@@ -143,7 +143,7 @@ impl Entries {
         });
         self.field.push(field);
         self.text.push(Arc::from(text));
-        let same = folded == text;
+        let same = *folded == *text;
         self.folded.push(if same { "" } else { &folded });
         self.folded_is_text.push(same);
         self.word_starts.push(word_start_mask(&lower));
