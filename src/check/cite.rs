@@ -5,8 +5,12 @@ use super::sources::Sources;
 use crate::corpus::{AnchorError, resolve, resolve_from};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::Citation;
-use crate::model::raw::RawCite;
+use std::ops::Range;
+
+use crate::corpus::Article;
+use crate::model::lean::{Cite, Found, Text};
 use crate::suggest::nearest;
+use crate::text::LineCol;
 use crate::text::{fold_str, sanitize_line};
 
 /// Longest stretch of a suggested passage quoted in a message.
@@ -22,13 +26,13 @@ fn shorten(s: &str) -> String {
 }
 
 /// Resolves every citation in `cites`, reporting the ones that fail. A citation's raw
-/// matches found beforehand (`RawCite::exact`) are used; without them it is scanned for.
+/// matches found beforehand (`Cite::found`) are used; without them it is scanned for.
 /// The list is exactly as long as needed: collected from a filter it would keep room
 /// for four (≈17 MB of empty room at 10,000 dossiers, where most items have one or two).
 pub fn resolve_all(
     sources: &Sources,
     file: &SourceFile,
-    cites: Vec<RawCite>,
+    cites: Vec<Cite>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Citation> {
     let mut out = Vec::with_capacity(cites.len());
@@ -48,9 +52,21 @@ pub fn resolve_all(
 pub fn resolve_one(
     sources: &Sources,
     file: &SourceFile,
-    mut c: RawCite,
+    mut c: Cite,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Citation> {
+    if let Found::Placed(p) = &c.found {
+        // Found once, raw, with nothing else to check (`check::exact`).
+        let p = **p;
+        return Some(Citation {
+            source: p.source(),
+            note: c.take_note().map(Text::into_inner),
+            quote: c.quote.into_inner(),
+            start: p.start(),
+            end: p.end(),
+            range: p.range(),
+        });
+    }
     let sid = c.source.get_ref();
     let Some(index) = sources.index(sid) else {
         if !sources.registry_failed && !sources.broken.contains(sid) {
@@ -82,8 +98,8 @@ pub fn resolve_one(
         );
         return None;
     }
-    for (part, what) in [(&c.prefix, "prefix"), (&c.suffix, "suffix")] {
-        if part.as_ref().is_some_and(|p| p.get_ref().trim().is_empty()) {
+    for (part, what) in [(c.prefix(), "prefix"), (c.suffix(), "suffix")] {
+        if part.is_some_and(|p| p.get_ref().trim().is_empty()) {
             if let Some(p) = part {
                 diags.push(
                     file.error(p.span(), format!("{what} is empty"))
@@ -95,11 +111,12 @@ pub fn resolve_one(
             return None;
         }
     }
-    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
-    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
-    let found = match c.exact.take() {
-        Some(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
-        None => resolve(&source.article, quote, prefix, suffix),
+    let exact = std::mem::take(&mut c.found);
+    let prefix = c.prefix().map(|p| p.get_ref());
+    let suffix = c.suffix().map(|p| p.get_ref());
+    let found = match exact {
+        Found::Hits(at) => resolve_from(&source.article, quote, prefix, suffix, at.into_vec()),
+        Found::NotSought | Found::Placed(_) => resolve(&source.article, quote, prefix, suffix),
     };
     if found.is_err() && sources.changed.contains(sid) {
         diags.push(relocated(file, &c, sid, &source.article, &source.file));
@@ -107,19 +124,13 @@ pub fn resolve_one(
     }
     match found {
         Ok(anchor) => {
-            let text = &source.article.text;
-            let last = text
-                .get(..anchor.range.end)
-                .and_then(|t| t.char_indices().next_back())
-                .map_or(anchor.range.start, |(i, _)| i);
-            let lines = &source.article.lines;
-            let start = lines.locate(text, anchor.range.start);
+            let (start, end) = place(&source.article, &anchor.range);
             Some(Citation {
                 source: index,
+                note: c.take_note().map(|n| n.into_inner()),
                 quote: c.quote.into_inner(),
-                note: c.note.map(|n| n.into_inner()),
                 start,
-                end: lines.locate_after(text, anchor.range.start, start, last),
+                end,
                 range: anchor.range,
             })
         }
@@ -144,7 +155,7 @@ pub fn resolve_one(
             None
         }
         Err(AnchorError::PrefixMismatch { actual }) => {
-            let span = c.prefix.as_ref().map_or(c.quote.span(), |p| p.span());
+            let span = c.prefix().map_or(c.quote.span(), |p| p.span());
             diags.push(
                 file.error(
                     span,
@@ -161,7 +172,7 @@ pub fn resolve_one(
             None
         }
         Err(AnchorError::SuffixMismatch { actual }) => {
-            let span = c.suffix.as_ref().map_or(c.quote.span(), |p| p.span());
+            let span = c.suffix().map_or(c.quote.span(), |p| p.span());
             diags.push(
                 file.error(
                     span,
@@ -180,20 +191,32 @@ pub fn resolve_one(
     }
 }
 
+/// The line and column of the first and of the last character of `range` in `article`.
+pub fn place(article: &Article, range: &Range<usize>) -> (LineCol, LineCol) {
+    let text = &article.text;
+    let last = text
+        .get(..range.end)
+        .and_then(|t| t.char_indices().next_back())
+        .map_or(range.start, |(i, _)| i);
+    let lines = &article.lines;
+    let start = lines.locate(text, range.start);
+    (start, lines.locate_after(text, range.start, start, last))
+}
+
 /// A quote of a source whose article changed since it was registered no longer
 /// resolves: the best relocated candidate and a word diff against it, so the curator
 /// sees at once whether the text moved or changed (`dossier reanchor` writes the ones
 /// found again exactly).
 fn relocated(
     file: &SourceFile,
-    c: &RawCite,
+    c: &Cite,
     sid: &str,
     article: &crate::corpus::Article,
     seed: &str,
 ) -> Diagnostic {
     let quote = c.quote.get_ref();
-    let prefix = c.prefix.as_ref().map(|p| p.get_ref().as_str());
-    let suffix = c.suffix.as_ref().map(|p| p.get_ref().as_str());
+    let prefix = c.prefix().map(|p| p.get_ref());
+    let suffix = c.suffix().map(|p| p.get_ref());
     let base =
         format!("quote no longer resolves in {sid}, whose text changed since it was registered");
     match crate::corpus::relocate::relocate(article, quote, prefix, suffix, None) {

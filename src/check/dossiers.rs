@@ -2,23 +2,23 @@
 //! file — id and file name, kinds, padding, citations, disputed claims — is checked.
 
 use std::collections::{HashMap, HashSet};
-
-use toml::Spanned;
+use std::sync::Arc;
 
 use super::cite::{alias_in_quote, resolve_all};
 use super::fields;
 use super::sources::Sources;
 use crate::data::{CanonCache, DOSSIER_CAP, DataRoot};
 use crate::diag::{Diagnostic, Severity, SourceFile};
-use crate::model::raw::{RawAlias, RawClaim, RawDossier, RawRelation};
+use crate::model::lean::{self, Text};
 use crate::model::{Alias, AliasKind, Claim, Dossier, Kind, Relation, RelationType, Variant};
 
 /// A dossier file that parsed.
 pub struct Parsed {
     /// Corpus-relative path.
     pub rel: String,
-    pub file: SourceFile,
-    pub raw: RawDossier,
+    /// Shared with every string of `raw`, which are slices of its text.
+    pub file: Arc<SourceFile>,
+    pub raw: lean::Dossier,
 }
 
 /// Reads and parses every dossier file; files that cannot be read or parsed are reported
@@ -54,8 +54,8 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
                 continue;
             }
         };
-        let file = SourceFile::new(root.display(&rel), text);
-        match crate::model::fast::dossier(&file.text) {
+        let file = Arc::new(SourceFile::new(root.display(&rel), text));
+        match crate::model::fast::lean_dossier(&file) {
             Ok(raw) => out.push(Parsed { rel, file, raw }),
             Err(e) => fields::toml_error(&file, &e, diags),
         }
@@ -121,7 +121,7 @@ pub fn build(ctx: &Ctx<'_>, p: Parsed, diags: &mut Vec<Diagnostic>) -> Dossier {
     fields::opt_text(file, &raw.summary, "summary", diags);
     event_date(file, &raw, kind, diags);
 
-    let RawDossier {
+    let lean::Dossier {
         id,
         name,
         summary,
@@ -144,7 +144,7 @@ pub fn build(ctx: &Ctx<'_>, p: Parsed, diags: &mut Vec<Diagnostic>) -> Dossier {
         name: name.into_inner(),
         summary: summary.map(|_| crate::model::summary::plain(&summary_parts)),
         summary_parts,
-        date: date.map(Spanned::into_inner),
+        date: date.map(Text::into_inner),
         path: rel,
         aliases,
         claims,
@@ -157,7 +157,7 @@ pub fn build(ctx: &Ctx<'_>, p: Parsed, diags: &mut Vec<Diagnostic>) -> Dossier {
 /// for display and export, never a statement without a source.
 fn event_date(
     file: &SourceFile,
-    raw: &RawDossier,
+    raw: &lean::Dossier,
     kind: Option<Kind>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -200,26 +200,26 @@ fn no_citation(file: &SourceFile, span: std::ops::Range<usize>, what: String) ->
 fn aliases(
     ctx: &Ctx<'_>,
     file: &SourceFile,
-    name: &Spanned<String>,
-    mut raw: Vec<RawAlias>,
+    name: &Text,
+    mut raw: Vec<lean::Alias>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Alias> {
     // Alias name → where it is first listed.
     let mut seen: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
     for a in &mut raw {
-        let RawAlias {
+        let lean::Alias {
             name: a_name,
             kind: a_kind,
             note,
             cite,
         } = a;
         // Shared from here on: `seen` keeps the names while the citations move out.
-        let a_name: &Spanned<String> = a_name;
+        let a_name: &Text = a_name;
         let n = a_name.get_ref();
         fields::text(file, a_name, "alias name", diags);
         fields::opt_text(file, note, "note", diags);
-        if let Some(first) = seen.get(n.as_str()) {
+        if let Some(first) = seen.get(n) {
             diags.push(
                 file.error(a_name.span(), format!("alias '{n}' is listed twice"))
                     .with_note(file, first.clone(), "first listed here")
@@ -228,7 +228,7 @@ fn aliases(
                     ),
             );
         } else {
-            seen.insert(n.as_str(), a_name.span());
+            seen.insert(n, a_name.span());
         }
         if n == name.get_ref() {
             diags.push(
@@ -270,9 +270,9 @@ fn aliases(
             );
         }
         out.push(Alias {
-            name: n.clone(),
+            name: n.to_owned(),
             kind: kind.unwrap_or(AliasKind::Misrendering),
-            note: note.take().map(Spanned::into_inner),
+            note: note.take().map(Text::into_inner),
             cites,
         });
     }
@@ -282,14 +282,14 @@ fn aliases(
 fn claims(
     ctx: &Ctx<'_>,
     file: &SourceFile,
-    mut raw: Vec<RawClaim>,
+    mut raw: Vec<lean::Claim>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Claim> {
     // Claim id → where it is first used.
     let mut seen: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     let mut out = Vec::with_capacity(raw.len());
     for c in &mut raw {
-        let RawClaim {
+        let lean::Claim {
             id: c_id,
             text,
             disputed,
@@ -299,10 +299,10 @@ fn claims(
             variant,
         } = c;
         // Shared from here on: `seen` keeps the ids while the rest moves out.
-        let c_id: &Spanned<String> = c_id;
+        let c_id: &Text = c_id;
         let id = c_id.get_ref();
         fields::slug(file, c_id, "claim id", diags);
-        if let Some(first) = seen.get(id.as_str()) {
+        if let Some(first) = seen.get(id) {
             diags.push(
                 file.error(
                     c_id.span(),
@@ -360,17 +360,17 @@ fn claims(
             variants.push(Variant {
                 cites: resolve_all(ctx.sources, file, v.cite, diags),
                 value: v.value.into_inner(),
-                note: v.note.map(Spanned::into_inner),
-                date: v.date.map(Spanned::into_inner),
+                note: v.note.map(Text::into_inner),
+                date: v.date.map(Text::into_inner),
             });
         }
         out.push(Claim {
             cites: resolve_all(ctx.sources, file, std::mem::take(cite), diags),
-            id: id.clone(),
-            text: std::mem::take(text.get_mut()),
+            id: id.to_owned(),
+            text: text.get_ref().to_owned(),
             disputed,
-            date: date.take().map(Spanned::into_inner),
-            note: note.take().map(Spanned::into_inner),
+            date: date.take().map(Text::into_inner),
+            note: note.take().map(Text::into_inner),
             variants,
         });
     }
@@ -382,7 +382,7 @@ fn relations(
     file: &SourceFile,
     own_id: &str,
     own_kind: Option<Kind>,
-    raw: Vec<RawRelation>,
+    raw: Vec<lean::Relation>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Relation> {
     let mut out = Vec::with_capacity(raw.len());
@@ -405,9 +405,7 @@ fn relations(
             );
         } else if !ctx.ids.contains(target) {
             diags.push(unknown_target(ctx, file, &r.target));
-        } else if let (Some(t), Some(from), Some(to)) =
-            (kind, own_kind, ctx.kinds.get(target.as_str()))
-        {
+        } else if let (Some(t), Some(from), Some(to)) = (kind, own_kind, ctx.kinds.get(target)) {
             if let Some(rule) = t.misfit(from, *to) {
                 diags.push(
                     file.error(
@@ -432,15 +430,15 @@ fn relations(
             cites: resolve_all(ctx.sources, file, r.cite, diags),
             kind: kind.unwrap_or(RelationType::AffiliatedWith),
             target: r.target.into_inner(),
-            role: r.role.map(Spanned::into_inner),
-            note: r.note.map(Spanned::into_inner),
+            role: r.role.map(Text::into_inner),
+            note: r.note.map(Text::into_inner),
         });
     }
     out
 }
 
 /// `no dossier 'rdk' (did you mean 'russian-volunteer-corps', which has alias 'RDK'?)`
-fn unknown_target(ctx: &Ctx<'_>, file: &SourceFile, target: &Spanned<String>) -> Diagnostic {
+fn unknown_target(ctx: &Ctx<'_>, file: &SourceFile, target: &Text) -> Diagnostic {
     let t = target.get_ref();
     let spoken = t.replace('-', " ").to_lowercase();
     let hint = if let Some((id, alias)) = ctx.names.get(&spoken) {

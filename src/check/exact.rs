@@ -4,13 +4,14 @@
 
 use rayon::prelude::*;
 
+use super::cite::place;
 use super::dossiers::Parsed;
 use super::sources::Sources;
-use crate::corpus::exact_occurrences;
-use crate::model::raw::RawCite;
+use crate::corpus::{Article, exact_occurrences};
+use crate::model::lean::{Cite, Found, Placed};
 
 /// Every citation of one parsed file.
-fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
+fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut Cite> {
     let raw = &mut p.raw;
     raw.alias
         .iter_mut()
@@ -23,38 +24,108 @@ fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut RawCite> {
         .chain(raw.relation.iter_mut().flat_map(|r| &mut r.cite))
 }
 
-/// Sets [`RawCite::exact`] of every citation of a loaded source in `parsed`: the raw
+/// Sets [`Cite::found`] of every citation of a loaded source in `parsed`: the raw
 /// matches of its quote, found with one pass per article (the articles spread over the
-/// thread pool when there are many). Citations of unknown sources are left unset.
+/// thread pool when there are many), and for a quote found once that needs nothing
+/// else checked, its place (line and column), worked out while its article is in the
+/// cache: placed later, in dossier order, each citation cost a cache miss on its
+/// source, its article and the article's line index, ≈25% of `check` at 100,000
+/// dossiers (BENCHMARKS.md). Citations of unknown sources are left unsought. The
+/// citations are grouped by source as references (8 bytes each), and each answer is
+/// written straight into its citation.
 pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
-    let mut cites: Vec<&mut RawCite> = parsed.iter_mut().flat_map(cites_mut).collect();
-    // (source, position among that source's quotes) of each citation, in `cites` order.
-    let mut slot: Vec<Option<(usize, usize)>> = Vec::with_capacity(cites.len());
-    let mut found: Vec<Option<Vec<Vec<usize>>>> = {
-        let mut by_source: Vec<Vec<&str>> = vec![Vec::new(); sources.list.len()];
-        for c in &cites {
-            let at = sources.index(c.source.get_ref()).and_then(|i| {
-                let list = by_source.get_mut(i)?;
-                list.push(c.quote.get_ref());
-                Some((i, list.len() - 1))
-            });
-            slot.push(at);
+    let mut by_source: Vec<Vec<&mut Cite>> = (0..sources.list.len()).map(|_| Vec::new()).collect();
+    let mut count = 0usize;
+    for c in parsed.iter_mut().flat_map(cites_mut) {
+        let list = sources
+            .index(c.source.get_ref())
+            .and_then(|i| by_source.get_mut(i));
+        if let Some(list) = list {
+            list.push(c);
+            count += 1;
         }
-        let scan = |i: usize| -> Option<Vec<Vec<usize>>> {
-            let text = &sources.list.get(i)?.article.text;
-            Some(exact_occurrences(text, by_source.get(i)?))
+    }
+    let fill_one = |(i, cites): (usize, &mut Vec<&mut Cite>)| {
+        let Some(source) = sources.list.get(i) else {
+            return;
         };
-        let n = sources.list.len();
-        if cites.len() < 4096 {
-            (0..n).map(scan).collect()
-        } else {
-            // Articles are independent: rayon's pool, the answers in article order.
-            (0..n).into_par_iter().map(scan).collect()
+        let article = &source.article;
+        let hits = {
+            let quotes: Vec<&str> = cites.iter().map(|c| c.quote.get_ref()).collect();
+            exact_occurrences(&article.text, &quotes)
+        };
+        for (c, at) in cites.iter_mut().zip(hits) {
+            c.found = found(c, i, article, at);
         }
     };
-    // Each slot belongs to exactly one citation: its list is moved there, not copied.
-    for (c, at) in cites.iter_mut().zip(slot) {
-        let hits = at.and_then(|(i, q)| found.get_mut(i)?.as_mut()?.get_mut(q));
-        c.exact = hits.map(|h| std::mem::take(h).into_boxed_slice());
+    if count < 4096 {
+        by_source.iter_mut().enumerate().for_each(fill_one);
+    } else {
+        // Articles are independent: rayon's pool.
+        by_source.par_iter_mut().enumerate().for_each(fill_one);
+    }
+}
+
+/// What citation `c` of source `source` gets for the raw matches `at` of its quote.
+fn found(c: &Cite, source: usize, article: &Article, at: Vec<usize>) -> Found {
+    let q = c.quote.get_ref();
+    let plain = c.prefix().is_none() && c.suffix().is_none() && !q.is_empty() && q.trim() == q;
+    if let ([only], true) = (at.as_slice(), plain) {
+        let range = *only..*only + q.len();
+        let (start, end) = place(article, &range);
+        if let Some(p) = Placed::new(source, range, start, end) {
+            return Found::Placed(Box::new(p));
+        }
+    }
+    Found::Hits(at.into_boxed_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::resolve;
+    use crate::model::lean::Text;
+
+    fn cite(quote: &str, prefix: Option<&str>) -> Cite {
+        let t = |s: &str| Text::owned(0..0, s.to_owned());
+        Cite::new(t("src"), t(quote), prefix.map(t), None, None)
+    }
+
+    /// A quote found once, raw, with nothing else to check is placed where the reference
+    /// path (`resolve`, then `place`) puts it, multi-byte characters and later lines
+    /// included; anything else is left to the reference path with its raw hits.
+    #[test]
+    fn placed_equals_the_reference_resolution() {
+        let article =
+            Article::new("Première ligne.\nLa «Légion» a dit: «non».\nFin — ici.\n".into());
+        for quote in ["«Légion» a dit", "Première", "Fin — ici.", "ligne.\nLa"] {
+            let c = cite(quote, None);
+            let at = exact_occurrences(&article.text, &[quote]).remove(0);
+            let Found::Placed(p) = found(&c, 3, &article, at) else {
+                panic!("{quote:?} occurs once and should be placed");
+            };
+            let Ok(anchor) = resolve(&article, quote, None, None) else {
+                panic!("{quote:?} should resolve");
+            };
+            let (start, end) = place(&article, &anchor.range);
+            assert_eq!(
+                (p.source(), p.range(), p.start(), p.end()),
+                (3, anchor.range, start, end)
+            );
+        }
+        // Twice, with a prefix, padded, not raw: the reference path decides.
+        for (quote, prefix) in [
+            ("«", None),
+            ("dit", Some("a")),
+            (" Fin", None),
+            ("Fin - ici", None),
+        ] {
+            let c = cite(quote, prefix);
+            let at = exact_occurrences(&article.text, &[quote]).remove(0);
+            assert!(
+                matches!(found(&c, 0, &article, at), Found::Hits(_)),
+                "{quote:?} must not be placed"
+            );
+        }
     }
 }

@@ -3,14 +3,13 @@
 
 use std::ops::Range;
 
-use toml::Spanned;
-
 use crate::diag::{Diagnostic, SourceFile};
+use crate::model::lean::Field;
 use crate::suggest::nearest;
 
 /// Empty or padded text: `name has leading or trailing spaces`.
-pub fn text(file: &SourceFile, value: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) {
-    let v = value.get_ref();
+pub fn text(file: &SourceFile, value: &impl Field, what: &str, diags: &mut Vec<Diagnostic>) {
+    let v = value.value();
     if v.trim().is_empty() {
         diags.push(
             file.error(value.span(), format!("{what} is empty"))
@@ -30,7 +29,7 @@ pub fn text(file: &SourceFile, value: &Spanned<String>, what: &str, diags: &mut 
 /// Like [`text`] for an optional value.
 pub fn opt_text(
     file: &SourceFile,
-    value: &Option<Spanned<String>>,
+    value: &Option<impl Field>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -50,12 +49,12 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// Reports an id that is not a slug.
-pub fn slug(file: &SourceFile, value: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) {
-    if !is_slug(value.get_ref()) {
+pub fn slug(file: &SourceFile, value: &impl Field, what: &str, diags: &mut Vec<Diagnostic>) {
+    if !is_slug(value.value()) {
         diags.push(
             file.error(
                 value.span(),
-                format!("{what} '{}' is not a valid id", value.get_ref()),
+                format!("{what} '{}' is not a valid id", value.value()),
             )
             .with_help("use lowercase letters, digits and single hyphens, e.g. 'denis-kapustin'"),
         );
@@ -101,16 +100,16 @@ pub fn is_date(s: &str) -> bool {
 /// Reports a malformed date: `published '23-05' is not YYYY[-MM[-DD]]`.
 pub fn date(
     file: &SourceFile,
-    value: &Option<Spanned<String>>,
+    value: &Option<impl Field>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(v) = value {
-        if !is_date(v.get_ref()) {
+        if !is_date(v.value()) {
             diags.push(
                 file.error(
                     v.span(),
-                    format!("{what} '{}' is not YYYY[-MM[-DD]]", v.get_ref()),
+                    format!("{what} '{}' is not YYYY[-MM[-DD]]", v.value()),
                 )
                 .with_help("write a real date as 2023, 2023-05 or 2023-05-25"),
             );
@@ -121,23 +120,23 @@ pub fn date(
 /// Parses a vocabulary word, reporting an unknown one with the allowed words.
 pub fn word<T>(
     file: &SourceFile,
-    value: &Spanned<String>,
+    value: &impl Field,
     what: &str,
     all: &[&str],
     parse: impl Fn(&str) -> Option<T>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let got = parse(value.get_ref());
+    let got = parse(value.value());
     if got.is_none() {
         let mut d = file.error(
             value.span(),
             format!(
                 "unknown {what} '{}'; expected one of {}",
-                value.get_ref(),
+                value.value(),
                 all.join(", ")
             ),
         );
-        if let Some(best) = nearest(value.get_ref(), all.iter().copied(), 1).first() {
+        if let Some(best) = nearest(value.value(), all.iter().copied(), 1).first() {
             d = d.with_help(format!("did you mean '{best}'?"));
         }
         diags.push(d);

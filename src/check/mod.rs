@@ -70,7 +70,7 @@ pub fn check(root: &DataRoot) -> Report {
     // Ids must be unique across folders (file stems are unique within one).
     let mut first: HashMap<&str, &dossiers::Parsed> = HashMap::new();
     for p in &parsed {
-        let id = p.raw.id.get_ref().as_str();
+        let id = p.raw.id.get_ref();
         if let Some(other) = first.get(id) {
             diags.push(
                 p.file
@@ -92,7 +92,7 @@ pub fn check(root: &DataRoot) -> Report {
         for a in &p.raw.alias {
             names
                 .entry(a.name.get_ref().to_lowercase())
-                .or_insert_with(|| (id.clone(), a.name.get_ref().clone()));
+                .or_insert_with(|| (id.to_owned(), a.name.get_ref().to_owned()));
         }
     }
     let mut spellings = summary::Spellings::default();
@@ -165,7 +165,7 @@ fn warn_shared_aliases(parsed: &[dossiers::Parsed], diags: &mut Vec<Diagnostic>)
     let mut owner: HashMap<String, (&str, &dossiers::Parsed, std::ops::Range<usize>)> =
         HashMap::new();
     for p in parsed {
-        let id = p.raw.id.get_ref().as_str();
+        let id = p.raw.id.get_ref();
         let mut own = vec![(p.raw.name.get_ref().to_lowercase(), p.raw.name.span(), None)];
         own.extend(
             p.raw

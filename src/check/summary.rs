@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
+use crate::model::lean::Text;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::summary::{self, Located, SummaryPart};
@@ -132,7 +132,7 @@ fn contains_word(text: &str, word: &str) -> bool {
 /// Parses a dossier's summary against its claims and reports every rule broken.
 pub fn check(
     file: &SourceFile,
-    summary: &Spanned<String>,
+    summary: &Text,
     own_id: &str,
     claims: &[Claim],
     spellings: &Spellings,
@@ -239,7 +239,7 @@ fn opening(s: &str) -> String {
 /// Where `range` of the summary value sits in the file: the same text found inside the
 /// string's token (the `n`th time it occurs there if it occurs earlier in the value
 /// too); the whole token when escapes make the written form differ.
-fn locate(file: &SourceFile, summary: &Spanned<String>, range: Range<usize>) -> Range<usize> {
+fn locate(file: &SourceFile, summary: &Text, range: Range<usize>) -> Range<usize> {
     let token = summary.span();
     let value = summary.get_ref();
     let Some(needle) = value.get(range.clone()) else {

@@ -14,9 +14,13 @@
 //! included (tested over every fixture corpus, a synthetic one, and random edits of
 //! them: `tests/fast_parse.rs`).
 
+use std::sync::Arc;
+
 use toml::Spanned;
 
-use super::raw::{RawAlias, RawCite, RawClaim, RawDossier, RawRelation, RawVariant};
+use super::lean::{self, Alias, Cite, Claim, Relation, Variant};
+use super::raw::RawDossier;
+use crate::diag::SourceFile;
 
 /// Parses a dossier file: the fast path when the file stays within the part of TOML it
 /// reads, otherwise `toml::from_str` (which also gives the error for a bad file).
@@ -27,10 +31,27 @@ pub fn dossier(text: &str) -> Result<RawDossier, toml::de::Error> {
     }
 }
 
+/// Like [`dossier`], in the form `check` holds ([`lean::Dossier`]): the strings of the
+/// fast path are slices of `file`'s text; a file left to `toml` is converted.
+pub fn lean_dossier(file: &Arc<SourceFile>) -> Result<lean::Dossier, toml::de::Error> {
+    match fast_lean(file) {
+        Some(d) => Ok(d),
+        None => toml::from_str::<RawDossier>(&file.text).map(lean::Dossier::from),
+    }
+}
+
 /// The fast path alone: `Some` only when the file is valid TOML within the part read
 /// here and deserializes into a [`RawDossier`]; `None` means "ask `toml`", never "bad".
 pub fn fast_dossier(text: &str) -> Option<RawDossier> {
+    let file = Arc::new(SourceFile::new(String::new(), text.to_owned()));
+    fast_lean(&file).map(RawDossier::from)
+}
+
+/// The fast path into the lean form.
+fn fast_lean(file: &Arc<SourceFile>) -> Option<lean::Dossier> {
+    let text = file.text.as_str();
     Parser {
+        file,
         text,
         bytes: text.as_bytes(),
         pos: 0,
@@ -49,7 +70,7 @@ enum Table {
     Relation,
 }
 
-type Text = Spanned<String>;
+type Text = lean::Text;
 
 /// Puts `value` in an empty slot; a repeated key gives up (TOML forbids it).
 fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
@@ -77,7 +98,7 @@ struct AliasB {
     name: Option<Text>,
     kind: Option<Text>,
     note: Option<Text>,
-    cite: Option<Vec<RawCite>>,
+    cite: Option<Vec<Cite>>,
 }
 
 #[derive(Default)]
@@ -87,7 +108,7 @@ struct ClaimB {
     disputed: Option<Spanned<bool>>,
     date: Option<Text>,
     note: Option<Text>,
-    cite: Option<Vec<RawCite>>,
+    cite: Option<Vec<Cite>>,
     variant: Vec<VariantB>,
 }
 
@@ -96,7 +117,7 @@ struct VariantB {
     value: Option<Text>,
     note: Option<Text>,
     date: Option<Text>,
-    cite: Option<Vec<RawCite>>,
+    cite: Option<Vec<Cite>>,
 }
 
 #[derive(Default)]
@@ -105,7 +126,7 @@ struct RelationB {
     target: Option<Text>,
     role: Option<Text>,
     note: Option<Text>,
-    cite: Option<Vec<RawCite>>,
+    cite: Option<Vec<Cite>>,
 }
 
 #[derive(Default)]
@@ -118,11 +139,12 @@ struct CiteB {
 }
 
 struct Parser<'a> {
+    file: &'a Arc<SourceFile>,
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     /// The citations of the array being read, reused from one array to the next.
-    scratch: Vec<RawCite>,
+    scratch: Vec<Cite>,
 }
 
 impl<'a> Parser<'a> {
@@ -212,7 +234,7 @@ impl<'a> Parser<'a> {
         Some(key)
     }
 
-    fn document(mut self) -> Option<RawDossier> {
+    fn document(mut self) -> Option<lean::Dossier> {
         let mut root = RootB::default();
         let mut table = Table::Root;
         loop {
@@ -353,14 +375,13 @@ impl<'a> Parser<'a> {
                 _ => self.pos += 1,
             }
         }
-        let raw = self.text.get(body..self.pos)?;
+        let (raw, end) = (self.text.get(body..self.pos)?, self.pos);
         self.pos += 1;
-        let value = if escaped {
-            unescape(raw)?
+        Some(if escaped {
+            Text::owned(start..self.pos, unescape(raw)?)
         } else {
-            raw.to_owned()
-        };
-        Some(Spanned::new(start..self.pos, value))
+            Text::slice(self.file, start..self.pos, body..end)
+        })
     }
 
     /// A multi-line basic string `"""…"""` (its opening `"` already read at `start`),
@@ -399,19 +420,18 @@ impl<'a> Parser<'a> {
                 _ => self.pos += 1,
             }
         }
-        let raw = self.text.get(body..self.pos)?;
+        let (raw, end) = (self.text.get(body..self.pos)?, self.pos);
         self.pos += 3;
-        let value = if escaped {
-            unescape(raw)?
+        Some(if escaped {
+            Text::owned(start..self.pos, unescape(raw)?)
         } else {
-            raw.to_owned()
-        };
-        Some(Spanned::new(start..self.pos, value))
+            Text::slice(self.file, start..self.pos, body..end)
+        })
     }
 
     /// `[ { … }, … ]`, over several lines if need be, with comments and a trailing
     /// comma allowed (as TOML allows them in arrays).
-    fn cites(&mut self) -> Option<Vec<RawCite>> {
+    fn cites(&mut self) -> Option<Vec<Cite>> {
         self.eat(b'[')?;
         self.scratch.clear();
         loop {
@@ -437,7 +457,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `{ source = "…", quote = "…", … }` on one line, no trailing comma.
-    fn cite(&mut self) -> Option<RawCite> {
+    fn cite(&mut self) -> Option<Cite> {
         self.eat(b'{')?;
         self.ws();
         let mut c = CiteB::default();
@@ -466,14 +486,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(RawCite {
-            source: c.source?,
-            quote: c.quote?,
-            prefix: c.prefix,
-            suffix: c.suffix,
-            note: c.note,
-            exact: None,
-        })
+        Some(Cite::new(c.source?, c.quote?, c.prefix, c.suffix, c.note))
     }
 }
 
@@ -510,15 +523,15 @@ fn hex_char(hex: &str) -> Option<char> {
 
 impl RootB {
     /// The raw dossier, or `None` when a required field is missing.
-    fn finish(self) -> Option<RawDossier> {
-        Some(RawDossier {
+    fn finish(self) -> Option<lean::Dossier> {
+        Some(lean::Dossier {
             id: self.id?,
             kind: self.kind?,
             name: self.name?,
             summary: self.summary,
             date: self.date,
             alias: exact(self.alias, |a| {
-                Some(RawAlias {
+                Some(Alias {
                     name: a.name?,
                     kind: a.kind?,
                     note: a.note,
@@ -527,7 +540,7 @@ impl RootB {
             })?,
             claim: exact(self.claim, ClaimB::finish)?,
             relation: exact(self.relation, |r| {
-                Some(RawRelation {
+                Some(Relation {
                     kind: r.kind?,
                     target: r.target?,
                     role: r.role,
@@ -540,8 +553,8 @@ impl RootB {
 }
 
 impl ClaimB {
-    fn finish(self) -> Option<RawClaim> {
-        Some(RawClaim {
+    fn finish(self) -> Option<Claim> {
+        Some(Claim {
             id: self.id?,
             text: self.text?,
             disputed: self.disputed,
@@ -549,7 +562,7 @@ impl ClaimB {
             note: self.note,
             cite: self.cite.unwrap_or_default(),
             variant: exact(self.variant, |v| {
-                Some(RawVariant {
+                Some(Variant {
                     value: v.value?,
                     note: v.note,
                     date: v.date,

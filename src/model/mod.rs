@@ -4,6 +4,7 @@
 
 pub mod fast;
 pub mod incoming;
+pub mod lean;
 pub mod order;
 pub mod raw;
 pub mod relmap;

@@ -203,8 +203,4 @@ pub struct RawCite {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
-    /// Every raw start offset of the quote in its article, when `check` found them for
-    /// many quotes at once (`check::exact`); never read from the file.
-    #[serde(skip)]
-    pub exact: Option<Box<[usize]>>,
 }

@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use super::narrowing::Haystacks;
-use super::normalize::fold_for_search;
+use super::normalize::fold_text;
 use super::prefilter::{char_mask, word_start_mask};
 use super::{Field, MatchClass};
 
@@ -85,8 +85,13 @@ pub(crate) struct Entries {
     /// The original texts, shared with the hits that show them (a hit costs a reference
     /// count, not a copy; the length is read without touching the text).
     pub(crate) text: Vec<Arc<str>>,
-    /// Folded for search (diacritics dropped), same case.
-    pub(crate) folded: Strings,
+    /// Folded for search (diacritics dropped), same case, where that differs from the
+    /// text; empty where it does not (`folded_is_text`). Most claims fold to themselves,
+    /// and a second copy of them was ≈10 MB of the browser's peak at 10,000 dossiers
+    /// (BENCHMARKS.md). Read through [`Entries::folded`].
+    folded: Strings,
+    /// Whether entry `i`'s folded form is its text.
+    folded_is_text: Vec<bool>,
     /// `folded`, lower-cased one character for one.
     pub(crate) lower: Strings,
     /// The characters that start a word of each `lower` ([`word_start_mask`]).
@@ -100,6 +105,7 @@ impl Entries {
             field: Vec::new(),
             text: Vec::new(),
             folded: Strings::new(),
+            folded_is_text: Vec::new(),
             lower: Strings::new(),
             word_starts: Vec::new(),
         }
@@ -107,6 +113,15 @@ impl Entries {
 
     pub(crate) fn len(&self) -> usize {
         self.meta.len()
+    }
+
+    /// Entry `e`'s text folded for search, same case (empty when out of range).
+    #[inline]
+    pub(crate) fn folded(&self, e: usize) -> &str {
+        match (self.folded_is_text.get(e), self.text.get(e)) {
+            (Some(true), Some(t)) => t,
+            _ => self.folded.get(e),
+        }
     }
 
     /// The dossier entry `e` belongs to.
@@ -117,7 +132,7 @@ impl Entries {
 
     /// Adds the `field` of dossier `dossier`, whose text is `text`.
     pub(crate) fn push(&mut self, dossier: usize, field: Field, text: &str) {
-        let (folded, _) = fold_for_search(text);
+        let folded = fold_text(text);
         let lower = super::lower_one_for_one(&folded);
         self.meta.push(Meta {
             mask: char_mask(&lower),
@@ -128,7 +143,9 @@ impl Entries {
         });
         self.field.push(field);
         self.text.push(Arc::from(text));
-        self.folded.push(&folded);
+        let same = *folded == *text;
+        self.folded.push(if same { "" } else { &folded });
+        self.folded_is_text.push(same);
         self.word_starts.push(word_start_mask(&lower));
         self.lower.push(&lower);
     }
@@ -152,7 +169,7 @@ impl Haystacks for Entries {
 
     #[inline]
     fn folded(&self, i: u32) -> &str {
-        self.folded.get(i as usize)
+        Entries::folded(self, i as usize)
     }
 
     /// The word-start masks answer a one-character query: the entry is the character,
@@ -182,10 +199,10 @@ mod tests {
         e.push(1, Field::Claim(3), "Легион «Свобода»");
         assert_eq!(e.len(), 3);
         assert_eq!(
-            (&*e.text[0], e.folded.get(0), e.lower.get(0)),
+            (&*e.text[0], e.folded(0), e.lower.get(0)),
             ("César", "Cesar", "cesar")
         );
-        assert_eq!((e.folded.get(1), e.lower.len_of(1)), ("", 0));
+        assert_eq!((e.folded(1), e.lower.len_of(1)), ("", 0));
         assert_eq!(e.lower.get(2), "легион \"свобода\"");
         assert_eq!(e.lower.len_of(2), "легион \"свобода\"".len());
         assert_eq!((e.dossier(2), e.field[2]), (1, Field::Claim(3)));
@@ -193,5 +210,21 @@ mod tests {
         assert_eq!((e.meta[0].len, e.meta[2].len), (6, 31));
         assert_eq!(e.meta[0].mask, char_mask("cesar"));
         assert_eq!(e.lower.get(3), "");
+        assert_eq!((e.folded(2), e.folded(3)), ("Легион \"Свобода\"", ""));
+    }
+
+    /// An entry that folds to itself is not stored twice, and reads back the same.
+    #[test]
+    fn a_text_that_folds_to_itself_is_stored_once() {
+        let mut e = Entries::new();
+        e.push(0, Field::Name, "Volga Corps");
+        e.push(0, Field::Alias(0), "Волга");
+        e.push(0, Field::Alias(1), "Škoda");
+        assert_eq!(
+            (e.folded(0), e.folded(1), e.folded(2)),
+            ("Volga Corps", "Волга", "Skoda")
+        );
+        assert_eq!(e.folded.get(0), "");
+        assert_eq!(e.folded.get(2), "Skoda");
     }
 }

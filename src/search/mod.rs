@@ -419,7 +419,7 @@ impl SearchIndex {
         let lower = self.entries.lower.get(ei);
         // The folded form only for a case-sensitive term (one string fewer to fetch).
         let folded = if query.terms.iter().any(|t| t.case_sensitive) {
-            self.entries.folded.get(ei)
+            self.entries.folded(ei)
         } else {
             ""
         };
@@ -446,7 +446,7 @@ impl SearchIndex {
         let (_, map) = fold_for_search(&self.entries.text[ei]);
         positions_in(
             &self.matcher,
-            self.entries.folded.get(ei),
+            self.entries.folded(ei),
             self.entries.lower.get(ei),
             |i| map.get(i).copied(),
             query,

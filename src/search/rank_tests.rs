@@ -170,7 +170,7 @@ fn assert_known_ends_and_classes(index: &SearchIndex, query: &Query, m: &Matched
                 panic!("an end without a tracked term: {query:?}");
             };
             let hay = if t.case_sensitive {
-                index.entries.folded.get(e)
+                index.entries.folded(e)
             } else {
                 lower
             };
