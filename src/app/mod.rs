@@ -209,6 +209,8 @@ pub struct App {
         std::cell::RefCell<Option<(disputes::LayoutKey, Arc<crate::geometry::disputes::Layout>)>>,
     /// The timeline's order, sorted once (`timeline::kept`).
     pub timeline: OnceLock<timeline::Kept>,
+    /// The sources table's order, grouped once (`sources::rows`).
+    pub source_order: OnceLock<Vec<usize>>,
     /// Why the last live reload failed; the corpus on screen is the last good one.
     pub reload_errors: Vec<crate::diag::Diagnostic>,
     /// The list of `reload_errors` is shown (`E`), with this row selected.
@@ -278,6 +280,7 @@ impl App {
             preview: preview::Preview::default(),
             disputes_layout: std::cell::RefCell::new(None),
             timeline: OnceLock::new(),
+            source_order: OnceLock::new(),
             reload_errors: Vec::new(),
             errors: None,
             edit: None,

@@ -39,11 +39,17 @@ pub fn shown(app: &App, v: &SourcesView) -> Vec<usize> {
 
 /// The sources in the table's order: grouped by what they derive from, each group where
 /// its first source is in the registry ([`crate::model::order::source_groups`]).
+/// Grouped once per corpus: grouping every source by what it derives from on each key
+/// and frame cost 2 ms a key at 10k.
 pub fn rows(app: &App) -> Vec<usize> {
-    crate::model::order::source_groups(&app.corpus)
-        .into_iter()
-        .flatten()
-        .collect()
+    app.source_order
+        .get_or_init(|| {
+            crate::model::order::source_groups(&app.corpus)
+                .into_iter()
+                .flatten()
+                .collect()
+        })
+        .clone()
 }
 
 /// Sources that fit on screen: the body (below the title and count lines).
