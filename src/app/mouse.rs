@@ -217,7 +217,7 @@ fn list_len(app: &App) -> usize {
         Screen::Sources(v) => super::sources::shown(app, v).len(),
         Screen::Claims(v) => v.rows.len(),
         Screen::Relations(v) => v.shown(app, &v.tree(app)).len(),
-        Screen::Timeline(_) => super::timeline::entries(app).entries.len(),
+        Screen::Timeline(v) => super::timeline::shown(app, v).entries.len(),
         Screen::Dossier(_) | Screen::Reader(_) | Screen::Disputes(_) => 0,
     }
 }
