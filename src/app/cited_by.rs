@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::jump::to_dossier;
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -103,11 +103,6 @@ pub fn update(app: &mut App, action: Action) {
     let Screen::CitedBy(v) = &mut app.screen else {
         return;
     };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     if v.pick.step(&action, v.items.len(), h) {
         return;
     }

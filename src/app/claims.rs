@@ -4,7 +4,7 @@
 //! dossier.
 
 use super::jump::to_dossier;
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -100,11 +100,6 @@ pub fn update(app: &mut App, action: Action) {
     let Screen::Claims(v) = &mut app.screen else {
         return;
     };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     if v.pick.step(&action, v.rows.len(), h) {
         return;
     }

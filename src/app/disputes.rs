@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::jump::to_reader;
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::{Pick, keep_visible};
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -101,14 +101,6 @@ pub fn open_view(app: &mut App) {
 
 pub fn update(app: &mut App, action: Action) {
     let h = list_height(app);
-    let Screen::Disputes(v) = &mut app.screen else {
-        return;
-    };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     let Screen::Disputes(v) = &app.screen else {
         return;
     };

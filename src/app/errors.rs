@@ -50,6 +50,13 @@ pub fn open(app: &mut App) {
     }
 }
 
+/// The first row the list shows with row `selected` selected and `visible` rows in its
+/// box: the selection is kept on the last visible row. Read by the renderer and by the
+/// mouse, so a click lands on the row drawn there.
+pub fn top(selected: usize, visible: usize) -> usize {
+    selected.saturating_sub(visible.saturating_sub(1))
+}
+
 /// A key while the list is shown: j/k and g/G move, Enter asks to edit the row's file,
 /// q quits, anything else closes the list.
 pub fn update(app: &mut App, action: Action) {

@@ -67,9 +67,21 @@ impl ListFilter {
     /// The heading's note on the filter: `/query` (the cursor shown while typing) with
     /// how many rows it keeps.
     pub fn note(&self, line: &super::typing::LineEditor, kept: usize, all: usize) -> String {
+        let query = self.shown(line);
+        if query.is_empty() {
+            query
+        } else {
+            format!("{query}  {kept} of {all}")
+        }
+    }
+
+    /// `  /query` (the cursor shown while typing), or nothing without a filter.
+    pub fn shown(&self, line: &super::typing::LineEditor) -> String {
         if self.typing || self.is_active() {
-            let query = super::typing::shown(&self.query, line, self.typing);
-            format!("  /{query}  {kept} of {all}")
+            format!(
+                "  /{}",
+                super::typing::shown(&self.query, line, self.typing)
+            )
         } else {
             String::new()
         }

@@ -144,6 +144,33 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The `/` filter of a cross-source list, the relations map or the timeline; `None`
+    /// for the index (its filter is its search) and the dossier and reader.
+    pub fn list_filter(&self) -> Option<&list_filter::ListFilter> {
+        match self {
+            Screen::CitedBy(v) => Some(&v.filter),
+            Screen::Sources(v) => Some(&v.filter),
+            Screen::Disputes(v) => Some(&v.filter),
+            Screen::Claims(v) => Some(&v.filter),
+            Screen::Relations(v) => Some(&v.filter),
+            Screen::Timeline(v) => Some(&v.filter),
+            Screen::Index(_) | Screen::Dossier(_) | Screen::Reader(_) => None,
+        }
+    }
+
+    /// [`Screen::list_filter`], to change.
+    pub fn list_filter_mut(&mut self) -> Option<&mut list_filter::ListFilter> {
+        match self {
+            Screen::CitedBy(v) => Some(&mut v.filter),
+            Screen::Sources(v) => Some(&mut v.filter),
+            Screen::Disputes(v) => Some(&mut v.filter),
+            Screen::Claims(v) => Some(&mut v.filter),
+            Screen::Relations(v) => Some(&mut v.filter),
+            Screen::Timeline(v) => Some(&mut v.filter),
+            Screen::Index(_) | Screen::Dossier(_) | Screen::Reader(_) => None,
+        }
+    }
+
     /// The view's shape: which parts it has, for [`crate::geometry::areas`].
     pub fn shape(&self) -> Shape {
         match self {
@@ -209,8 +236,8 @@ pub struct App {
         std::cell::RefCell<Option<(disputes::LayoutKey, Arc<crate::geometry::disputes::Layout>)>>,
     /// The timeline's order, sorted once (`timeline::kept`).
     pub timeline: OnceLock<timeline::Kept>,
-    /// The sources table's order, grouped once (`sources::rows`).
-    pub source_order: OnceLock<Vec<usize>>,
+    /// The sources grouped by their original, once (`sources::groups`).
+    pub source_groups: OnceLock<Vec<Vec<usize>>>,
     /// Why the last live reload failed; the corpus on screen is the last good one.
     pub reload_errors: Vec<crate::diag::Diagnostic>,
     /// The list of `reload_errors` is shown (`E`), with this row selected.
@@ -280,7 +307,7 @@ impl App {
             preview: preview::Preview::default(),
             disputes_layout: std::cell::RefCell::new(None),
             timeline: OnceLock::new(),
-            source_order: OnceLock::new(),
+            source_groups: OnceLock::new(),
             reload_errors: Vec::new(),
             errors: None,
             edit: None,
@@ -309,12 +336,7 @@ impl App {
         }
         match &self.screen {
             Screen::Index(v) if v.typing => Mode::Filter,
-            Screen::CitedBy(v) if v.filter.typing => Mode::Filter,
-            Screen::Disputes(v) if v.filter.typing => Mode::Filter,
-            Screen::Claims(v) if v.filter.typing => Mode::Filter,
-            Screen::Timeline(v) if v.filter.typing => Mode::Filter,
-            Screen::Sources(v) if v.filter.typing => Mode::Filter,
-            Screen::Relations(v) if v.filter.typing => Mode::Filter,
+            _ if self.screen.list_filter().is_some_and(|f| f.typing) => Mode::Filter,
             Screen::Index(_) => Mode::Index,
             Screen::Dossier(_) => Mode::Dossier,
             Screen::Reader(v) if v.typing => Mode::Search,

@@ -114,17 +114,12 @@ fn contains(r: ratatui::layout::Rect, m: Mouse) -> bool {
     m.column >= r.x && m.column < r.right() && m.row >= r.y && m.row < r.bottom()
 }
 
-/// The shape of what is on screen.
-fn shape(screen: &Screen) -> Shape {
-    screen.shape()
-}
-
 /// The wheel over the body: the movement key it stands for, [`WHEEL_STEP`] times
 /// (the article scrolls by lines, a list moves its selection and scrolls with it); over
 /// the pane under the list, the pane's own scroll (`J`/`K`). The help overlay and the
 /// errors list scroll the same way as a list.
 fn wheel(app: &App, m: Mouse, step: Action) -> Vec<Action> {
-    let areas = app.areas(shape(&app.screen));
+    let areas = app.view_areas();
     if !app.help && app.errors.is_none() {
         if !contains(areas.body, m) {
             return Vec::new();
@@ -149,7 +144,7 @@ fn click(app: &mut App, m: Mouse) -> Vec<Action> {
     if app.errors.is_some() {
         return click_errors(app, m);
     }
-    let areas = app.areas(shape(&app.screen));
+    let areas = app.view_areas();
     if contains(areas.status, m) {
         return hint_at(app, m.column).into_iter().collect();
     }
@@ -339,7 +334,7 @@ fn click_errors(app: &mut App, m: Mouse) -> Vec<Action> {
     let boxed = crate::geometry::overlay(app.size, app.reload_errors.len());
     let (x, y, width, height) = (boxed.x, boxed.y, boxed.width, boxed.height);
     let visible = crate::geometry::overlay_rows(boxed);
-    let top = selected.saturating_sub(visible - 1);
+    let top = super::errors::top(selected, visible);
     let inside = m.column > x && m.column + 1 < x + width && m.row > y && m.row + 1 < y + height;
     if !inside {
         return vec![Action::Help];

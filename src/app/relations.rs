@@ -3,7 +3,7 @@
 //! opens the selected node's dossier; Back returns to the map with the same selection,
 //! because the view stores only the root and the selection and rebuilds the same tree.
 
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
@@ -43,7 +43,11 @@ impl RelationsView {
     /// The tree's lines the view lists: all of them, or those its filter keeps (the
     /// root always, so the map keeps its subject).
     pub fn shown<'t>(&self, app: &App, tree: &'t Node) -> Vec<TreeLine<'t>> {
-        let all = lines(tree);
+        self.keep(app, lines(tree))
+    }
+
+    /// Of the tree's lines `all`, those the filter keeps.
+    pub fn keep<'t>(&self, app: &App, all: Vec<TreeLine<'t>>) -> Vec<TreeLine<'t>> {
         if !self.filter.is_active() {
             return all;
         }
@@ -100,14 +104,6 @@ pub fn refilter(app: &mut App) {
 /// One action on the map.
 pub fn update(app: &mut App, action: Action) {
     let h = map_list_height(app);
-    let Screen::Relations(v) = &mut app.screen else {
-        return;
-    };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     let Screen::Relations(v) = &app.screen else {
         return;
     };

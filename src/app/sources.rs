@@ -3,7 +3,7 @@
 //! at the top, cited passages marked in the gutter.
 
 use super::jump::to_reader;
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, Screen};
@@ -37,19 +37,17 @@ pub fn shown(app: &App, v: &SourcesView) -> Vec<usize> {
         .collect()
 }
 
-/// The sources in the table's order: grouped by what they derive from, each group where
-/// its first source is in the registry ([`crate::model::order::source_groups`]).
-/// Grouped once per corpus: grouping every source by what it derives from on each key
-/// and frame cost 2 ms a key at 10k.
+/// The sources grouped by what they derive from, each group where its first source is
+/// in the registry ([`crate::model::order::source_groups`]). Grouped once per corpus:
+/// grouping every source on each key and frame cost 2 ms a key at 10k.
+pub fn groups(app: &App) -> &[Vec<usize>] {
+    app.source_groups
+        .get_or_init(|| crate::model::order::source_groups(&app.corpus))
+}
+
+/// The sources in the table's order: [`groups`], one after another.
 pub fn rows(app: &App) -> Vec<usize> {
-    app.source_order
-        .get_or_init(|| {
-            crate::model::order::source_groups(&app.corpus)
-                .into_iter()
-                .flatten()
-                .collect()
-        })
-        .clone()
+    groups(app).iter().flatten().copied().collect()
 }
 
 /// Sources that fit on screen: the body (below the title and count lines).
@@ -66,14 +64,6 @@ pub fn open_view(app: &mut App) {
 
 pub fn update(app: &mut App, action: Action) {
     let h = visible(app);
-    let Screen::Sources(v) = &mut app.screen else {
-        return;
-    };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     let Screen::Sources(v) = &app.screen else {
         return;
     };

@@ -2,7 +2,7 @@
 //! [`crate::model::timeline`]). Enter opens the row's dossier with that claim's (or
 //! variant's) first citation selected, so the claim is in view and its quote shown.
 
-use super::list_filter::{Edit, ListFilter};
+use super::list_filter::ListFilter;
 use super::nav::Pick;
 use super::stack::open;
 use super::{Action, App, DossierView, Screen};
@@ -49,6 +49,18 @@ pub struct Kept {
     undated: usize,
     /// The widest dossier name among the entries, in columns (sanitised as shown).
     pub name_width: usize,
+}
+
+impl Kept {
+    /// Entries in the timeline (every dated claim and variant).
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when no claim has a date.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
 }
 
 /// The kept timeline of `app`'s corpus.
@@ -128,7 +140,7 @@ pub fn clamp(app: &mut App) {
     let h = timeline_list_height(app);
     let n = match &app.screen {
         Screen::Timeline(v) if v.filter.is_active() => shown(app, v).entries.len(),
-        _ => kept(app).order.len(),
+        _ => kept(app).len(),
     };
     if let Screen::Timeline(v) = &mut app.screen {
         let mut pick = Pick::at(v.selected, v.offset);
@@ -160,14 +172,6 @@ fn dossier_at(app: &App, e: &Entry<'_>) -> DossierView {
 /// One action on the timeline.
 pub fn update(app: &mut App, action: Action) {
     let h = timeline_list_height(app);
-    let Screen::Timeline(v) = &mut app.screen else {
-        return;
-    };
-    match v.filter.edit(&action) {
-        Edit::Kept => return,
-        Edit::Changed => return refilter(app),
-        Edit::NotMine => {}
-    }
     let Screen::Timeline(v) = &app.screen else {
         return;
     };

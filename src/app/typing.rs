@@ -175,13 +175,10 @@ pub fn update(app: &mut App, action: &Action) -> Typed {
     let (text, filter) = match screen {
         Screen::Index(v) => (&mut v.query, true),
         Screen::Reader(v) => (&mut v.search, false),
-        Screen::CitedBy(v) => (&mut v.filter.query, true),
-        Screen::Disputes(v) => (&mut v.filter.query, true),
-        Screen::Claims(v) => (&mut v.filter.query, true),
-        Screen::Timeline(v) => (&mut v.filter.query, true),
-        Screen::Sources(v) => (&mut v.filter.query, true),
-        Screen::Relations(v) => (&mut v.filter.query, true),
-        _ => return Typed::Not,
+        list => match list.list_filter_mut() {
+            Some(f) => (&mut f.query, true),
+            None => return Typed::Not,
+        },
     };
     let at = line.cursor(text);
     let changed = |c: bool| if c { Typed::Changed } else { Typed::Unchanged };

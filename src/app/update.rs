@@ -5,6 +5,7 @@
 //! every action.
 
 use super::fit::{fit, resize};
+use super::list_filter::Edit;
 use super::{Action, App, Screen};
 
 pub use super::index::found;
@@ -83,6 +84,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         Action::Relations if matches!(app.screen, Screen::Dossier(_)) => {
             super::relations::open_map(app)
         }
+        other if list_filter_key(app, &other) => {}
         other => match &app.screen {
             Screen::Index(_) => super::index::update(app, other),
             Screen::Dossier(_) => super::dossier::update(app, other),
@@ -97,6 +99,22 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     }
     fit(app);
     None
+}
+
+/// `/`, Enter and Esc on a list's filter (the text itself is `typing`'s): true when
+/// `action` was one of them.
+fn list_filter_key(app: &mut App, action: &Action) -> bool {
+    let Some(filter) = app.screen.list_filter_mut() else {
+        return false;
+    };
+    match filter.edit(action) {
+        Edit::NotMine => false,
+        Edit::Kept => true,
+        Edit::Changed => {
+            requery(app);
+            true
+        }
+    }
 }
 
 /// The typed line changed (`typing`): the view it belongs to filters or searches again.

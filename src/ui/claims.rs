@@ -24,15 +24,7 @@ pub fn render(app: &App, v: &ClaimsView, theme: &Theme, frame: &mut Frame<'_>, a
         .and_then(|d| app.corpus.dossiers.get(d))
         .map(|d| format!(" in {} (C: all)", sanitize_line(&d.name)))
         .unwrap_or_default();
-    let filter = if v.filter.typing || v.filter.is_active() {
-        format!(
-            "  /{}{}",
-            sanitize_line(&v.filter.query),
-            if v.filter.typing { "▏" } else { "" }
-        )
-    } else {
-        String::new()
-    };
+    let filter = v.filter.shown(&app.line);
     heading(
         &format!(
             " Claims{scope} — {} of {all}, least independently sourced first{filter}",

@@ -22,7 +22,7 @@ pub fn render(app: &App, selected: usize, _theme: &Theme, frame: &mut Frame<'_>,
         ..boxed
     };
     let visible = overlay_rows(boxed);
-    let top = selected.saturating_sub(visible - 1);
+    let top = crate::app::errors::top(selected, visible);
     let shown: Vec<Line<'_>> = rows
         .iter()
         .enumerate()

@@ -21,13 +21,14 @@ pub fn render(app: &App, v: &RelationsView, theme: &Theme, frame: &mut Frame<'_>
         return;
     };
     let t = v.tree(app);
-    let all = v.shown(app, &t);
+    let every = crate::model::relmap::lines(&t);
+    let total = every.len();
+    let all = v.keep(app, every);
     let title = format!(
         " Relations of {} — {MAP_DEPTH} levels, ─out→ and ←in─ · {}{}",
         sanitize_line(&root.name),
         crate::text::count(all.len(), "node"),
-        v.filter
-            .note(&app.line, all.len(), crate::model::relmap::lines(&t).len())
+        v.filter.note(&app.line, all.len(), total)
     );
     super::clip::draw_row(
         frame,

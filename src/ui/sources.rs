@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::sources::{SourcesView, shown, visible};
 use crate::geometry::Areas;
 use crate::geometry::tone::Tone;
-use crate::model::order::{origin, source_groups};
+use crate::model::order::origin;
 use crate::text::{count, sanitize_line};
 
 pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
@@ -20,14 +20,15 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
     let total: usize = (0..app.corpus.sources.len())
         .map(|i| app.xref.stats(i).citations)
         .sum();
-    let groups = source_groups(&app.corpus);
+    let groups = crate::app::sources::groups(app);
+    let listed = shown(app, v);
     heading(
         &format!(
             " Sources — {}, {}{}",
             count(app.corpus.sources.len(), "article"),
             count(groups.len(), "original"),
             v.filter
-                .note(&app.line, shown(app, v).len(), app.corpus.sources.len())
+                .note(&app.line, listed.len(), app.corpus.sources.len())
         ),
         &format!(
             " {} in all; cited = share of the article's text that dossiers quote",
@@ -40,7 +41,7 @@ pub fn render(app: &App, v: &SourcesView, theme: &Theme, frame: &mut Frame<'_>, 
     let list = areas.list;
     let w = usize::from(area.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (row, &i) in shown(app, v)
+    for (row, &i) in listed
         .iter()
         .enumerate()
         .skip(v.pick.offset)

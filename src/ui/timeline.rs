@@ -22,7 +22,7 @@ const NAME_MAX: usize = 24;
 pub fn render(app: &App, v: &TimelineView, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let area = areas.body;
     let t = crate::app::timeline::shown(app, v);
-    let all = crate::app::timeline::entries(app).entries.len();
+    let all = crate::app::timeline::kept(app).len();
     let title = format!(
         " Timeline — {} · {} not listed{}",
         crate::text::count(t.entries.len(), "dated entry"),
