@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use dossier::cli::{Cli, err, out, run, verified};
+use dossier::cli::{Cli, err, out, run};
 
 /// mimalloc instead of the system allocator: loading a corpus allocates millions of
 /// small strings, and glibc's malloc and free were ≈20% of `check`'s CPU at 10,000
@@ -64,17 +64,11 @@ fn main() -> ExitCode {
             if cli.no_mouse {
                 config.mouse = false;
             }
-            match verified(&cli.root()) {
-                Some(report) => {
-                    let options = dossier::tui::Options {
-                        cite_to: cli.cite_to.clone(),
-                        root: Some(cli.root()),
-                    };
-                    release_freed_pages();
-                    dossier::tui::run(report.corpus, config, options)
-                }
-                None => ExitCode::from(1),
-            }
+            let options = dossier::tui::Options {
+                cite_to: cli.cite_to.clone(),
+                before_indexing: Some(release_freed_pages),
+            };
+            dossier::tui::run(cli.root(), config, options)
         }
     }
 }
