@@ -305,7 +305,7 @@ fn the_swap_from_the_outline_equals_a_full_redraw() {
     for (before, after) in walks {
         let (early, checked) = early_and_checked(120, 40);
         let mut s = Session::new(early);
-        let mut check = |s: &Session, what: &str| {
+        let check = |s: &Session, what: &str| {
             let want = full_redraw(&s.app, &s.theme);
             let got = visible(&s.screen);
             if let Some(row) = got.iter().zip(&want).position(|(a, b)| a != b) {
