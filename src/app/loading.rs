@@ -14,6 +14,12 @@ use crate::keymap::Keymap;
 use crate::model::order::Order;
 use crate::model::{Corpus, Dossier};
 
+/// From this many dossier files the browser draws their names while the rest is checked.
+/// Below it the check and the indexes take well under a second (10,000 dossiers: 0.6 s
+/// on two cores, BENCHMARKS.md), and the early browser would only cost memory (14 MB
+/// more at the peak at 10,000, past twice the corpus's size) and a second frame.
+pub const OUTLINE_FROM: usize = 20_000;
+
 /// How the status line starts while the corpus is checked (tests wait for its end).
 pub const LOADING: &str = "loading (";
 

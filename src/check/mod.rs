@@ -93,8 +93,9 @@ impl std::fmt::Display for Stage {
 pub trait Progress: Sync {
     /// A stage begins, or moves on.
     fn stage(&self, _stage: Stage) {}
-    /// True when [`Progress::outline`] should be called.
-    fn wants_outline(&self) -> bool {
+    /// True when [`Progress::outline`] should be called, for a corpus of this many
+    /// parsed dossier files.
+    fn wants_outline(&self, _dossiers: usize) -> bool {
         false
     }
     /// Every dossier file is parsed: their ids, kinds, names and aliases, sorted by id
@@ -118,7 +119,7 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     let mut diags = Vec::new();
     progress.stage(Stage::Parsing);
     let mut parsed = dossiers::parse_all(root, &mut diags);
-    if progress.wants_outline() {
+    if progress.wants_outline(parsed.len()) {
         progress.outline(outline::outline(&parsed));
     }
     progress.stage(Stage::Sources);

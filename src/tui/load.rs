@@ -40,17 +40,15 @@ impl Progress for Tell {
         let _ = self.tx.send(Msg::Progress(Phase::Checking(stage)));
     }
 
-    fn wants_outline(&self) -> bool {
-        true
+    fn wants_outline(&self, dossiers: usize) -> bool {
+        dossiers >= crate::app::loading::OUTLINE_FROM
     }
 
     /// The early browser is built here, on the check's pool, the check waiting: built
     /// on the loop's thread it shared the cores with the check and took seconds at
     /// 100,000 dossiers instead of a fraction of one.
     fn outline(&self, dossiers: Vec<Dossier>) {
-        super::dt("outline");
         let app = crate::app::loading::early(dossiers, self.keymap.clone(), (80, 24));
-        super::dt("outline app");
         let _ = self.tx.send(Msg::Outline(Box::new(app)));
     }
 }
@@ -96,10 +94,24 @@ fn load(root: &DataRoot, keymap: Keymap, before_indexing: Option<fn()>, tx: &Sen
             f();
         }
         // The size is the loop's to set: the swap keeps the early browser's.
-        super::dt("indexing");
-        let a = Checked::Ready(Box::new(App::new(report.corpus, keymap, (80, 24))));
-        super::dt("indexed");
-        a
+        Checked::Ready(Box::new(App::new(report.corpus, keymap, (80, 24))))
     };
     let _ = tx.send(Msg::Checked(Box::new(checked)));
+}
+
+#[cfg(test)]
+mod tests {
+    /// The names are drawn first from [`crate::app::loading::OUTLINE_FROM`] dossiers on.
+    #[test]
+    fn only_a_large_corpus_gets_an_outline() {
+        use crate::check::Progress as _;
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let tell = super::Tell {
+            tx,
+            keymap: crate::keymap::Keymap::default_keymap(),
+        };
+        let from = crate::app::loading::OUTLINE_FROM;
+        assert!(!tell.wants_outline(from - 1));
+        assert!(tell.wants_outline(from));
+    }
 }

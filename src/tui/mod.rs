@@ -23,8 +23,7 @@ mod seen;
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -83,11 +82,6 @@ pub fn run(root: DataRoot, config: Config, options: Options) -> ExitCode {
     }
 }
 
-/// How long the first frame waits for the checked browser once the names are known, if
-/// they came within three times as long: a small corpus (the bundled one checks in
-/// milliseconds) then starts on its real state at once instead of flashing the outline.
-const SMALL_CORPUS_WAIT: Duration = Duration::from_millis(100);
-
 /// What the loop starts on.
 enum Start {
     Checked(Box<App>),
@@ -96,37 +90,20 @@ enum Start {
     Exit(ExitCode),
 }
 
-pub fn dt(w: &str) {
-    static T0: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    let t0 = *T0.get_or_init(Instant::now);
-    if let Some(p) = std::env::var_os("DT") {
-        use std::io::Write as _;
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(p)
-        {
-            let _ = writeln!(f, "{:>8.3} {w}", t0.elapsed().as_secs_f64());
-        }
-    }
-}
 /// Waits, before the terminal is taken, for what the first frame can show: the checked
-/// browser, or the dossiers' names (and then [`SMALL_CORPUS_WAIT`] more for the browser).
-/// A checked browser also waits for the watch on its folder when one is being started
-/// (`watching`), so an edit made once the first frame is up is never missed, as before
-/// the check moved to its own thread. Messages for the loop (the watch, a reload) are
-/// kept in `deferred`, in order.
+/// browser, or, for a large corpus (`app::loading::OUTLINE_FROM`), the browser on the
+/// dossiers' names. A checked browser also waits for the watch on its folder when one
+/// is being started (`watching`), so an edit made once the first frame is up is never
+/// missed, as before the check moved to its own thread. Messages for the loop (the
+/// watch, a reload) are kept in `deferred`, in order.
 fn first_state(
     root: &DataRoot,
     rx: &mpsc::Receiver<Msg>,
     mut watching: bool,
     deferred: &mut Vec<Msg>,
 ) -> std::io::Result<Start> {
-    let mut outline = None;
     let mut checked = None;
     let mut phase = crate::app::loading::Phase::Checking(crate::check::Stage::Parsing);
-    let mut deadline: Option<Instant> = None;
-    let started = Instant::now();
     loop {
         if let Some(app) = checked.take() {
             if !watching {
@@ -134,58 +111,31 @@ fn first_state(
             }
             checked = Some(app);
         }
-        let msg = match deadline {
-            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
-            Some(d) => rx.recv_timeout(d.saturating_duration_since(Instant::now())),
+        let Ok(msg) = rx.recv() else {
+            return Err(std::io::Error::other(
+                "the corpus check stopped unexpectedly",
+            ));
         };
-        dt(&format!("first {msg:?}")
-            .chars()
-            .take(60)
-            .collect::<String>());
         match msg {
-            Ok(Msg::Outline(o)) => {
-                outline = Some(o);
-                // Names that took long to read belong to a corpus that takes longer to
-                // check: no use waiting for it.
-                let now = Instant::now();
-                deadline = Some(if now.duration_since(started) < SMALL_CORPUS_WAIT * 3 {
-                    now + SMALL_CORPUS_WAIT
-                } else {
-                    now
-                });
-            }
-            Ok(Msg::Progress(p)) => phase = p,
-            Ok(Msg::Checked(c)) => match *c {
-                load::Checked::Ready(app) => {
-                    checked = Some(app);
-                    deadline = None;
-                }
+            Msg::Outline(app) => return Ok(Start::Outline(app, phase)),
+            Msg::Progress(p) => phase = p,
+            Msg::Checked(c) => match *c {
+                load::Checked::Ready(app) => checked = Some(app),
                 load::Checked::Refused(n) => {
                     crate::cli::refuse(root, n);
                     return Ok(Start::Exit(ExitCode::from(1)));
                 }
             },
-            Ok(Msg::Signal(n)) if n != libc::SIGCONT => {
+            Msg::Signal(n) if n != libc::SIGCONT => {
                 return Ok(Start::Exit(ExitCode::from((128 + n).clamp(0, 255) as u8)));
             }
-            Ok(m @ Msg::Watching(_)) => {
+            m @ Msg::Watching(_) => {
                 watching = false;
                 deferred.push(m);
             }
-            Ok(m @ Msg::Reload) => deferred.push(m),
+            m @ Msg::Reload => deferred.push(m),
             // Resizes and the rest: the size is read when the terminal is taken.
-            Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => {
-                if let Some(o) = outline.take() {
-                    return Ok(Start::Outline(o, phase));
-                }
-                deadline = None;
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(std::io::Error::other(
-                    "the corpus check stopped unexpectedly",
-                ));
-            }
+            _ => {}
         }
     }
 }
@@ -197,7 +147,6 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
         mouse,
         history,
     } = config;
-    dt("start");
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
@@ -265,9 +214,7 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
     let mut _watch = None;
     let found_tx = tx.clone();
     input::spawn(tx);
-    dt("early app");
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
-    dt("first draw");
     // Set while the index's preview waits for the selection to rest (`rest`).
     let mut preview_due = None;
     let mut clicks = crate::app::mouse::DoubleClick::default();
@@ -332,16 +279,13 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
                 Msg::Watching(Ok(w)) => _watch = Some(w),
                 Msg::Watching(Err(e)) => app.message = Some(e),
                 Msg::Progress(p) => {
-                    dt(&format!("{p:?}"));
                     if let Some(l) = &mut app.loading {
                         l.phase = p;
                     }
                 }
                 Msg::Checked(c) => match *c {
                     load::Checked::Ready(checked) => {
-                        dt("checked");
                         crate::app::loading::swap(&mut app, *checked);
-                        dt("swapped");
                         background(&mut app, &found_tx);
                         preview_due = None;
                         for k in std::mem::take(&mut held) {

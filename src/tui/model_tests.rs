@@ -263,7 +263,7 @@ fn resizes_between_keys_in_every_view() {
 fn early_and_checked(w: u16, h: u16) -> (App, App) {
     struct Keep(std::sync::Mutex<Vec<crate::model::Dossier>>);
     impl crate::check::Progress for Keep {
-        fn wants_outline(&self) -> bool {
+        fn wants_outline(&self, _dossiers: usize) -> bool {
             true
         }
         fn outline(&self, d: Vec<crate::model::Dossier>) {

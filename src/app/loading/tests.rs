@@ -11,7 +11,7 @@ use crate::data::DataRoot;
 fn outline_and_corpus() -> (Vec<Dossier>, Corpus) {
     struct Keep(Mutex<Vec<Dossier>>);
     impl Progress for Keep {
-        fn wants_outline(&self) -> bool {
+        fn wants_outline(&self, _dossiers: usize) -> bool {
             true
         }
         fn outline(&self, d: Vec<Dossier>) {
