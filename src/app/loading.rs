@@ -55,17 +55,10 @@ impl Loading {
             }
             Phase::Indexing => format!("{LOADING}5 of 5): checked, building the indexes"),
         };
-        let waiting = if self.waiting == 0 {
-            "names only until then, / filters them".to_owned()
-        } else {
-            format!(
-                "{} for it (q quits)",
-                if self.waiting == 1 {
-                    "1 key waits".to_owned()
-                } else {
-                    format!("{} keys wait", self.waiting)
-                }
-            )
+        let waiting = match self.waiting {
+            0 => "names only, / filters them".to_owned(),
+            1 => "1 key waits (q quits)".to_owned(),
+            n => format!("{n} keys wait (q quits)"),
         };
         format!("{what} · {waiting}")
     }
