@@ -14,29 +14,36 @@ N=${N:-5}
 A=$1
 B=$2
 shift 2
-sock="start-bench-$$"
+run=0
 now() { date +%s%N; }
-tm() { tmux -L "$sock" "$@"; }
+# A tmux server of its own for every start (a killed server's socket is not reused).
+tm() { tmux -L "start-bench-$$-$run" "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# One start of $1 on corpus $2: prints "first_ms loaded_ms rss_kib".
+# One start of $1 on corpus $2: prints "first_ms loaded_ms rss_kib", or fails.
 one() {
   local bin=$1 data=$2 args="" rss first="" loaded="" t0 s t
   [ "$data" = bundled ] || args="--data $data"
+  run=$((run + 1))
   rss=$(mktemp)
   tm -f /dev/null new-session -d -s s -x 120 -y 40 \
-    "read go; TERM=xterm-256color /usr/bin/time -o $rss -f %M $bin $args; sleep 60"
+    "read go; TERM=xterm-256color /usr/bin/time -o $rss -f %M $bin $args; sleep 60" || return 1
   t0=$(now)
-  tm send-keys -t s Enter
+  tm send-keys -t s Enter || return 1
   while :; do
-    s=$(tm capture-pane -p -t s)
+    s=$(tm capture-pane -p -t s 2>/dev/null) || { rm -f "$rss"; return 1; }
     t=$(now)
     if [ -z "$first" ] && grep -q "dossier — " <<<"$s"; then first=$t; fi
     if [ -n "$first" ] && head -1 <<<"$s" | grep -Eq "[0-9] sources?( |$)" && ! grep -q "loading (" <<<"$s"; then
       loaded=$t
       break
     fi
-    if (( (t - t0) / 1000000 > 120000 )); then echo "timed out: $bin $data" >&2; break; fi
+    if (( (t - t0) / 1000000 > 120000 )); then
+      echo "timed out: $bin $data" >&2
+      tm kill-server 2>/dev/null || true
+      rm -f "$rss"
+      return 1
+    fi
   done
   tm send-keys -t s q
   for _ in $(seq 200); do [ -s "$rss" ] && break; sleep 0.05; done
@@ -49,8 +56,11 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)
 for data in "$@"; do
   ra=$(mktemp); rb=$(mktemp)
   for i in $(seq "$N"); do
-    a=$(one "$A" "$data"); echo "$data A $i: $a" >&2; echo "$a" >>"$ra"
-    b=$(one "$B" "$data"); echo "$data B $i: $b" >&2; echo "$b" >>"$rb"
+    # A start whose tmux server failed is started again (at most three times).
+    for _ in 1 2 3; do a=$(one "$A" "$data") && break; done
+    echo "$data A $i: $a" >&2; echo "$a" >>"$ra"
+    for _ in 1 2 3; do b=$(one "$B" "$data") && break; done
+    echo "$data B $i: $b" >&2; echo "$b" >>"$rb"
   done
   for col in 1 2 3; do
     ma=$(cut -d' ' -f$col "$ra" | median); mb=$(cut -d' ' -f$col "$rb" | median)
