@@ -82,6 +82,45 @@ pub fn run(root: DataRoot, config: Config, options: Options) -> ExitCode {
     }
 }
 
+/// True once the check has read every file of the corpus: from then on it works on what
+/// it read.
+fn read_all(p: crate::app::loading::Phase) -> bool {
+    use crate::app::loading::Phase;
+    use crate::check::Stage;
+    matches!(
+        p,
+        Phase::Checking(Stage::Quotes | Stage::Building { .. }) | Phase::Indexing
+    )
+}
+
+/// Starts watching the corpus folder on a thread of its own, which hands the watch (or why
+/// it cannot) to the loop: watching walks every folder (a second at 100,000 dossiers).
+/// Started once the check has read the files, as it always was after the check: a watch
+/// set while 120,000 files are read sees each open and close, and at 100,000 dossiers
+/// the kernel's event queue overflowed, which the watch must take for a change — the
+/// whole corpus was loaded and checked a second time. True when a thread was started.
+fn start_watch(root: &DataRoot, tx: &mpsc::Sender<Msg>) -> std::io::Result<bool> {
+    let DataRoot::Dir(dir) = root else {
+        return Ok(false);
+    };
+    let (dir, watch_tx) = (dir.clone(), tx.clone());
+    std::thread::Builder::new()
+        .name("corpus-watch-start".into())
+        .spawn(move || {
+            let reload_tx = watch_tx.clone();
+            let w = crate::watch::watch(
+                &dir,
+                crate::watch::QUIET,
+                crate::watch::Mode::Native,
+                move || {
+                    let _ = reload_tx.send(Msg::Reload);
+                },
+            );
+            let _ = watch_tx.send(Msg::Watching(w));
+        })?;
+    Ok(true)
+}
+
 /// What the loop starts on.
 enum Start {
     Checked(Box<App>),
@@ -92,18 +131,22 @@ enum Start {
 
 /// Waits, before the terminal is taken, for what the first frame can show: the checked
 /// browser, or, for a large corpus (`app::loading::OUTLINE_FROM`), the browser on the
-/// dossiers' names. A checked browser also waits for the watch on its folder when one
-/// is being started (`watching`), so an edit made once the first frame is up is never
-/// missed, as before the check moved to its own thread. Messages for the loop (the
-/// watch, a reload) are kept in `deferred`, in order.
+/// dossiers' names. The watch on the corpus folder is started here once the files are
+/// read (`start_watch`, `watch_started`), and a checked browser waits for it, so an
+/// edit made once the first frame is up is never missed, as before the check moved to
+/// its own thread. Messages for the loop (the watch, a reload) are kept in `deferred`,
+/// in order.
 fn first_state(
     root: &DataRoot,
     rx: &mpsc::Receiver<Msg>,
-    mut watching: bool,
+    tx: &mpsc::Sender<Msg>,
+    watch_started: &mut bool,
     deferred: &mut Vec<Msg>,
 ) -> std::io::Result<Start> {
     let mut checked = None;
     let mut phase = crate::app::loading::Phase::Checking(crate::check::Stage::Parsing);
+    // True while the watch is being started and has not been handed over.
+    let mut watching = false;
     loop {
         if let Some(app) = checked.take() {
             if !watching {
@@ -118,7 +161,13 @@ fn first_state(
         };
         match msg {
             Msg::Outline(app) => return Ok(Start::Outline(app, phase)),
-            Msg::Progress(p) => phase = p,
+            Msg::Progress(p) => {
+                phase = p;
+                if read_all(p) && !*watch_started {
+                    *watch_started = true;
+                    watching = start_watch(root, tx)?;
+                }
+            }
             Msg::Checked(c) => match *c {
                 load::Checked::Ready(app) => checked = Some(app),
                 load::Checked::Refused(n) => {
@@ -151,32 +200,11 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
     load::spawn(root.clone(), keymap, options.before_indexing, tx.clone())?;
-    // Watching walks every folder of the corpus (a second at 100,000 dossiers, beside
-    // the check): on a thread of its own, which hands the watch to the loop.
-    let watching = match root {
-        DataRoot::Dir(dir) => {
-            let (dir, watch_tx) = (dir.clone(), tx.clone());
-            std::thread::Builder::new()
-                .name("corpus-watch-start".into())
-                .spawn(move || {
-                    let reload_tx = watch_tx.clone();
-                    let w = crate::watch::watch(
-                        &dir,
-                        crate::watch::QUIET,
-                        crate::watch::Mode::Native,
-                        move || {
-                            let _ = reload_tx.send(Msg::Reload);
-                        },
-                    );
-                    let _ = watch_tx.send(Msg::Watching(w));
-                })?;
-            true
-        }
-        DataRoot::Bundled => false,
-    };
+    // The watch starts once the check has read every file (`start_watch`).
+    let mut watch_started = false;
     // Messages for the loop that came before it started.
     let mut deferred = Vec::new();
-    let start = match first_state(root, &rx, watching, &mut deferred)? {
+    let start = match first_state(root, &rx, &tx, &mut watch_started, &mut deferred)? {
         Start::Exit(code) => return Ok(code),
         s => s,
     };
@@ -281,6 +309,10 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
                 Msg::Progress(p) => {
                     if let Some(l) = &mut app.loading {
                         l.phase = p;
+                    }
+                    if read_all(p) && !watch_started {
+                        watch_started = true;
+                        start_watch(root, &found_tx)?;
                     }
                 }
                 Msg::Checked(c) => match *c {
