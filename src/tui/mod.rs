@@ -96,9 +96,10 @@ fn read_all(p: crate::app::loading::Phase) -> bool {
 /// Starts watching the corpus folder on a thread of its own, which hands the watch (or why
 /// it cannot) to the loop: watching walks every folder (a second at 100,000 dossiers).
 /// Started once the check has read the files, as it always was after the check: a watch
-/// set while 120,000 files are read sees each open and close, and at 100,000 dossiers
-/// the kernel's event queue overflowed, which the watch must take for a change — the
-/// whole corpus was loaded and checked a second time. True when a thread was started.
+/// set while 120,000 files are read sees each open (notify asks inotify for `IN_OPEN`),
+/// and at 100,000 dossiers the kernel's event queue overflowed, which the watch must
+/// take for a change — the whole corpus was loaded and checked a second time
+/// (BENCHMARKS.md). True when a thread was started.
 fn start_watch(root: &DataRoot, tx: &mpsc::Sender<Msg>) -> std::io::Result<bool> {
     let DataRoot::Dir(dir) = root else {
         return Ok(false);
