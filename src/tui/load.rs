@@ -114,4 +114,21 @@ mod tests {
         assert!(!tell.wants_outline(from - 1));
         assert!(tell.wants_outline(from));
     }
+
+    /// The corpus folder is watched only once the check has read every file (stage 3 on):
+    /// watched while the files are read, each read is an event, and at 100,000 dossiers
+    /// the kernel's queue overflowed into a second load of the whole corpus.
+    #[test]
+    fn the_watch_waits_until_the_files_are_read() {
+        use crate::app::loading::Phase;
+        use crate::check::Stage;
+        assert!(!super::super::read_all(Phase::Checking(Stage::Parsing)));
+        assert!(!super::super::read_all(Phase::Checking(Stage::Sources)));
+        assert!(super::super::read_all(Phase::Checking(Stage::Quotes)));
+        assert!(super::super::read_all(Phase::Checking(Stage::Building {
+            done: 0,
+            total: 1
+        })));
+        assert!(super::super::read_all(Phase::Indexing));
+    }
 }
