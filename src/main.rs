@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use dossier::cli::{Cli, err, out, run, verified};
+use dossier::cli::{Cli, err, out, run};
 
 /// mimalloc instead of the system allocator: loading a corpus allocates millions of
 /// small strings, and glibc's malloc and free were ≈20% of `check`'s CPU at 10,000
@@ -17,12 +17,13 @@ use dossier::cli::{Cli, err, out, run, verified};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Returns to the system the pages `check` freed before the browser builds its indexes:
+/// Returns to the system the pages `check` freed before the browser builds its indexes
+/// (the browser calls it on its checking thread's pool, `tui::Options::before_indexing`):
 /// each of the pool's threads keeps what it freed (its parsed files, read texts, quote
 /// lists) committed while it idles, and the indexes are built on other pages, so the
 /// browser's peak was `check`'s leftovers plus the indexes (≈15 MB more at 10,000
 /// dossiers, BENCHMARKS.md). `mi_collect` purges one thread's free pages: every thread
-/// of the pool runs it, then this one.
+/// of the current pool runs it, then the calling thread.
 fn release_freed_pages() {
     #[cfg(not(feature = "system-alloc"))]
     {
@@ -64,17 +65,11 @@ fn main() -> ExitCode {
             if cli.no_mouse {
                 config.mouse = false;
             }
-            match verified(&cli.root()) {
-                Some(report) => {
-                    let options = dossier::tui::Options {
-                        cite_to: cli.cite_to.clone(),
-                        root: Some(cli.root()),
-                    };
-                    release_freed_pages();
-                    dossier::tui::run(report.corpus, config, options)
-                }
-                None => ExitCode::from(1),
-            }
+            let options = dossier::tui::Options {
+                cite_to: cli.cite_to.clone(),
+                before_indexing: Some(release_freed_pages),
+            };
+            dossier::tui::run(cli.root(), config, options)
         }
     }
 }

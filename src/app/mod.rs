@@ -10,6 +10,7 @@ pub mod help;
 pub mod history;
 pub mod index;
 pub mod list_filter;
+pub mod loading;
 pub mod mouse;
 pub mod reader;
 pub mod relations;
@@ -252,13 +253,46 @@ pub struct App {
     pub pane_max: std::cell::Cell<usize>,
     /// The cursor of the line being typed and the query history (`typing`).
     pub line: typing::LineEditor,
+    /// Set while the corpus on screen is only the outline of one being checked
+    /// (`loading`): what is left to do, and how many keys wait for it.
+    pub loading: Option<loading::Loading>,
+}
+
+/// What a log or a failed assertion needs of a browser: its corpus's size and what it
+/// shows (the indexes are too large to print).
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("dossiers", &self.corpus.dossiers.len())
+            .field("sources", &self.corpus.sources.len())
+            .field("screen", &self.screen)
+            .field("loading", &self.loading)
+            .finish_non_exhaustive()
+    }
 }
 
 impl App {
     /// A browser on `corpus`, showing the index.
     pub fn new(corpus: Corpus, keymap: Keymap, size: (u16, u16)) -> App {
         let corpus = Arc::new(corpus);
-        let search = Arc::new(SearchIndex::new(&corpus));
+        // The indexes are independent of each other: built side by side on the pool
+        // (≈2.4 s on one thread at 100,000 dossiers, BENCHMARKS.md), the search index,
+        // the largest, against the other three.
+        let (search, (cited, (xref, incoming))) = rayon::join(
+            || SearchIndex::new(&corpus),
+            || {
+                rayon::join(
+                    || reader::cited_ranges(&corpus),
+                    || {
+                        rayon::join(
+                            || crate::xref::Xref::new(&corpus),
+                            || crate::model::incoming::Incoming::new(&corpus),
+                        )
+                    },
+                )
+            },
+        );
+        let search = Arc::new(search);
         let passages = Arc::new(OnceLock::new());
         let mut finder = Finder::new(
             Arc::clone(&corpus),
@@ -279,9 +313,6 @@ impl App {
         if let Some(found) = finder.find(Scope::Dossiers, "", &|| false) {
             index::apply(&mut index, found, &corpus);
         }
-        let cited = reader::cited_ranges(&corpus);
-        let xref = crate::xref::Xref::new(&corpus);
-        let incoming = crate::model::incoming::Incoming::new(&corpus);
         App {
             corpus,
             search,
@@ -314,6 +345,7 @@ impl App {
             pane_top: 0,
             pane_max: std::cell::Cell::new(0),
             line: typing::LineEditor::default(),
+            loading: None,
         }
     }
 

@@ -31,7 +31,15 @@ pub fn apply(app: &mut App, result: Result<Corpus, Vec<crate::diag::Diagnostic>>
 /// The browser on `corpus`, showing what `old` showed where it still exists. The new
 /// app searches synchronously (the caller moves it to the background, as at start-up).
 pub fn reloaded(old: &App, corpus: Corpus) -> App {
-    let mut app = App::new(corpus, old.keymap.clone(), old.size);
+    carry_into(old, App::new(corpus, old.keymap.clone(), old.size))
+}
+
+/// `app`, a fresh browser on a new corpus (searching synchronously), showing what `old`
+/// showed where it still exists: its screens by identity, its size, its typing line and
+/// query history, its `--cite-to` file and hidden preview.
+pub fn carry_into(old: &App, mut app: App) -> App {
+    app.size = old.size;
+    app.line = old.line.clone();
     app.cite_to = old.cite_to.clone();
     app.preview.hidden = old.preview.hidden;
     // A late answer of the old app's searches must not be taken for one of the new.
@@ -72,10 +80,23 @@ fn carried(old: &App, app: &mut App, screen: &Screen) -> Option<Screen> {
         Screen::Index(v) => {
             let mut v = v.clone();
             v.pending = false;
+            // The selected dossier, by id: the new corpus may list it on another row.
+            // A selection on the first row of an unfiltered list stays on the first
+            // row: the user has not chosen it (the early browser lists by name, the
+            // checked one by weight, `loading::swap`).
+            let chosen = match v.scope {
+                super::filter::Scope::Dossiers if v.selected > 0 || !v.query.is_empty() => {
+                    v.hits.get(v.selected).and_then(|h| dossier(h.dossier))
+                }
+                _ => None,
+            };
             if let Searcher::Sync(finder) = &mut app.searcher
                 && let Some(found) = finder.find(v.scope, &v.query, &|| false)
             {
                 super::index::apply(&mut v, found, &app.corpus);
+            }
+            if let Some(row) = chosen.and_then(|d| v.hits.iter().position(|h| h.dossier == d)) {
+                v.selected = row;
             }
             v.selected = v.selected.min(v.len().saturating_sub(1));
             v.offset = v.offset.min(v.selected);

@@ -6,6 +6,7 @@ mod cite;
 mod dossiers;
 mod exact;
 mod fields;
+mod outline;
 mod parts;
 mod sources;
 mod summary;
@@ -60,11 +61,70 @@ impl Report {
     }
 }
 
+/// How far a check has come: what a browser shows while it waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing the dossier files.
+    Parsing,
+    /// Reading the registry, reading and hashing the articles.
+    Sources,
+    /// Finding every quote in its article.
+    Quotes,
+    /// Checking and building the dossiers: `done` of `total` built.
+    Building { done: usize, total: usize },
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stage::Parsing => f.write_str("reading the dossier files"),
+            Stage::Sources => f.write_str("reading and hashing the articles"),
+            Stage::Quotes => f.write_str("finding the quotes in the articles"),
+            Stage::Building { done, total } => {
+                write!(f, "checking the dossiers, {done} of {total}")
+            }
+        }
+    }
+}
+
+/// Told how a check goes, from the threads that do it (hence `Sync`). Every method has
+/// a default that does nothing, and the outline is only made for a watcher that wants
+/// it.
+pub trait Progress: Sync {
+    /// A stage begins, or moves on.
+    fn stage(&self, _stage: Stage) {}
+    /// True when [`Progress::outline`] should be called, for a corpus of this many
+    /// parsed dossier files.
+    fn wants_outline(&self, _dossiers: usize) -> bool {
+        false
+    }
+    /// Every dossier file is parsed: their ids, kinds, names and aliases, sorted by id
+    /// (see [`outline::outline`]). Nothing in them is checked yet.
+    fn outline(&self, _dossiers: Vec<Dossier>) {}
+}
+
+/// No one watching.
+impl Progress for () {}
+
 /// Loads and checks the corpus at `root`.
 pub fn check(root: &DataRoot) -> Report {
+    check_watched(root, &())
+}
+
+/// [`check`], telling `progress` how it goes: the dossier files are parsed first (no
+/// rule needs the articles for that), so a browser can list the dossiers' names while
+/// the articles are read and the quotes found. The report is the same whoever watches:
+/// diagnostics are sorted at the end, whatever order they were found in.
+pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     let mut diags = Vec::new();
-    let sources = sources::load(root, &mut diags);
+    progress.stage(Stage::Parsing);
     let mut parsed = dossiers::parse_all(root, &mut diags);
+    if progress.wants_outline(parsed.len()) {
+        progress.outline(outline::outline(&parsed));
+    }
+    progress.stage(Stage::Sources);
+    let sources = sources::load(root, &mut diags);
+    progress.stage(Stage::Quotes);
     exact::fill(&sources, &mut parsed);
 
     // Ids must be unique across folders (file stems are unique within one).
@@ -115,7 +175,7 @@ pub fn check(root: &DataRoot) -> Report {
         spellings: &spellings,
     };
     warn_shared_aliases(&parsed, &mut diags);
-    let mut built = build_all(&ctx, parsed, &mut diags);
+    let mut built = build_all(&ctx, parsed, &mut diags, progress);
     warn_uncited_sources(&sources, &built, &mut diags);
 
     built.sort_by(|a, b| a.id.cmp(&b.id));
@@ -146,15 +206,26 @@ pub fn check(root: &DataRoot) -> Report {
 /// quotes is most of `check`'s time, BENCHMARKS.md), dropping each parsed file once it is
 /// built so the raw and resolved forms of the corpus are not both held at the peak.
 /// Diagnostics are sorted afterwards, so their order does not depend on the threads.
+/// Each finished part is told to `progress` (a few per thread of the pool).
 fn build_all(
     ctx: &dossiers::Ctx<'_>,
     parsed: Vec<dossiers::Parsed>,
     diags: &mut Vec<Diagnostic>,
+    progress: &dyn Progress,
 ) -> Vec<Dossier> {
+    let total = parsed.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    progress.stage(Stage::Building { done: 0, total });
     parts::in_parts(parsed, diags, |part, d| {
-        part.into_iter()
+        let n = part.len();
+        let built: Vec<Dossier> = part
+            .into_iter()
             .map(|p| dossiers::build(ctx, p, d))
-            .collect()
+            .collect();
+        let done = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
+        progress.stage(Stage::Building { done, total });
+
+        built
     })
 }
 

@@ -348,17 +348,24 @@ impl Cli {
 pub fn verified(root: &DataRoot) -> Option<Report> {
     let report = crate::check::check(root);
     if report.errors() > 0 {
-        err(&format!(
-            "error: the corpus has {}; run `dossier{} check` to see them\n",
-            crate::text::count(report.errors(), "error"),
-            match root {
-                DataRoot::Bundled => String::new(),
-                DataRoot::Dir(d) => format!(" --data {}", d.display()),
-            }
-        ));
+        refuse(root, report.errors());
         return None;
     }
     Some(report)
+}
+
+/// Says on stderr that the corpus at `root` has `errors` errors and how to see them:
+/// why the browser does not start (before its first frame, or after it has left the
+/// full screen when the check ends while the browser shows the dossiers' names).
+pub fn refuse(root: &DataRoot, errors: usize) {
+    err(&format!(
+        "error: the corpus has {}; run `dossier{} check` to see them\n",
+        crate::text::count(errors, "error"),
+        match root {
+            DataRoot::Bundled => String::new(),
+            DataRoot::Dir(d) => format!(" --data {}", d.display()),
+        }
+    ));
 }
 
 /// Runs a subcommand and returns the process exit code. A `--config FILE` that cannot

@@ -14,7 +14,7 @@ use crate::app::mouse::Mouse;
 use crate::keymap::Key;
 
 /// What the main loop is woken by.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Msg {
     Key(Key),
     Mouse(Mouse),
@@ -29,6 +29,15 @@ pub enum Msg {
     Found(Box<crate::app::filter::Done>),
     /// The corpus folder changed on disk (debounced): load it again.
     Reload,
+    /// The corpus being checked at start: every dossier file is parsed, and this is the
+    /// browser on their names (`app::loading::early`).
+    Outline(Box<crate::app::App>),
+    /// The start's check (or the indexes after it) moved on.
+    Progress(crate::app::loading::Phase),
+    /// The start's check ended (`load`).
+    Checked(Box<super::load::Checked>),
+    /// The corpus folder is watched (or why it cannot be).
+    Watching(Result<crate::watch::Watch, String>),
 }
 
 /// The file descriptor input is read from: stdin when it is a tty, else /dev/tty (kept

@@ -2,10 +2,15 @@
 //! resize, signal or dead terminal — or, while the index's preview waits for the
 //! selection to rest, until that deadline (`rest`); drain everything pending; update;
 //! draw once.
+//!
+//! The corpus is checked on a thread of its own (`load`): the first frame is drawn as
+//! soon as the dossiers' names are known, the checked browser swapped in when it is
+//! ready (`app::loading`), and keys that need it held until then.
 
 pub mod encode;
 pub mod input;
 pub mod keys;
+pub mod load;
 pub mod rest;
 pub mod scroll;
 pub mod sink;
@@ -25,7 +30,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, update};
 use crate::config::Config;
-use crate::model::Corpus;
+use crate::data::DataRoot;
 use crate::ui::render;
 use input::Msg;
 
@@ -46,20 +51,28 @@ pub fn unsupported() -> Option<String> {
 pub struct Options {
     /// `--cite-to FILE`: where citations made in the reader are appended.
     pub cite_to: Option<std::path::PathBuf>,
-    /// Where the corpus came from: a folder is watched and reloaded on change.
-    pub root: Option<crate::data::DataRoot>,
+    /// Run on the checking thread's pool after a check that passed, before the browser's
+    /// indexes are built (the binary returns the check's freed pages to the system).
+    pub before_indexing: Option<fn()>,
 }
 
-/// Runs the browser until the user quits, a signal arrives or the terminal dies.
-pub fn run(corpus: Corpus, config: Config, options: Options) -> ExitCode {
+/// The corpus at `root`, checked, in the browser until the user quits, a signal
+/// arrives or the terminal dies. A corpus with errors is refused (exit 1), before the
+/// first frame or, when the check ends after it, once the full screen is left.
+pub fn run(root: DataRoot, config: Config, options: Options) -> ExitCode {
     if let Some(why) = unsupported() {
+        // Without a terminal the corpus is still checked first: its errors come before
+        // the complaint about the terminal, as they always have.
+        if crate::cli::verified(&root).is_none() {
+            return ExitCode::from(1);
+        }
         eprintln!(
             "dossier: {why}; the browser needs an interactive terminal.\n\
              Use the non-interactive commands instead: `dossier list`, `dossier show ID`, `dossier search QUERY` (see --help)."
         );
         return ExitCode::from(2);
     }
-    match run_loop(corpus, config, options) {
+    match run_loop(&root, config, options) {
         Ok(code) => code,
         Err(e) => {
             term::restore();
@@ -69,7 +82,115 @@ pub fn run(corpus: Corpus, config: Config, options: Options) -> ExitCode {
     }
 }
 
-fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result<ExitCode> {
+/// True once the check has read every file of the corpus: from then on it works on what
+/// it read.
+fn read_all(p: crate::app::loading::Phase) -> bool {
+    use crate::app::loading::Phase;
+    use crate::check::Stage;
+    matches!(
+        p,
+        Phase::Checking(Stage::Quotes | Stage::Building { .. }) | Phase::Indexing
+    )
+}
+
+/// Starts watching the corpus folder on a thread of its own, which hands the watch (or why
+/// it cannot) to the loop: watching walks every folder (a second at 100,000 dossiers).
+/// Started once the check has read the files, as it always was after the check: a watch
+/// set while 120,000 files are read sees each open (notify asks inotify for `IN_OPEN`),
+/// and at 100,000 dossiers the kernel's event queue overflowed, which the watch must
+/// take for a change — the whole corpus was loaded and checked a second time
+/// (BENCHMARKS.md). True when a thread was started.
+fn start_watch(root: &DataRoot, tx: &mpsc::Sender<Msg>) -> std::io::Result<bool> {
+    let DataRoot::Dir(dir) = root else {
+        return Ok(false);
+    };
+    let (dir, watch_tx) = (dir.clone(), tx.clone());
+    std::thread::Builder::new()
+        .name("corpus-watch-start".into())
+        .spawn(move || {
+            let reload_tx = watch_tx.clone();
+            let w = crate::watch::watch(
+                &dir,
+                crate::watch::QUIET,
+                crate::watch::Mode::Native,
+                move || {
+                    let _ = reload_tx.send(Msg::Reload);
+                },
+            );
+            let _ = watch_tx.send(Msg::Watching(w));
+        })?;
+    Ok(true)
+}
+
+/// What the loop starts on.
+enum Start {
+    Checked(Box<App>),
+    Outline(Box<App>, crate::app::loading::Phase),
+    /// Leave with this code: refused, or a signal.
+    Exit(ExitCode),
+}
+
+/// Waits, before the terminal is taken, for what the first frame can show: the checked
+/// browser, or, for a large corpus (`app::loading::OUTLINE_FROM`), the browser on the
+/// dossiers' names. The watch on the corpus folder is started here once the files are
+/// read (`start_watch`, `watch_started`), and a checked browser waits for it, so an
+/// edit made once the first frame is up is never missed, as before the check moved to
+/// its own thread. Messages for the loop (the watch, a reload) are kept in `deferred`,
+/// in order.
+fn first_state(
+    root: &DataRoot,
+    rx: &mpsc::Receiver<Msg>,
+    tx: &mpsc::Sender<Msg>,
+    watch_started: &mut bool,
+    deferred: &mut Vec<Msg>,
+) -> std::io::Result<Start> {
+    let mut checked = None;
+    let mut phase = crate::app::loading::Phase::Checking(crate::check::Stage::Parsing);
+    // True while the watch is being started and has not been handed over.
+    let mut watching = false;
+    loop {
+        if let Some(app) = checked.take() {
+            if !watching {
+                return Ok(Start::Checked(app));
+            }
+            checked = Some(app);
+        }
+        let Ok(msg) = rx.recv() else {
+            return Err(std::io::Error::other(
+                "the corpus check stopped unexpectedly",
+            ));
+        };
+        match msg {
+            Msg::Outline(app) => return Ok(Start::Outline(app, phase)),
+            Msg::Progress(p) => {
+                phase = p;
+                if read_all(p) && !*watch_started {
+                    *watch_started = true;
+                    watching = start_watch(root, tx)?;
+                }
+            }
+            Msg::Checked(c) => match *c {
+                load::Checked::Ready(app) => checked = Some(app),
+                load::Checked::Refused(n) => {
+                    crate::cli::refuse(root, n);
+                    return Ok(Start::Exit(ExitCode::from(1)));
+                }
+            },
+            Msg::Signal(n) if n != libc::SIGCONT => {
+                return Ok(Start::Exit(ExitCode::from((128 + n).clamp(0, 255) as u8)));
+            }
+            m @ Msg::Watching(_) => {
+                watching = false;
+                deferred.push(m);
+            }
+            m @ Msg::Reload => deferred.push(m),
+            // Resizes and the rest: the size is read when the terminal is taken.
+            _ => {}
+        }
+    }
+}
+
+fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Result<ExitCode> {
     let Config {
         keymap,
         theme,
@@ -79,6 +200,15 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
+    load::spawn(root.clone(), keymap, options.before_indexing, tx.clone())?;
+    // The watch starts once the check has read every file (`start_watch`).
+    let mut watch_started = false;
+    // Messages for the loop that came before it started.
+    let mut deferred = Vec::new();
+    let start = match first_state(root, &rx, &tx, &mut watch_started, &mut deferred)? {
+        Start::Exit(code) => return Ok(code),
+        s => s,
+    };
     term::enter(mouse)?;
     let _guard = term::Guard;
     // Diffs against what the terminal shows and scrolls the reader with a scroll region.
@@ -86,31 +216,31 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
         std::io::stdout(),
     )))?;
     let size = terminal.size()?;
-    let mut app = App::new(corpus, keymap, (size.width, size.height));
+    let mut app = match start {
+        Start::Checked(app) => {
+            let mut app = *app;
+            update(&mut app, Action::Resize(size.width, size.height));
+            app
+        }
+        Start::Outline(app, phase) => {
+            let mut app = *app;
+            update(&mut app, Action::Resize(size.width, size.height));
+            if let Some(l) = &mut app.loading {
+                l.phase = phase;
+            }
+            app
+        }
+        Start::Exit(code) => return Ok(code),
+    };
     app.cite_to = options.cite_to;
     let mut history_file = crate::app::history::Store::open(history, &mut app);
     background(&mut app, &tx);
-    // Kept for the loop's life: dropping it stops watching.
-    let _watch = match &options.root {
-        Some(crate::data::DataRoot::Dir(dir)) => {
-            let reload_tx = tx.clone();
-            match crate::watch::watch(
-                dir,
-                crate::watch::QUIET,
-                crate::watch::Mode::Native,
-                move || {
-                    let _ = reload_tx.send(Msg::Reload);
-                },
-            ) {
-                Ok(w) => Some(w),
-                Err(e) => {
-                    app.message = Some(e);
-                    None
-                }
-            }
-        }
-        _ => None,
-    };
+    // Keys that need the checked corpus, and every key after them, while it is checked.
+    let mut held: Vec<crate::keymap::Key> = Vec::new();
+    // A change on disk while the start's check runs is loaded after it.
+    let mut reload_after_check = false;
+    // Kept for the loop's life once it comes: dropping it stops watching.
+    let mut _watch = None;
     let found_tx = tx.clone();
     input::spawn(tx);
     let mut reader_pos = scroll::draw(&mut terminal, &app, None, |f| render(&app, &theme, f))?;
@@ -118,48 +248,92 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     let mut preview_due = None;
     let mut clicks = crate::app::mouse::DoubleClick::default();
     loop {
-        let first = match rest::wait(&rx, preview_due) {
-            rest::Wake::Msg(m) => m,
-            rest::Wake::Closed => break,
-            rest::Wake::Rested => {
-                preview_due = None;
-                crate::app::preview::settle(&mut app);
-                reader_pos = scroll::draw(&mut terminal, &app, reader_pos.as_ref(), |f| {
-                    render(&app, &theme, f)
-                })?;
-                continue;
+        let mut pending = std::mem::take(&mut deferred);
+        if pending.is_empty() {
+            match rest::wait(&rx, preview_due) {
+                rest::Wake::Msg(m) => pending.push(m),
+                rest::Wake::Closed => break,
+                rest::Wake::Rested => {
+                    preview_due = None;
+                    crate::app::preview::settle(&mut app);
+                    reader_pos = scroll::draw(&mut terminal, &app, reader_pos.as_ref(), |f| {
+                        render(&app, &theme, f)
+                    })?;
+                    continue;
+                }
             }
-        };
+        }
         let preview_before = rest::before(&app);
-        let mut pending = vec![first];
         pending.extend(rx.try_iter());
         let mut full_redraw = false;
         // A resize storm re-wraps once: only the last size of the batch is applied.
         let mut resize = None;
         for msg in pending {
             match msg {
-                Msg::Key(k) => full_redraw |= after_press(press(&mut app, k)),
+                // Behind a held key, only quitting acts at once.
+                Msg::Key(k) if !held.is_empty() && !quits(&app, k) => hold(&mut app, &mut held, k),
+                Msg::Key(k) => match press(&mut app, k) {
+                    Pressed::Held => hold(&mut app, &mut held, k),
+                    p => full_redraw |= after_press(p),
+                },
                 Msg::Mouse(m) => {
                     let now = std::time::Instant::now();
                     if !clicks.echo(&m, now) {
                         let actions = crate::app::mouse::handle(&mut app, m);
                         clicks.opened(&m, &actions, now);
                         for a in actions {
-                            full_redraw |= after_press(act(&mut app, a));
+                            // A click is not held: where it pointed may move once the
+                            // corpus is in.
+                            match act(&mut app, a) {
+                                Pressed::Held => app.message = Some(WAIT_FOR_CHECK.into()),
+                                p => full_redraw |= after_press(p),
+                            }
                         }
                     }
                 }
-                Msg::Paste(text) => full_redraw |= after_press(act(&mut app, Action::Paste(text))),
+                Msg::Paste(text) => match act(&mut app, Action::Paste(text)) {
+                    Pressed::Held => app.message = Some(WAIT_FOR_CHECK.into()),
+                    p => full_redraw |= after_press(p),
+                },
                 Msg::Resize(w, h) => resize = Some((w, h)),
                 Msg::Found(done) => {
                     crate::app::update::found(&mut app, *done);
                 }
+                Msg::Reload if app.loading.is_some() => reload_after_check = true,
                 Msg::Reload => {
-                    if let Some(root) = &options.root {
-                        reload(&mut app, root, &found_tx);
-                        preview_due = None;
+                    reload(&mut app, root, &found_tx);
+                    preview_due = None;
+                }
+                Msg::Outline(_) => {}
+                Msg::Watching(Ok(w)) => _watch = Some(w),
+                Msg::Watching(Err(e)) => app.message = Some(e),
+                Msg::Progress(p) => {
+                    if let Some(l) = &mut app.loading {
+                        l.phase = p;
+                    }
+                    if read_all(p) && !watch_started {
+                        watch_started = true;
+                        start_watch(root, &found_tx)?;
                     }
                 }
+                Msg::Checked(c) => match *c {
+                    load::Checked::Ready(checked) => {
+                        crate::app::loading::swap(&mut app, *checked);
+                        background(&mut app, &found_tx);
+                        preview_due = None;
+                        for k in std::mem::take(&mut held) {
+                            full_redraw |= after_press(press(&mut app, k));
+                        }
+                        if std::mem::take(&mut reload_after_check) {
+                            reload(&mut app, root, &found_tx);
+                        }
+                    }
+                    load::Checked::Refused(n) => {
+                        term::restore();
+                        crate::cli::refuse(root, n);
+                        return Ok(ExitCode::from(1));
+                    }
+                },
                 Msg::Signal(n) if n == libc::SIGCONT => full_redraw = true,
                 Msg::Signal(n) => {
                     term::restore();
@@ -210,6 +384,23 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// What a click or paste that needs the checked corpus says while it is checked.
+const WAIT_FOR_CHECK: &str = "not yet: the corpus is still being checked";
+
+/// True when `k` quits in the app's current mode.
+fn quits(app: &App, k: crate::keymap::Key) -> bool {
+    app.keymap.lookup(app.mode(), k) == Some(Action::Quit)
+}
+
+/// Holds `k` until the checked corpus is in, and says how many keys wait.
+fn hold(app: &mut App, held: &mut Vec<crate::keymap::Key>, k: crate::keymap::Key) {
+    held.push(k);
+    app.message = None;
+    if let Some(l) = &mut app.loading {
+        l.waiting = held.len();
+    }
+}
+
 /// Moves the app's searches to a worker thread that answers on the loop's channel.
 fn background(app: &mut App, tx: &mpsc::Sender<Msg>) {
     let found_tx = tx.clone();
@@ -256,6 +447,9 @@ pub enum Pressed {
     Redraw,
     /// No binding in the current mode.
     Unbound,
+    /// The action needs the checked corpus, which is still being checked
+    /// (`app::loading::acts_early`): nothing was done.
+    Held,
 }
 
 /// One key through the keymap of the current mode and `update`, draining follow-up
@@ -276,6 +470,7 @@ pub fn act(app: &mut App, action: Action) -> Pressed {
     match action {
         Action::Suspend => Pressed::Suspend,
         Action::Redraw => Pressed::Redraw,
+        a if !crate::app::loading::acts_early(app, &a) => Pressed::Held,
         a => {
             let mut next = Some(a);
             while let Some(a) = next {
@@ -295,7 +490,7 @@ fn after_press(p: Pressed) -> bool {
             true
         }
         Pressed::Redraw => true,
-        Pressed::Updated | Pressed::Unbound => false,
+        Pressed::Updated | Pressed::Unbound | Pressed::Held => false,
     }
 }
 

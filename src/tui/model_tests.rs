@@ -257,3 +257,93 @@ fn resizes_between_keys_in_every_view() {
         }
     }
 }
+
+/// The browser on the bundled corpus's outline (what a large corpus shows while it is
+/// checked) and the checked browser to swap in.
+fn early_and_checked(w: u16, h: u16) -> (App, App) {
+    struct Keep(std::sync::Mutex<Vec<crate::model::Dossier>>);
+    impl crate::check::Progress for Keep {
+        fn wants_outline(&self, _dossiers: usize) -> bool {
+            true
+        }
+        fn outline(&self, d: Vec<crate::model::Dossier>) {
+            if let Ok(mut k) = self.0.lock() {
+                *k = d;
+            }
+        }
+    }
+    let keep = Keep(std::sync::Mutex::new(Vec::new()));
+    let report = crate::check::check_watched(&crate::data::DataRoot::Bundled, &keep);
+    let outline = keep.0.into_inner().unwrap_or_default();
+    let early = crate::app::loading::early(outline, Keymap::default_keymap(), (w, h));
+    // Built at another size, as the loading thread builds it.
+    let checked = App::new(report.corpus, Keymap::default_keymap(), (80, 24));
+    (early, checked)
+}
+
+/// While the corpus is checked, the screen is the early browser's, true at every step;
+/// the swap to the checked browser (after keys, resizes and rests on the outline) draws
+/// exactly what a full redraw of the checked state shows, and so does every step after.
+#[test]
+fn the_swap_from_the_outline_equals_a_full_redraw() {
+    let k = |c: char| Step::Key(Key::char(c));
+    let walks: Vec<(Vec<Step>, Vec<Step>)> = vec![
+        (vec![], vec![k('j')]),
+        (
+            vec![k('j'), k('j'), Step::Rest, Step::Resize(80, 24)],
+            vec![Step::Key(Key::new(KeyCode::Enter)), k('j')],
+        ),
+        (
+            vec![k('/'), k('v'), k('o'), Step::Resize(100, 30), Step::Rest],
+            vec![k('a'), Step::Resize(120, 40)],
+        ),
+        (
+            vec![k('v'), Step::Resize(60, 20), k('?')],
+            vec![k('?'), k('S')],
+        ),
+    ];
+    for (before, after) in walks {
+        let (early, checked) = early_and_checked(120, 40);
+        let mut s = Session::new(early);
+        let check = |s: &Session, what: &str| {
+            let want = full_redraw(&s.app, &s.theme);
+            let got = visible(&s.screen);
+            if let Some(row) = got.iter().zip(&want).position(|(a, b)| a != b) {
+                panic!(
+                    "{what} of {before:?} then {after:?}: row {row} is {:?}, a full redraw {:?}",
+                    got[row], want[row]
+                );
+            }
+        };
+        for st in &before {
+            s.step(st);
+            check(&s, "a step on the outline");
+        }
+        assert!(s.app.loading.is_some());
+        crate::app::loading::swap(&mut s.app, checked);
+        s.draw();
+        check(&s, "the swap");
+        let text = s.screen.screen().contents();
+        assert!(
+            s.app.help || text.contains(" sources"),
+            "the checked browser's title: {text}"
+        );
+        for st in &after {
+            s.step(st);
+            check(&s, "a step after the swap");
+        }
+    }
+}
+
+/// A key that needs the checked corpus does nothing while it is checked (the loop holds
+/// it); a movement acts.
+#[test]
+fn a_key_that_needs_the_check_is_held() {
+    let (mut early, _) = early_and_checked(120, 40);
+    let before = early.screen.clone();
+    assert_eq!(press(&mut early, Key::new(KeyCode::Enter)), Pressed::Held);
+    assert_eq!(press(&mut early, Key::char('S')), Pressed::Held);
+    assert_eq!(early.screen, before, "nothing opened");
+    assert_eq!(press(&mut early, Key::char('j')), Pressed::Updated);
+    assert_ne!(early.screen, before, "the selection moved");
+}

@@ -27,10 +27,14 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         Scope::Dossiers if v.query.trim().is_empty() => format!(" · by {}", v.order.as_str()),
         Scope::Dossiers => " · by match".to_owned(),
     };
+    // While the corpus is checked the sources are not loaded yet (`app::loading`).
+    let sources = match app.loading {
+        Some(_) => "sources loading".to_owned(),
+        None => count(app.corpus.sources.len(), "source"),
+    };
     let title = format!(
-        " dossier — {}, {}{order}",
+        " dossier — {}, {sources}{order}",
         count(app.corpus.dossiers.len(), "dossier"),
-        count(app.corpus.sources.len(), "source")
     );
     super::clip::draw_row(
         frame,
@@ -232,16 +236,18 @@ fn render_preview(app: &App, dossier: usize, theme: &Theme, frame: &mut Frame<'_
         ]));
     }
     let disputed = d.claims.iter().filter(|c| c.disputed).count();
-    lines.push(Line::from(Span::styled(
-        format!(
+    // The outline of a corpus being checked has no summary, claims or relations yet.
+    let counts = match app.loading {
+        Some(_) => "summary, claims and relations: being checked".to_owned(),
+        None => format!(
             "{} ({} disputed), {}, {} linked from",
             count(d.claims.len(), "claim"),
             disputed,
             count(d.relations.len(), "relation"),
             app.incoming.of(dossier).len()
         ),
-        theme.style(Tone::Dim),
-    )));
+    };
+    lines.push(Line::from(Span::styled(counts, theme.style(Tone::Dim))));
     super::clip::draw_pane(
         app,
         frame,

@@ -13,10 +13,12 @@ use crate::text::sanitize_line;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let banner = crate::app::errors::banner(app);
     // The hints are laid out by `app::status`, the same layout a click is tested against.
-    let text = match (&app.message, banner) {
-        (Some(m), _) => format!(" {}", sanitize_line(m)),
-        (None, Some(b)) => format!(" {b}"),
-        (None, None) => crate::app::status::hint_line(app).0,
+    let text = match (&app.message, banner, &app.loading) {
+        (Some(m), _, _) => format!(" {}", sanitize_line(m)),
+        (None, Some(b), _) => format!(" {b}"),
+        // While the corpus is checked, what is left to do (`app::loading`).
+        (None, None, Some(l)) => format!(" {}", l.status()),
+        (None, None, None) => crate::app::status::hint_line(app).0,
     };
     frame.render_widget(
         Paragraph::new(super::clip::line(Line::from(Span::raw(text)), area.width))

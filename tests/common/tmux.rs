@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 static SEQ: AtomicUsize = AtomicUsize::new(0);
 
+/// The browser's status line while it loads a corpus.
+const LOADING: &str = dossier::app::loading::LOADING;
+
 /// True when tmux can run; under CI its absence is a failure, elsewhere a skip.
 pub fn have_tmux() -> bool {
     let ok = Command::new("tmux")
@@ -129,13 +132,15 @@ impl Tmux {
     }
 
     /// Waits until the screen contains every one of `texts` and has settled (see
-    /// [`Tmux::wait_for`]); panics naming the missing ones after 15 s.
+    /// [`Tmux::wait_for`]); panics naming the missing ones after 15 s. A browser still
+    /// loading its corpus (the status line's `loading (n of 5)`, shown while a large
+    /// corpus is checked) has not settled: its checked state is swapped in later.
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             let missing: Vec<&&str> = texts.iter().filter(|t| !s.contains(**t)).collect();
-            if missing.is_empty() {
+            if missing.is_empty() && !s.contains(LOADING) {
                 std::thread::sleep(Duration::from_millis(60));
                 // Settled, or still changing after the whole wait: take it as it is.
                 if self.screen() == s || start.elapsed() > Duration::from_secs(15) {

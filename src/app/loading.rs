@@ -1,0 +1,146 @@
+//! The browser while its corpus is still being checked (a large corpus: 100,000
+//! dossiers take seconds). As soon as every dossier file is parsed, the index lists the
+//! dossiers' names ([`crate::check::Progress::outline`]) and filters them by name and
+//! alias; what needs the checked corpus (a dossier, an article, the cross-source views,
+//! passages, the order by weight) waits for it: the terminal loop holds such a key, and
+//! every key after it, and replays them once the checked browser is swapped in
+//! ([`swap`], the live reload's carrying over). Nothing acts on a half-built corpus:
+//! the outline has no claims, relations, citations or sources, and no view that would
+//! show them opens before the swap.
+
+use super::{Action, App, Screen};
+use crate::check::Stage;
+use crate::keymap::Keymap;
+use crate::model::order::Order;
+use crate::model::{Corpus, Dossier};
+
+/// From this many dossier files the browser draws their names while the rest is checked.
+/// Below it the check and the indexes take well under a second (10,000 dossiers: 0.6 s
+/// on two cores, BENCHMARKS.md), and the early browser would only cost memory (14 MB
+/// more at the peak at 10,000, past twice the corpus's size) and a second frame.
+pub const OUTLINE_FROM: usize = 20_000;
+
+/// How the status line starts while the corpus is checked (tests wait for its end).
+pub const LOADING: &str = "loading (";
+
+/// What is still being done before the browser has its checked corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The check, at this stage.
+    Checking(Stage),
+    /// The check passed; the browser's indexes are being built.
+    Indexing,
+}
+
+/// The state of a browser showing an outline (`App::loading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub phase: Phase,
+    /// Keys held until the checked corpus is in (the terminal loop holds them).
+    pub waiting: usize,
+}
+
+impl Loading {
+    /// The status line's words for it.
+    pub fn status(&self) -> String {
+        let what = match self.phase {
+            Phase::Checking(s) => {
+                let step = match s {
+                    Stage::Parsing => 1,
+                    Stage::Sources => 2,
+                    Stage::Quotes => 3,
+                    Stage::Building { .. } => 4,
+                };
+                format!("{LOADING}{step} of 5): {s}")
+            }
+            Phase::Indexing => format!("{LOADING}5 of 5): checked, building the indexes"),
+        };
+        let waiting = match self.waiting {
+            0 => "names only, / filters them".to_owned(),
+            1 => "1 key waits (q quits)".to_owned(),
+            n => format!("{n} keys wait (q quits)"),
+        };
+        format!("{what} · {waiting}")
+    }
+}
+
+/// The browser on the outline of a corpus being checked: the index of its dossiers'
+/// names, filterable, with the status line saying what is being checked.
+pub fn early(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
+    let corpus = Corpus {
+        sources: Vec::new(),
+        dossiers: outline,
+    };
+    let mut app = App::new(corpus, keymap, size);
+    // Every weight is 0 until the citations are checked: "by weight" would be a lie.
+    if let Screen::Index(v) = &mut app.screen {
+        v.order = Order::Name;
+        super::index::order_hits(v, &app.corpus);
+    }
+    app.loading = Some(Loading {
+        phase: Phase::Checking(Stage::Sources),
+        waiting: 0,
+    });
+    app
+}
+
+/// True when `action` may act while the browser shows an outline: moving in the index,
+/// filtering it, the help, the preview's toggle and pane, redraws, resizes, quitting.
+/// Everything else needs the checked corpus. The help overlay takes any key (it only
+/// scrolls or closes), and Esc with no history clears the filter.
+pub fn acts_early(app: &App, action: &Action) -> bool {
+    if app.loading.is_none() || app.help {
+        return true;
+    }
+    match action {
+        Action::Quit
+        | Action::Help
+        | Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp
+        | Action::Filter
+        | Action::ClearFilter
+        | Action::Accept
+        | Action::Cancel
+        | Action::DeleteChar
+        | Action::DeleteWord
+        | Action::DeleteLine
+        | Action::Input(_)
+        | Action::Edit(_)
+        | Action::Paste(_)
+        | Action::Resize(..)
+        | Action::Suspend
+        | Action::Redraw
+        | Action::TogglePreview
+        | Action::PaneDown
+        | Action::PaneUp => true,
+        Action::Back => app.back.is_empty(),
+        _ => false,
+    }
+}
+
+/// The checked browser `checked` takes the place of the early one `app`, showing what
+/// it showed (the live reload's carrying over, [`super::reload::carry_into`]): the
+/// filter as typed, searched again over names, aliases and claims, the selected dossier
+/// kept by id.
+/// The index takes the order every start has (`o` is held while loading, so the order
+/// by name is the outline's, not the user's choice).
+pub fn swap(app: &mut App, checked: App) {
+    let order = Order::default();
+    let screens = std::iter::once(&mut app.screen)
+        .chain(app.back.iter_mut())
+        .chain(app.forward.iter_mut());
+    for s in screens {
+        if let Screen::Index(v) = s {
+            v.order = order;
+        }
+    }
+    *app = super::reload::carry_into(app, checked);
+    app.loading = None;
+}
+
+#[cfg(test)]
+mod tests;

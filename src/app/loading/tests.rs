@@ -1,0 +1,184 @@
+//! The early browser on a corpus's outline, and its swap for the checked one.
+
+use std::sync::Mutex;
+
+use super::*;
+use crate::app::{Screen, update};
+use crate::check::{Progress, check_watched};
+use crate::data::DataRoot;
+
+/// The outline a check tells, and the checked corpus.
+fn outline_and_corpus() -> (Vec<Dossier>, Corpus) {
+    struct Keep(Mutex<Vec<Dossier>>);
+    impl Progress for Keep {
+        fn wants_outline(&self, _dossiers: usize) -> bool {
+            true
+        }
+        fn outline(&self, d: Vec<Dossier>) {
+            if let Ok(mut k) = self.0.lock() {
+                *k = d;
+            }
+        }
+    }
+    let keep = Keep(Mutex::new(Vec::new()));
+    let report = check_watched(&DataRoot::Bundled, &keep);
+    let outline = keep.0.into_inner().unwrap_or_default();
+    assert!(!outline.is_empty());
+    (outline, report.corpus)
+}
+
+fn early_app() -> (App, Corpus) {
+    let (outline, corpus) = outline_and_corpus();
+    (early(outline, Keymap::default_keymap(), (120, 40)), corpus)
+}
+
+fn checked(corpus: Corpus) -> App {
+    App::new(corpus, Keymap::default_keymap(), (80, 24))
+}
+
+fn index(app: &App) -> &crate::app::IndexView {
+    match &app.screen {
+        Screen::Index(v) => v,
+        s => panic!("not the index: {s:?}"),
+    }
+}
+
+fn selected_id(app: &App) -> String {
+    let v = index(app);
+    let hit = v
+        .hits
+        .get(v.selected)
+        .unwrap_or_else(|| panic!("no selection"));
+    app.corpus.dossiers[hit.dossier].id.clone()
+}
+
+fn typed(app: &mut App, text: &str) {
+    update(app, Action::Filter);
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+    update(app, Action::Accept);
+}
+
+/// The early index lists every dossier by name (every weight is 0 before the
+/// citations are checked), says it is loading, and acts on the keys that need no more
+/// than the names.
+#[test]
+fn the_early_index_lists_the_names_and_holds_the_rest() {
+    let (mut app, corpus) = early_app();
+    let v = index(&app);
+    assert_eq!(v.hits.len(), corpus.dossiers.len());
+    assert_eq!(v.order, Order::Name);
+    let names: Vec<String> = v
+        .hits
+        .iter()
+        .map(|h| app.corpus.dossiers[h.dossier].name.to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "by name");
+    assert!(app.corpus.sources.is_empty());
+    for a in [
+        Action::Down,
+        Action::Filter,
+        Action::Input('x'),
+        Action::Quit,
+        Action::Help,
+    ] {
+        assert!(acts_early(&app, &a), "{a:?} acts on the names");
+    }
+    for a in [
+        Action::Open,
+        Action::Sources,
+        Action::Disputes,
+        Action::Claims,
+        Action::Timeline,
+        Action::ToggleScope,
+        Action::SearchPassages,
+        Action::CycleOrder,
+        Action::Errors,
+    ] {
+        assert!(!acts_early(&app, &a), "{a:?} must wait for the check");
+    }
+    // Aliases are in the outline: a filter finds a dossier by one.
+    let (alias, owner) = corpus
+        .dossiers
+        .iter()
+        .find_map(|d| Some((d.aliases.first()?.name.clone(), d.id.clone())))
+        .unwrap_or_else(|| panic!("the bundled corpus has aliases"));
+    typed(&mut app, &alias);
+    let found = index(&app)
+        .hits
+        .iter()
+        .any(|h| app.corpus.dossiers[h.dossier].id == owner);
+    assert!(found, "{alias} finds {owner}");
+    app.loading = None;
+    assert!(
+        acts_early(&app, &Action::Open),
+        "everything acts once checked"
+    );
+}
+
+/// The status line says the stage and the keys waiting.
+#[test]
+fn the_status_says_what_is_left() {
+    let mut l = Loading {
+        phase: Phase::Checking(Stage::Building {
+            done: 250,
+            total: 1000,
+        }),
+        waiting: 0,
+    };
+    let s = l.status();
+    assert!(s.starts_with(LOADING), "{s}");
+    assert!(s.contains("4 of 5") && s.contains("250 of 1000"), "{s}");
+    assert!(s.contains("/ filters"), "{s}");
+    l.waiting = 2;
+    l.phase = Phase::Indexing;
+    let s = l.status();
+    assert!(s.contains("5 of 5") && s.contains("2 keys wait"), "{s}");
+}
+
+/// Nothing chosen: after the swap the index is what a checked start shows, by weight
+/// from the top, with its typing line and history carried.
+#[test]
+fn an_untouched_early_index_becomes_the_checked_start() {
+    let (mut app, corpus) = early_app();
+    app.line.history = crate::app::history::History::from_text("volga\n");
+    let fresh = checked(corpus.clone());
+    swap(&mut app, checked(corpus));
+    assert_eq!(app.loading, None);
+    assert_eq!(app.size, (120, 40), "the early browser's size is kept");
+    let (got, want) = (index(&app), index(&fresh));
+    assert_eq!(got.order, Order::Weight);
+    assert_eq!(got.hits, want.hits);
+    assert_eq!((got.selected, got.offset), (0, 0));
+    assert!(!app.corpus.sources.is_empty());
+    assert_eq!(
+        app.line.history,
+        crate::app::history::History::from_text("volga\n")
+    );
+}
+
+/// A dossier chosen in the early index stays chosen, by id, though the checked index
+/// lists it elsewhere; the query typed is searched again over claims too.
+#[test]
+fn the_chosen_dossier_and_the_query_survive_the_swap() {
+    let (mut app, corpus) = early_app();
+    for _ in 0..3 {
+        update(&mut app, Action::Down);
+    }
+    let chosen = selected_id(&app);
+    swap(&mut app, checked(corpus.clone()));
+    assert_eq!(selected_id(&app), chosen);
+    assert_ne!(index(&app).selected, 3, "the checked order moved it");
+
+    // A word of a claim only: the early index (names, aliases) cannot find it.
+    let (mut app, corpus) = early_app();
+    typed(&mut app, "kherson");
+    let early_hits = index(&app).hits.len();
+    swap(&mut app, checked(corpus));
+    let v = index(&app);
+    assert_eq!(v.query, "kherson");
+    assert!(v.hits.len() > early_hits, "{} > {early_hits}", v.hits.len());
+}

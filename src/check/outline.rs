@@ -1,0 +1,172 @@
+//! What a browser can show of a corpus before it is checked: each parsed dossier's id,
+//! kind, name and aliases, as [`Dossier`]s with nothing else (no path, summary, claims,
+//! relations or citations). Sorted and de-duplicated by id as the checked corpus is,
+//! so the index lists the same dossiers in the same order before and after the check.
+
+use rayon::prelude::*;
+
+use super::dossiers::Parsed;
+use crate::model::{Alias, AliasKind, Dossier, Kind};
+
+/// The outline of `parsed`. An alias whose kind does not parse is left out (the check
+/// reports it); a kind that does not parse is shown as the check's built dossier shows
+/// it, a group.
+pub fn outline(parsed: &[Parsed]) -> Vec<Dossier> {
+    let mut out: Vec<Dossier> = parsed
+        .par_iter()
+        .map(|p| Dossier {
+            id: p.raw.id.get_ref().to_owned(),
+            kind: Kind::parse(p.raw.kind.get_ref()).unwrap_or(Kind::Group),
+            name: p.raw.name.get_ref().to_owned(),
+            summary: None,
+            summary_parts: Vec::new(),
+            date: None,
+            // Not shown before the check: 100,000 paths are 5 MB of the early browser.
+            path: String::new(),
+            aliases: p
+                .raw
+                .alias
+                .iter()
+                .filter_map(|a| {
+                    Some(Alias {
+                        name: a.name.get_ref().to_owned(),
+                        kind: AliasKind::parse(a.kind.get_ref())?,
+                        note: None,
+                        cites: Vec::new(),
+                    })
+                })
+                .collect(),
+            claims: Vec::new(),
+            relations: Vec::new(),
+        })
+        .collect();
+    // As `check` orders the built dossiers: by id, the first of a repeated id kept.
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out.dedup_by(|a, b| a.id == b.id);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use crate::check::{Progress, Stage, check, check_watched};
+    use crate::data::DataRoot;
+    use crate::model::Dossier;
+
+    /// Records what a check tells.
+    #[derive(Default)]
+    struct Record {
+        stages: Mutex<Vec<Stage>>,
+        outline: Mutex<Option<Vec<Dossier>>>,
+    }
+
+    impl Progress for Record {
+        fn stage(&self, stage: Stage) {
+            if let Ok(mut s) = self.stages.lock() {
+                s.push(stage);
+            }
+        }
+        fn wants_outline(&self, _dossiers: usize) -> bool {
+            true
+        }
+        fn outline(&self, dossiers: Vec<Dossier>) {
+            if let Ok(mut o) = self.outline.lock() {
+                *o = Some(dossiers);
+            }
+        }
+    }
+
+    /// What the index shows of a dossier: id, kind, name, aliases.
+    fn shown(d: &[Dossier]) -> Vec<(String, String, String, Vec<String>)> {
+        d.iter()
+            .map(|d| {
+                (
+                    d.id.clone(),
+                    d.kind.to_string(),
+                    d.name.clone(),
+                    d.aliases.iter().map(|a| a.name.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The outline lists the dossiers the check builds, in the same order, with the
+    /// same names and aliases, and nothing the check has not built yet; a watched check
+    /// reports the same as an unwatched one, its stages in order.
+    #[test]
+    fn the_outline_is_the_checked_corpus_names() {
+        for root in [
+            DataRoot::Bundled,
+            DataRoot::Dir(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
+            ),
+        ] {
+            let record = Record::default();
+            let watched = check_watched(&root, &record);
+            let plain = check(&root);
+            assert_eq!(watched.errors(), 0, "{root:?}");
+            assert_eq!(watched.stats, plain.stats);
+            assert_eq!(watched.diagnostics, plain.diagnostics);
+            let Ok(Some(outline)) = record.outline.lock().map(|o| o.clone()) else {
+                panic!("no outline for {root:?}")
+            };
+            assert!(outline.len() > 1, "{root:?}");
+            assert_eq!(shown(&outline), shown(&watched.corpus.dossiers), "{root:?}");
+            assert!(outline.iter().all(|d| d.claims.is_empty()
+                && d.relations.is_empty()
+                && d.summary.is_none()
+                && d.aliases.iter().all(|a| a.cites.is_empty())));
+            let stages = record.stages.lock().map(|s| s.clone()).unwrap_or_default();
+            let n = outline.len();
+            assert_eq!(
+                stages,
+                [
+                    Stage::Parsing,
+                    Stage::Sources,
+                    Stage::Quotes,
+                    Stage::Building { done: 0, total: n },
+                    Stage::Building { done: n, total: n },
+                ],
+                "{root:?}"
+            );
+        }
+    }
+
+    /// Files listed out of id order, and a repeated id, come out as the check orders
+    /// them: by id, the first of a repeated id kept.
+    #[test]
+    fn the_outline_is_sorted_and_deduplicated_by_id() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let people = dir.path().join("dossiers/people");
+        let groups = dir.path().join("dossiers/groups");
+        for d in [&people, &groups] {
+            std::fs::create_dir_all(d).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let write = |p: std::path::PathBuf, id: &str, kind: &str, name: &str| {
+            let text = format!("id = \"{id}\"\nkind = \"{kind}\"\nname = \"{name}\"\n");
+            std::fs::write(p, text).unwrap_or_else(|e| panic!("{e}"));
+        };
+        // Groups are listed before people; "zed" the group repeats the person's id.
+        write(groups.join("zed.toml"), "zed", "group", "Zed Group");
+        write(groups.join("abe.toml"), "mia", "group", "Mia Group");
+        write(people.join("zed.toml"), "zed", "person", "Zed Person");
+        write(people.join("bob.toml"), "bob", "person", "Bob");
+        let record = Record::default();
+        let report = check_watched(&DataRoot::Dir(dir.path().to_path_buf()), &record);
+        let Ok(Some(outline)) = record.outline.lock().map(|o| o.clone()) else {
+            panic!("no outline")
+        };
+        let ids: Vec<&str> = outline.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["bob", "mia", "zed"]);
+        let built: Vec<&str> = report
+            .corpus
+            .dossiers
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ids, built);
+        let zed = |d: &[Dossier]| d.iter().find(|d| d.id == "zed").map(|d| d.name.clone());
+        assert_eq!(zed(&outline), zed(&report.corpus.dossiers));
+    }
+}
