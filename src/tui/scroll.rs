@@ -29,7 +29,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
-use super::encode::{Encoder, Known};
+use super::encode::{Encoder, Known, Region};
 use crate::app::{App, Screen};
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -108,17 +108,24 @@ impl<B: Backend + Write> ScrollBackend<B> {
         if delta == 0 || n >= u32::from(height) || rows.end > self.shown.area.height {
             return Ok(());
         }
-        // SGR reset first: lines a terminal scrolls in take the current background.
-        write!(
-            self.inner,
-            "\x1b[0m\x1b[{};{}r\x1b[{n}{}\x1b[r",
-            rows.start + 1,
-            rows.end,
-            if delta > 0 { 'S' } else { 'T' }
-        )?;
-        // DECSTBM homes the cursor; the rendition is reset. Rather than rely on either:
-        self.known.forget();
+        // The region is set once and kept between frames (`margins` resets it when the
+        // reader goes); DECSTBM moves the cursor, SU/SD do not.
+        let region = Region::Rows(rows.start, rows.end - 1);
+        if self.known.region() != region {
+            write!(self.inner, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+            self.known.region_set(region);
+        }
+        // Lines a terminal scrolls in take the current background (`bce`).
+        if !self.known.plain_background() {
+            self.inner.write_all(b"\x1b[m")?;
+            self.known.pen_reset();
+        }
         let n = n as u16;
+        self.inner.write_all(b"\x1b[")?;
+        if n != 1 {
+            write!(self.inner, "{n}")?;
+        }
+        self.inner.write_all(if delta > 0 { b"S" } else { b"T" })?;
         let width = self.shown.area.width;
         let moved: Vec<u16> = if delta > 0 {
             (rows.start..rows.end - n).collect()
@@ -141,6 +148,23 @@ impl<B: Backend + Write> ScrollBackend<B> {
             for x in 0..width {
                 self.shown[(x, y)] = Cell::default();
             }
+        }
+        Ok(())
+    }
+
+    /// Keeps the scroll region only when it is `rows` (the reader's text, about to be
+    /// scrolled or drawn); otherwise, or when it is not known, resets it to the whole
+    /// screen, so nothing the next frame writes or moves over can scroll a band of the
+    /// screen by accident.
+    pub fn margins(&mut self, rows: Option<Range<u16>>) -> io::Result<()> {
+        let keep = match (self.known.region(), rows) {
+            (Region::Full, _) => true,
+            (Region::Rows(top, bottom), Some(r)) => r.start == top && r.end == bottom + 1,
+            _ => false,
+        };
+        if !keep {
+            self.inner.write_all(b"\x1b[r")?;
+            self.known.region_set(Region::Full);
         }
         Ok(())
     }
@@ -175,6 +199,11 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
             }
             self.next = Buffer::empty(area);
             self.known.forget();
+        }
+        // A clear, a resize or the first frame: the margins are not known (a terminal
+        // may keep them over a resize), so they are reset before anything is moved over.
+        if self.known.region() == Region::Unknown {
+            self.margins(None)?;
         }
         self.next.reset();
         for (x, y, cell) in content {
@@ -227,12 +256,15 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.inner.clear()?;
-        self.forget();
-        Ok(())
+        self.clear_region(ClearType::All)
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // An erase fills with the current background on `bce` terminals (frames leave
+        // the rendition as their last cell had it).
+        if !self.known.plain_background() {
+            self.inner.write_all(b"\x1b[m")?;
+        }
         self.inner.clear_region(clear_type)?;
         // Only a whole-screen clear is used (resize, redraw); anything else: assume
         // nothing about the screen, so the next frame repaints every non-blank cell.
@@ -300,6 +332,11 @@ pub fn draw<B: Backend<Error = io::Error> + Write>(
     render: impl FnOnce(&mut ratatui::Frame<'_>),
 ) -> io::Result<Option<ReaderPos>> {
     let now = reader_pos(app);
+    let rows = now
+        .as_ref()
+        .filter(|n| n.size.0 >= MIN_WIDTH && n.size.1 >= MIN_HEIGHT)
+        .map(|n| reader_rows(n.size));
+    terminal.backend_mut().margins(rows)?;
     if let (Some(b), Some(n)) = (before, &now) {
         let (w, h) = n.size;
         if b.source == n.source && b.size == n.size && w >= MIN_WIDTH && h >= MIN_HEIGHT {
