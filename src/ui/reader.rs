@@ -105,8 +105,10 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     } else {
         String::new()
     };
+    // The top line's number only (the last one follows from the height): a one-line
+    // scroll changes a digit or two here, not both ends of a range (issue 16: bytes).
     let pos = format!(
-        " lines {}–{last} of {total} ({pct}%){search}",
+        " line {} of {total} ({pct}%){search}",
         (v.top + 1).min(total)
     );
     frame.render_widget(
