@@ -19,6 +19,10 @@
 # then the reverse order) so all see the same machine load; the bytes do not depend on
 # it, the rounds check that they repeat.
 #
+# With SWEEP=1 (the default) each program also reads the whole article a line at a time,
+# down from the top to the end and back up, keys that move no text (the end) not counted:
+# the same text through both, so the totals compare directly.
+#
 # Env: BASELINE=path/to/another/dossier (measured as a third program), ROUNDS (2),
 # LINES (10), PLACES ("0 1 2"), SOURCE (3: El Comercio's article in the bundled corpus),
 # PREVIEW_MOVES (10), COLS (120), ROWS (40), TERM_IN (xterm-256color), QUIET_MS (80),
@@ -51,8 +55,9 @@ MOVES = int(E["PREVIEW_MOVES"])
 COLS, ROWS, TERM_IN = int(E["COLS"]), int(E["ROWS"]), E["TERM_IN"]
 QUIET, SPLIT = int(E["QUIET_MS"]) / 1000, int(E["SPLIT_MS"]) / 1000
 DATA = E["DATA"]
+SWEEP = E.get("SWEEP", "1") == "1"
 TIMEOUT = 3.0
-DEBUG = bool(E.get("DEBUG"))
+DEBUG = int(E.get("DEBUG") or 0)
 
 
 def tmux(*args):
@@ -74,7 +79,7 @@ class Program:
     def start(self):
         tmux("kill-server") if server_up() else None
         open(self.log, "wb").close()
-        env = f"env TERM={TERM_IN} LESSHISTFILE=- LESS= NO_COLOR= "
+        env = f"env -u NO_COLOR -u COLORTERM TERM={TERM_IN} LESSHISTFILE=- LESS= "
         cmd = env + " ".join(f"'{a}'" for a in self.argv)
         tmux("-f", "/dev/null", "new-session", "-d", "-s", "m", "-x", str(COLS),
              "-y", str(ROWS), cmd)
@@ -134,7 +139,7 @@ def key(prog, k, quiet=QUIET):
     t0 = time.time()
     tmux("send-keys", "-t", "m", k)
     changes = wait_quiet(prog.log, quiet, before)
-    if DEBUG:
+    if DEBUG > 1:
         print(prog.name, repr(k), before, [(round(t - t0, 3), n) for t, n in changes])
     return before, t0, changes
 
@@ -170,8 +175,26 @@ def reader_round(prog, is_dossier):
                 sent = (changes[-1][1] if changes else before) - before
                 settle()
                 out.append((direction, sent, text_bytes(pane()[row], is_dossier)))
+    sweep = []
+    if SWEEP:
+        # The whole article a line at a time: from the top to the end, then back. Both
+        # programs then send every line of the same text; a key that moves no text (the
+        # end reached) ends the direction and is not counted.
+        key(prog, "g")
+        settle()
+        text_rows = slice(1, ROWS - 2) if is_dossier else slice(0, ROWS - 1)
+        for direction, k, row in (("down", "j", down_row), ("up", "k", up_row)):
+            while True:
+                shown = pane()[text_rows]
+                before, _, changes = key(prog, k)
+                sent = (changes[-1][1] if changes else before) - before
+                settle()
+                now = pane()
+                if now[text_rows] == shown:
+                    break
+                sweep.append((direction, sent, text_bytes(now[row], is_dossier)))
     prog.stop()
-    return out
+    return out, sweep
 
 
 def preview_round(prog):
@@ -198,11 +221,14 @@ LESS_FILE = E.get("LESS_FILE") or "seeds/003_b58dadf5cc5c3bf8.txt"
 progs = [Program(n, dossier_argv(b)) for n, b in dossiers] + [Program("less", ["less", LESS_FILE])]
 
 reader = {p.name: [] for p in progs}
+sweeps = {p.name: [] for p in progs}
 preview = {p.name: [] for p in progs if p.name != "less"}
 for r in range(ROUNDS):
     order = progs if r % 2 == 0 else list(reversed(progs))
     for p in order:
-        reader[p.name].append(reader_round(p, p.name != "less"))
+        sampled, swept = reader_round(p, p.name != "less")
+        reader[p.name].append(sampled)
+        sweeps[p.name].append(swept)
         if p.name != "less":
             preview[p.name].append(preview_round(p))
 
@@ -229,6 +255,24 @@ for name, _ in dossiers:
     m = summary[(name, "both")]
     print(f"ratio {name}/less: bytes mean {m[0] / less_both[0]:.2f}, median {m[1] / less_both[1]:.2f}; "
           f"overhead mean {m[2]:.1f} vs {less_both[2]:.1f}")
+if SWEEP:
+    print("\n## the whole article a line at a time, down to the end then up to the top (round 1); rounds repeat: " +
+          ", ".join(f"{n}: {'yes' if all(r == rs[0] for r in rs) else 'NO'}" for n, rs in sweeps.items()))
+    for name, rounds in sweeps.items():
+        lines = rounds[0]
+        total, text = sum(l[1] for l in lines), sum(l[2] for l in lines)
+        print(f"{name:9} {len(lines)} lines, {total} bytes ({text} of them the lines' text): "
+              f"{total / len(lines):.1f} per line, overhead {(total - text) / len(lines):.1f} per line")
+        for direction in ("down", "up"):
+            sel = [l for l in lines if l[0] == direction]
+            print(f"{name:9} {direction:5} bytes    {stats([l[1] for l in sel])}")
+            print(f"{name:9} {direction:5} overhead {stats([l[1] - l[2] for l in sel])}")
+    less_total = sum(l[1] for l in sweeps["less"][0])
+    for name, _ in dossiers:
+        print(f"ratio {name}/less, whole article both ways: {sum(l[1] for l in sweeps[name][0]) / less_total:.2f}")
+if DEBUG:
+    for name, rounds in sweeps.items():
+        print("SWEEP", name, " ".join(str(l[1]) for l in rounds[0]))
 print("\n## per line, round 1 (direction, bytes, text bytes)")
 for name, rounds in reader.items():
     print(name, " ".join(f"{d[0]}{b}/{t}" for d, b, t in rounds[0]))

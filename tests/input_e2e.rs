@@ -97,7 +97,7 @@ fn clicks_select_and_open_the_wheel_scrolls_and_the_modes_are_restored() {
     );
     // n, Enter: the article; the wheel scrolls it three lines a notch.
     t.keys(&["n", "Enter"]);
-    t.wait_for("%)");
+    t.wait_for("n next passage");
     t.keys(&["g"]);
     t.wait_for("line 1 of");
     send_bytes(&t, &sgr(65, 10, 10, true));

@@ -203,6 +203,8 @@ impl Encoder {
         // ratatui counts a blank whose foreground changed as changed; it looks the same.
         updates.retain(|&(x, y, cell)| !self.looks_same(&shown[(x, y)], cell));
         let updates = with_wide_remains(shown, next, updates);
+        // Rows as runs of `updates` (which are in row order).
+        let mut rows = Vec::new();
         let mut start = 0;
         while start < updates.len() {
             let y = updates[start].1;
@@ -210,8 +212,21 @@ impl Encoder {
                 .iter()
                 .position(|u| u.1 != y)
                 .map_or(updates.len(), |n| start + n);
-            self.row(out, next, y, &updates[start..end], known);
+            rows.push(start..end);
             start = end;
+        }
+        // The row the cursor is on first, when it changes: a frame often starts where
+        // the last one ended (the reader's position line), in the pen that row needs.
+        let here = known
+            .cursor
+            .and_then(|(_, cy)| rows.iter().position(|r| updates[r.start].1 == cy));
+        if let Some(i) = here {
+            let first = rows.remove(i);
+            rows.insert(0, first);
+        }
+        for r in rows {
+            let y = updates[r.start].1;
+            self.row(out, next, y, &updates[r], known);
         }
     }
 

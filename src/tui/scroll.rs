@@ -121,11 +121,22 @@ impl<B: Backend + Write> ScrollBackend<B> {
             self.known.pen_reset();
         }
         let n = n as u16;
-        self.inner.write_all(b"\x1b[")?;
-        if n != 1 {
-            write!(self.inner, "{n}")?;
+        // One line, with the cursor already on the margin the text leaves by: a line
+        // feed at the bottom margin (`ind`) or a reverse index at the top one (`ri`)
+        // scrolls the region as SU/SD do, in fewer bytes, and leaves the cursor where
+        // it was. Otherwise SU/SD, which scroll wherever the cursor is.
+        let on_row = |row: u16| self.known.cursor().is_some_and(|(_, y)| y == row);
+        if n == 1 && delta > 0 && on_row(rows.end - 1) {
+            self.inner.write_all(b"\n")?;
+        } else if n == 1 && delta < 0 && on_row(rows.start) {
+            self.inner.write_all(b"\x1bM")?;
+        } else {
+            self.inner.write_all(b"\x1b[")?;
+            if n != 1 {
+                write!(self.inner, "{n}")?;
+            }
+            self.inner.write_all(if delta > 0 { b"S" } else { b"T" })?;
         }
-        self.inner.write_all(if delta > 0 { b"S" } else { b"T" })?;
         let width = self.shown.area.width;
         let moved: Vec<u16> = if delta > 0 {
             (rows.start..rows.end - n).collect()

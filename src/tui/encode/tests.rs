@@ -460,3 +460,23 @@ fn no_relative_move_crosses_a_margin_of_the_scroll_region() {
         b"\x1b[H\x1b[ma\x1b[2Hb\x1b[3Hc\x1b[4Hd"
     );
 }
+
+#[test]
+fn a_frame_starts_on_the_row_the_cursor_is_on() {
+    // The reader's frames often change the row the last frame ended on (its position
+    // line) and one other: that row first saves the move there and back.
+    let shown = buffer(&["ab", "cd"]);
+    let next = buffer(&["Yb", "cX"]);
+    let mut known = Known::in_region(Region::Full);
+    known.cursor_at(1, 1);
+    assert_eq!(encode(&shown, &next, &mut known), b"\x1b[mX\x1b[HY");
+    let mut p = parser();
+    p.process(&encode(&buffer(&[]), &shown, &mut Known::default()));
+    p.process(b"\x1b[2;2H");
+    p.process(&encode(&shown, &next, &mut {
+        let mut k = Known::in_region(Region::Full);
+        k.cursor_at(1, 1);
+        k
+    }));
+    assert_shows(&p, &next, "rows out of order");
+}
