@@ -231,15 +231,19 @@ impl Encoder {
     }
 
     /// True when `a` and `b` look the same on a terminal: both blanks with the same
-    /// background and nothing that shows on a blank (underline, reverse…), whatever their
-    /// foreground, boldness or slant.
+    /// background and attributes, nothing that shows on a blank (underline, reverse…),
+    /// and only their foreground (or underline colour) differing, which a blank does not
+    /// show. (Bold or italic on a blank does not show either, but a terminal's screen
+    /// dump lists it, and a full redraw erases it: those are still sent, so what is left
+    /// on the terminal is what a redraw leaves.)
     fn looks_same(&self, a: &Cell, b: &Cell) -> bool {
         let blank = |c: &Cell| {
             c.symbol() == " "
                 && !is_special(c)
                 && !self.pen_of(c).modifier.intersects(VISIBLE_ON_BLANK)
         };
-        blank(a) && blank(b) && self.pen_of(a).bg == self.pen_of(b).bg
+        let (pa, pb) = (self.pen_of(a), self.pen_of(b));
+        blank(a) && blank(b) && pa.bg == pb.bg && pa.modifier == pb.modifier
     }
 
     fn pen_of(&self, cell: &Cell) -> Pen {
