@@ -6,7 +6,13 @@
 //! cell of the text area (about 6,300 bytes at 120×40). A terminal can move those lines
 //! itself: DECSTBM (`CSI top;bottom r`) confines scrolling to the text rows, SU/SD
 //! (`CSI n S` / `CSI n T`) move them, and only the exposed lines need drawing — what
-//! `less` does (84 bytes a line).
+//! `less` does. The region is set at the reader's first scroll and kept between frames
+//! (a one-line scroll is then `CSI S`, or a line feed / reverse index when the cursor is
+//! already on the margin the text leaves by); the encoder knows it
+//! ([`Region`]) and never moves relatively across its margins, and it is reset to the
+//! whole screen when the reader goes (an overlay, another view), after a clear or a
+//! resize, and by the terminal restore on every way out (quit, signals, Ctrl-Z, the
+//! editor).
 //!
 //! ratatui keeps its previous frame privately and would not know the terminal moved, so
 //! [`ScrollBackend`] keeps its own copy of what the terminal shows (`shown`), shifts it
@@ -17,9 +23,10 @@
 //! frame, so the screen always equals a full redraw (proved with a terminal emulator in
 //! the tests below). The difference is written by [`Encoder`](super::encode::Encoder)
 //! (erase to end of line, relative moves, only the attributes that change), which also
-//! needs to know what the terminal holds between frames: the cursor and rendition
-//! (forgotten whenever this backend clears or scrolls) and whether the cursor is hidden
-//! (ratatui hides it on every frame; sent only when not known hidden).
+//! needs to know what the terminal holds between frames: the cursor, rendition and
+//! scroll region (forgotten whenever this backend clears or the size changes) and whether
+//! the cursor is hidden (ratatui hides it on every frame; sent only when not known
+//! hidden).
 
 use std::io::{self, Write};
 use std::ops::Range;
