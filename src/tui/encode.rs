@@ -199,9 +199,7 @@ impl Encoder {
     /// next frame often starts with the same one: the reader's position line); whoever
     /// scrolls, erases or clears the screen sets a plain background first.
     pub fn frame(&self, out: &mut Vec<u8>, shown: &Buffer, next: &Buffer, known: &mut Known) {
-        let mut updates = shown.diff(next);
-        // ratatui counts a blank whose foreground changed as changed; it looks the same.
-        updates.retain(|&(x, y, cell)| !self.looks_same(&shown[(x, y)], cell));
+        let updates = self.without_lookalikes(shown, shown.diff(next));
         let updates = with_wide_remains(shown, next, updates);
         // Rows as runs of `updates` (which are in row order).
         let mut rows = Vec::new();
@@ -228,6 +226,46 @@ impl Encoder {
             let y = updates[r.start].1;
             self.row(out, next, y, &updates[r], known);
         }
+    }
+
+    /// ratatui's diff without the blanks that only changed their foreground (they look
+    /// the same: the reader's gutter on a line nothing cites, after a scroll), except
+    /// where such blanks lead straight into a changed cell of their own style: there
+    /// writing them costs a byte each and the style is set anyway, less than a move.
+    fn without_lookalikes<'a>(
+        &self,
+        shown: &Buffer,
+        updates: Vec<(u16, u16, &'a Cell)>,
+    ) -> Vec<(u16, u16, &'a Cell)> {
+        let alike: Vec<bool> = updates
+            .iter()
+            .map(|&(x, y, cell)| self.looks_same(&shown[(x, y)], cell))
+            .collect();
+        let mut keep = vec![true; updates.len()];
+        // From the right: the style of the changed cell the run leads into, if any.
+        let mut leads_into: Option<Pen> = None;
+        for i in (0..updates.len()).rev() {
+            let (x, y, cell) = updates[i];
+            let next_adjacent = updates
+                .get(i + 1)
+                .is_some_and(|&(nx, ny, _)| ny == y && nx == x.saturating_add(1));
+            if !next_adjacent {
+                leads_into = None;
+            }
+            if alike[i] {
+                keep[i] = leads_into == Some(self.pen_of(cell));
+            } else {
+                leads_into = Some(self.pen_of(cell));
+            }
+            if alike[i] && !keep[i] {
+                leads_into = None;
+            }
+        }
+        updates
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(u, k)| k.then_some(u))
+            .collect()
     }
 
     /// True when `a` and `b` look the same on a terminal: both blanks with the same
@@ -447,7 +485,7 @@ impl Encoder {
         let mut len = 0;
         for x in xs {
             let cell = &next[(x, y)];
-            if is_special(cell) || self.pen_of(cell) != pen {
+            if is_special(cell) || !self.shows_alike(cell, pen) {
                 return None;
             }
             // The bytes the rewrite sends: the cell's text as `cell_text` makes it.
@@ -461,6 +499,18 @@ impl Encoder {
             }
         }
         Some(len)
+    }
+
+    /// True when `cell` written with `pen` looks as it should: its own style, or, for a
+    /// blank, any foreground (a gap of blanks that differ from the pen only in colour is
+    /// written again rather than jumped over).
+    fn shows_alike(&self, cell: &Cell, pen: Pen) -> bool {
+        let own = self.pen_of(cell);
+        own == pen
+            || (cell.symbol() == " "
+                && own.bg == pen.bg
+                && own.modifier == pen.modifier
+                && !pen.modifier.intersects(VISIBLE_ON_BLANK))
     }
 
     /// Sets the rendition to `want` with the shorter of: only what changed, or a reset

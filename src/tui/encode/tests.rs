@@ -483,3 +483,18 @@ fn a_frame_starts_on_the_row_the_cursor_is_on() {
     }));
     assert_shows(&p, &next, "rows out of order");
 }
+
+#[test]
+fn blanks_leading_into_text_of_their_style_are_written_not_jumped() {
+    // The index's rows: a bold name, two dim blanks, the dim summary. The blanks look
+    // like the blank screen, but writing them (2 bytes, the dim style set anyway for the
+    // summary) is shorter than jumping over them (a move of 4 bytes).
+    let shown = buffer(&[]);
+    let mut next = buffer(&[]);
+    next.set_string(0, 0, "AB", Style::default().add_modifier(Modifier::BOLD));
+    next.set_string(2, 0, "  c", Style::default().fg(Color::DarkGray));
+    assert_eq!(
+        encode(&shown, &next, &mut Known::default()),
+        b"\x1b[H\x1b[0;1mAB\x1b[0;90m  c"
+    );
+}
