@@ -244,14 +244,16 @@ for name, rounds in reader.items():
     lines = rounds[0]
     for direction in ("down", "up", "both"):
         sel = [l for l in lines if direction in ("both", l[0])]
+        if not sel:
+            continue
         sent = [l[1] for l in sel]
         over = [l[1] - l[2] for l in sel]
         summary[(name, direction)] = (statistics.mean(sent), statistics.median(sent),
                                       statistics.mean(over), statistics.median(over))
         print(f"{name:9} {direction:5} bytes    {stats(sent)}")
         print(f"{name:9} {direction:5} overhead {stats(over)}")
-less_both = summary[("less", "both")]
-for name, _ in dossiers:
+less_both = summary.get(("less", "both"))
+for name, _ in dossiers if less_both else []:
     m = summary[(name, "both")]
     print(f"ratio {name}/less: bytes mean {m[0] / less_both[0]:.2f}, median {m[1] / less_both[1]:.2f}; "
           f"overhead mean {m[2]:.1f} vs {less_both[2]:.1f}")
