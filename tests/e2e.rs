@@ -34,7 +34,7 @@ fn filter_by_alias_open_follow_citation_to_highlighted_quote_and_back() {
     // n skips the relation and selects its first citation, shown in full below.
     t.wait_for("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("lines ");
+    let screen = t.wait_for("n next passage");
     let esc = t.screen_escaped();
     let line = esc
         .lines()
@@ -79,7 +79,7 @@ fn quote_highlight_is_the_cited_text() {
     // Opened from the alias match, the alias's citation is already selected.
     t.wait_for("“Denis Nikitin39, is a former martial arts fighter”");
     t.keys(&["Enter"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
     let esc = t.screen_escaped();
     // With NO_COLOR the quote is reverse + underline, and no colour is sent.
     let line = esc
@@ -232,7 +232,7 @@ fn reader_c_lists_who_cites_the_passage_and_enter_lands_on_that_item() {
     t.keys(&["n"]);
     t.wait_for("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”");
     t.keys(&["Enter"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
     t.keys(&["c"]);
     let list = t.wait_for(
         " Cited by — “Andriy Yusov, a spokesman for Ukraine’s military intelligence service”",
@@ -267,7 +267,7 @@ fn reader_c_lists_who_cites_the_passage_and_enter_lands_on_that_item() {
     t.keys(&["h"]);
     t.wait_for(" Cited by — ");
     t.keys(&["h"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn sources_table_opens_an_article_with_its_cited_lines_marked() {
         "{table}"
     );
     t.keys(&["j", "Enter"]);
-    let reader = t.wait_for("lines 1–");
+    let reader = t.wait_for("line 1 of");
     assert!(
         reader.contains("What are the pro Ukraine groups behind the dramatic raid on Russia?"),
         "{reader}"
@@ -310,7 +310,7 @@ fn disputes_open_a_variants_quote_highlighted() {
         "{list}"
     );
     t.keys(&["Enter"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
     let hl = style_before(&t.screen_escaped(), "acted “in full autonomy”");
     assert!(
         hl.contains("43m") || hl.contains("48;5;3m"),
@@ -342,7 +342,7 @@ fn filter_to_an_event_follow_its_place_and_a_citation_to_the_quote() {
     t.keys(&["n"]);
     t.wait_for("“into Russian territory in the Belgorod region”");
     t.keys(&["Enter"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
     let esc = t.screen_escaped();
     let line = esc
         .lines()
@@ -505,7 +505,7 @@ fn passage_search_finds_a_sentence_and_opens_the_article_there() {
     t.keys(&["C-s"]);
     t.wait_for("watson 49:132");
     t.keys(&["Enter", "Enter"]);
-    let screen = t.wait_for("lines ");
+    let screen = t.wait_for("n next passage");
     assert!(
         screen.contains("These are the Russians who want to overthrow Putin"),
         "{screen}"

@@ -97,14 +97,14 @@ fn clicks_select_and_open_the_wheel_scrolls_and_the_modes_are_restored() {
     );
     // n, Enter: the article; the wheel scrolls it three lines a notch.
     t.keys(&["n", "Enter"]);
-    t.wait_for("lines ");
+    t.wait_for("n next passage");
     t.keys(&["g"]);
-    t.wait_for("lines 1–");
+    t.wait_for("line 1 of");
     send_bytes(&t, &sgr(65, 10, 10, true));
     send_bytes(&t, &sgr(65, 10, 10, true));
-    t.wait_for("lines 7–");
+    t.wait_for("line 7 of");
     send_bytes(&t, &sgr(64, 10, 10, true));
-    t.wait_for("lines 4–");
+    t.wait_for("line 4 of");
     t.keys(&["q"]);
     assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
     t.assert_restored("after q");

@@ -87,7 +87,7 @@ fn from_a_new_article_to_a_checked_claim_in_the_terminal() {
     t.keys(&["S"]);
     t.wait_for("Sources");
     t.keys(&["Enter"]);
-    t.wait_for("lines 1");
+    t.wait_for("line 1 of");
     t.keys(&["/", "Armed", "Enter"]);
     t.wait_for("match 1/1");
     t.keys(&["s"]);

@@ -165,7 +165,7 @@ fn browse_over_ssh_then_a_dropped_link_ends_the_server_side_process() {
     t.keys(&["n"]);
     t.wait_for("“Andriy Yusov, a spokesman for Ukraine’s military intelligence service”");
     t.keys(&["Enter"]);
-    t.wait_for_all(&["lines ", "a spokesman for Ukraine"]);
+    t.wait_for_all(&["n next passage", "a spokesman for Ukraine"]);
     // A frame may be captured half drawn: look again for a few seconds.
     let start = Instant::now();
     let highlighted = |esc: &str| {

@@ -86,18 +86,83 @@ enum Horizontal {
     Back,
 }
 
+/// The terminal's scroll region (DECSTBM), as far as known. The reader keeps its text
+/// rows set as the region between frames, so a one-line scroll is `CSI S` alone; while it
+/// is set, a line feed at its bottom margin would scroll it and CUD/CUU stop at its
+/// margins, so [`Encoder`] moves across a margin only with an absolute move.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// Not known (at the start, after a clear or a resize, or after someone else wrote):
+    /// no relative move up or down is trusted until it is set again.
+    #[default]
+    Unknown,
+    /// No margins: the whole screen scrolls.
+    Full,
+    /// Rows `top..=bottom` (0-based) scroll; the rows outside stay.
+    Rows(u16, u16),
+}
+
+impl Region {
+    /// True when a line feed or CUD (`from < to`), or CUU (`from > to`), takes the cursor
+    /// from row `from` to row `to` without scrolling the region or stopping at a margin.
+    fn moves_freely(self, from: u16, to: u16) -> bool {
+        match self {
+            Region::Full => true,
+            Region::Unknown => false,
+            // Down: a margin at `bottom` stops CUD and makes a line feed scroll.
+            Region::Rows(_, bottom) if from < to => !(from <= bottom && bottom < to),
+            // Up: CUU stops at `top` (xterm stops there from any row below it).
+            Region::Rows(top, _) => !(to < top && top <= from),
+        }
+    }
+}
+
 /// What is known about the terminal between writes (`None`: unknown).
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Known {
     cursor: Option<(u16, u16)>,
     pen: Option<Pen>,
+    region: Region,
 }
 
 impl Known {
-    /// Nothing is known any more (the screen was cleared, scrolled, or written by someone
-    /// else): the next frame starts with an absolute move and a full SGR.
+    /// Nothing is known any more (the screen was cleared, resized, or written by someone
+    /// else): the next frame starts with an absolute move and a full SGR, after the scroll
+    /// region is set to the whole screen again.
     pub fn forget(&mut self) {
         *self = Known::default();
+    }
+
+    /// What is known on a terminal whose scroll region is `region` and nothing else.
+    pub fn in_region(region: Region) -> Known {
+        Known {
+            region,
+            ..Known::default()
+        }
+    }
+
+    /// The scroll region, as far as known.
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
+    /// The scroll region was set to `region` (DECSTBM), which also moves the cursor.
+    pub fn region_set(&mut self, region: Region) {
+        self.region = region;
+        self.cursor = None;
+    }
+
+    /// True when the rendition is known to leave a blank looking blank (the default
+    /// background, no reverse or underline), so the lines a scroll brings in or an erase
+    /// clears are blank as [`Buffer`] blanks are, even on a terminal that fills them with
+    /// the current background (`bce`) or, as the Linux console, with reverse too.
+    pub fn plain_background(&self) -> bool {
+        self.pen.is_some_and(Pen::blank_is_blank)
+    }
+
+    /// The default rendition was set (`CSI m`).
+    pub fn pen_reset(&mut self) {
+        self.pen = Some(Pen::DEFAULT);
     }
 
     /// The cursor was moved to `(x, y)` by an absolute move.
@@ -130,9 +195,14 @@ impl Encoder {
     }
 
     /// Appends to `out` what turns the screen `shown` into `next` (same area), starting
-    /// from and updating `known`. Leaves the default rendition set when it wrote anything.
+    /// from and updating `known`. The rendition is left as the last cell needed it (the
+    /// next frame often starts with the same one: the reader's position line); whoever
+    /// scrolls, erases or clears the screen sets a plain background first.
     pub fn frame(&self, out: &mut Vec<u8>, shown: &Buffer, next: &Buffer, known: &mut Known) {
-        let updates = with_wide_remains(shown, next, shown.diff(next));
+        let updates = self.without_lookalikes(shown, shown.diff(next));
+        let updates = with_wide_remains(shown, next, updates);
+        // Rows as runs of `updates` (which are in row order).
+        let mut rows = Vec::new();
         let mut start = 0;
         while start < updates.len() {
             let y = updates[start].1;
@@ -140,12 +210,78 @@ impl Encoder {
                 .iter()
                 .position(|u| u.1 != y)
                 .map_or(updates.len(), |n| start + n);
-            self.row(out, next, y, &updates[start..end], known);
+            rows.push(start..end);
             start = end;
         }
-        if !updates.is_empty() {
-            self.set_pen(out, Pen::DEFAULT, known);
+        // The row the cursor is on first, when it changes: a frame often starts where
+        // the last one ended (the reader's position line), in the pen that row needs.
+        let here = known
+            .cursor
+            .and_then(|(_, cy)| rows.iter().position(|r| updates[r.start].1 == cy));
+        if let Some(i) = here {
+            let first = rows.remove(i);
+            rows.insert(0, first);
         }
+        for r in rows {
+            let y = updates[r.start].1;
+            self.row(out, next, y, &updates[r], known);
+        }
+    }
+
+    /// ratatui's diff without the blanks that only changed their foreground (they look
+    /// the same: the reader's gutter on a line nothing cites, after a scroll), except
+    /// where such blanks lead straight into a changed cell of their own style: there
+    /// writing them costs a byte each and the style is set anyway, less than a move.
+    fn without_lookalikes<'a>(
+        &self,
+        shown: &Buffer,
+        updates: Vec<(u16, u16, &'a Cell)>,
+    ) -> Vec<(u16, u16, &'a Cell)> {
+        let alike: Vec<bool> = updates
+            .iter()
+            .map(|&(x, y, cell)| self.looks_same(&shown[(x, y)], cell))
+            .collect();
+        let mut keep = vec![true; updates.len()];
+        // From the right: the style of the changed cell the run leads into, if any.
+        let mut leads_into: Option<Pen> = None;
+        for i in (0..updates.len()).rev() {
+            let (x, y, cell) = updates[i];
+            let next_adjacent = updates
+                .get(i + 1)
+                .is_some_and(|&(nx, ny, _)| ny == y && nx == x.saturating_add(1));
+            if !next_adjacent {
+                leads_into = None;
+            }
+            if alike[i] {
+                keep[i] = leads_into == Some(self.pen_of(cell));
+            } else {
+                leads_into = Some(self.pen_of(cell));
+            }
+            if alike[i] && !keep[i] {
+                leads_into = None;
+            }
+        }
+        updates
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(u, k)| k.then_some(u))
+            .collect()
+    }
+
+    /// True when `a` and `b` look the same on a terminal: both blanks with the same
+    /// background and attributes, nothing that shows on a blank (underline, reverse…),
+    /// and only their foreground (or underline colour) differing, which a blank does not
+    /// show. (Bold or italic on a blank does not show either, but a terminal's screen
+    /// dump lists it, and a full redraw erases it: those are still sent, so what is left
+    /// on the terminal is what a redraw leaves.)
+    fn looks_same(&self, a: &Cell, b: &Cell) -> bool {
+        let blank = |c: &Cell| {
+            c.symbol() == " "
+                && !is_special(c)
+                && !self.pen_of(c).modifier.intersects(VISIBLE_ON_BLANK)
+        };
+        let (pa, pb) = (self.pen_of(a), self.pen_of(b));
+        blank(a) && blank(b) && pa.bg == pb.bg && pa.modifier == pb.modifier
     }
 
     fn pen_of(&self, cell: &Cell) -> Pen {
@@ -258,8 +394,14 @@ impl Encoder {
             return;
         }
         k.cursor = Some((x, y));
+        // Across a margin of the scroll region (or with the region unknown) only an
+        // absolute move is sure to land.
+        if cy != y && !k.region.moves_freely(cy, y) {
+            cup(out, x, y);
+            return;
+        }
         // Vertical part: LFs (the column stays; never at the bottom margin, as the target
-        // row is below) or CUD/CUU.
+        // row is below it or the region's margin is not crossed) or CUD/CUU.
         let down_by_lf = cy < y && y - cy <= 3;
         let vertical = match cy.cmp(&y) {
             Ordering::Less if down_by_lf => usize::from(y - cy),
@@ -343,7 +485,7 @@ impl Encoder {
         let mut len = 0;
         for x in xs {
             let cell = &next[(x, y)];
-            if is_special(cell) || self.pen_of(cell) != pen {
+            if is_special(cell) || !self.shows_alike(cell, pen) {
                 return None;
             }
             // The bytes the rewrite sends: the cell's text as `cell_text` makes it.
@@ -357,6 +499,18 @@ impl Encoder {
             }
         }
         Some(len)
+    }
+
+    /// True when `cell` written with `pen` looks as it should: its own style, or, for a
+    /// blank, any foreground (a gap of blanks that differ from the pen only in colour is
+    /// written again rather than jumped over).
+    fn shows_alike(&self, cell: &Cell, pen: Pen) -> bool {
+        let own = self.pen_of(cell);
+        own == pen
+            || (cell.symbol() == " "
+                && own.bg == pen.bg
+                && own.modifier == pen.modifier
+                && !pen.modifier.intersects(VISIBLE_ON_BLANK))
     }
 
     /// Sets the rendition to `want` with the shorter of: only what changed, or a reset

@@ -250,6 +250,30 @@ fn resizes_between_keys_in_every_view() {
             k('v'),
             Step::Rest,
         ],
+        // The reader keeps its scroll region between frames: scrolled, then an overlay
+        // over it, a resize, a redraw and a way back out, each with the region set.
+        vec![
+            k('S'),
+            k('j'),
+            k('j'),
+            k('j'),
+            enter.clone(),
+            k('j'),
+            k('j'),
+            k('?'),
+            k('j'),
+            k('?'),
+            k('k'),
+            Step::Resize(80, 24),
+            k('j'),
+            Step::Key(Key::ctrl('l')),
+            k('j'),
+            k('k'),
+            Step::Resize(120, 40),
+            k('j'),
+            k('h'),
+            k('j'),
+        ],
     ];
     for w in walks {
         if let Err(e) = walk(&w) {

@@ -6,7 +6,13 @@
 //! cell of the text area (about 6,300 bytes at 120×40). A terminal can move those lines
 //! itself: DECSTBM (`CSI top;bottom r`) confines scrolling to the text rows, SU/SD
 //! (`CSI n S` / `CSI n T`) move them, and only the exposed lines need drawing — what
-//! `less` does (84 bytes a line).
+//! `less` does. The region is set at the reader's first scroll and kept between frames
+//! (a one-line scroll is then `CSI S`, or a line feed / reverse index when the cursor is
+//! already on the margin the text leaves by); the encoder knows it
+//! ([`Region`]) and never moves relatively across its margins, and it is reset to the
+//! whole screen when the reader goes (an overlay, another view), after a clear or a
+//! resize, and by the terminal restore on every way out (quit, signals, Ctrl-Z, the
+//! editor).
 //!
 //! ratatui keeps its previous frame privately and would not know the terminal moved, so
 //! [`ScrollBackend`] keeps its own copy of what the terminal shows (`shown`), shifts it
@@ -17,9 +23,10 @@
 //! frame, so the screen always equals a full redraw (proved with a terminal emulator in
 //! the tests below). The difference is written by [`Encoder`](super::encode::Encoder)
 //! (erase to end of line, relative moves, only the attributes that change), which also
-//! needs to know what the terminal holds between frames: the cursor and rendition
-//! (forgotten whenever this backend clears or scrolls) and whether the cursor is hidden
-//! (ratatui hides it on every frame; sent only when not known hidden).
+//! needs to know what the terminal holds between frames: the cursor, rendition and
+//! scroll region (forgotten whenever this backend clears or the size changes) and whether
+//! the cursor is hidden (ratatui hides it on every frame; sent only when not known
+//! hidden).
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -29,7 +36,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
-use super::encode::{Encoder, Known};
+use super::encode::{Encoder, Known, Region};
 use crate::app::{App, Screen};
 use crate::ui::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -108,17 +115,35 @@ impl<B: Backend + Write> ScrollBackend<B> {
         if delta == 0 || n >= u32::from(height) || rows.end > self.shown.area.height {
             return Ok(());
         }
-        // SGR reset first: lines a terminal scrolls in take the current background.
-        write!(
-            self.inner,
-            "\x1b[0m\x1b[{};{}r\x1b[{n}{}\x1b[r",
-            rows.start + 1,
-            rows.end,
-            if delta > 0 { 'S' } else { 'T' }
-        )?;
-        // DECSTBM homes the cursor; the rendition is reset. Rather than rely on either:
-        self.known.forget();
+        // The region is set once and kept between frames (`margins` resets it when the
+        // reader goes); DECSTBM moves the cursor, SU/SD do not.
+        let region = Region::Rows(rows.start, rows.end - 1);
+        if self.known.region() != region {
+            write!(self.inner, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+            self.known.region_set(region);
+        }
+        // Lines a terminal scrolls in take the current background (`bce`).
+        if !self.known.plain_background() {
+            self.inner.write_all(b"\x1b[m")?;
+            self.known.pen_reset();
+        }
         let n = n as u16;
+        // One line, with the cursor already on the margin the text leaves by: a line
+        // feed at the bottom margin (`ind`) or a reverse index at the top one (`ri`)
+        // scrolls the region as SU/SD do, in fewer bytes, and leaves the cursor where
+        // it was. Otherwise SU/SD, which scroll wherever the cursor is.
+        let on_row = |row: u16| self.known.cursor().is_some_and(|(_, y)| y == row);
+        if n == 1 && delta > 0 && on_row(rows.end - 1) {
+            self.inner.write_all(b"\n")?;
+        } else if n == 1 && delta < 0 && on_row(rows.start) {
+            self.inner.write_all(b"\x1bM")?;
+        } else {
+            self.inner.write_all(b"\x1b[")?;
+            if n != 1 {
+                write!(self.inner, "{n}")?;
+            }
+            self.inner.write_all(if delta > 0 { b"S" } else { b"T" })?;
+        }
         let width = self.shown.area.width;
         let moved: Vec<u16> = if delta > 0 {
             (rows.start..rows.end - n).collect()
@@ -141,6 +166,23 @@ impl<B: Backend + Write> ScrollBackend<B> {
             for x in 0..width {
                 self.shown[(x, y)] = Cell::default();
             }
+        }
+        Ok(())
+    }
+
+    /// Keeps the scroll region only when it is `rows` (the reader's text, about to be
+    /// scrolled or drawn); otherwise, or when it is not known, resets it to the whole
+    /// screen, so nothing the next frame writes or moves over can scroll a band of the
+    /// screen by accident.
+    pub fn margins(&mut self, rows: Option<Range<u16>>) -> io::Result<()> {
+        let keep = match (self.known.region(), rows) {
+            (Region::Full, _) => true,
+            (Region::Rows(top, bottom), Some(r)) => r.start == top && r.end == bottom + 1,
+            _ => false,
+        };
+        if !keep {
+            self.inner.write_all(b"\x1b[r")?;
+            self.known.region_set(Region::Full);
         }
         Ok(())
     }
@@ -175,6 +217,11 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
             }
             self.next = Buffer::empty(area);
             self.known.forget();
+        }
+        // A clear, a resize or the first frame: the margins are not known (a terminal
+        // may keep them over a resize), so they are reset before anything is moved over.
+        if self.known.region() == Region::Unknown {
+            self.margins(None)?;
         }
         self.next.reset();
         for (x, y, cell) in content {
@@ -227,12 +274,15 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.inner.clear()?;
-        self.forget();
-        Ok(())
+        self.clear_region(ClearType::All)
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // An erase fills with the current background on `bce` terminals (frames leave
+        // the rendition as their last cell had it).
+        if !self.known.plain_background() {
+            self.inner.write_all(b"\x1b[m")?;
+        }
         self.inner.clear_region(clear_type)?;
         // Only a whole-screen clear is used (resize, redraw); anything else: assume
         // nothing about the screen, so the next frame repaints every non-blank cell.
@@ -300,6 +350,11 @@ pub fn draw<B: Backend<Error = io::Error> + Write>(
     render: impl FnOnce(&mut ratatui::Frame<'_>),
 ) -> io::Result<Option<ReaderPos>> {
     let now = reader_pos(app);
+    let rows = now
+        .as_ref()
+        .filter(|n| n.size.0 >= MIN_WIDTH && n.size.1 >= MIN_HEIGHT)
+        .map(|n| reader_rows(n.size));
+    terminal.backend_mut().margins(rows)?;
     if let (Some(b), Some(n)) = (before, &now) {
         let (w, h) = n.size;
         if b.source == n.source && b.size == n.size && w >= MIN_WIDTH && h >= MIN_HEIGHT {

@@ -189,6 +189,20 @@ mod tests {
         }
     }
 
+    /// The reader leaves its scroll region set between frames; whatever way the browser
+    /// ends (quit, signal, panic, Ctrl-Z, the editor), the restore gives the shell the
+    /// whole screen back: a line feed at the old bottom margin moves down, not scrolls.
+    #[test]
+    fn the_restore_resets_the_scroll_region() {
+        let n = |v: u16| std::num::NonZeroU16::new(v).unwrap_or(std::num::NonZeroU16::MIN);
+        let mut p = vt100::Parser::new(n(10), n(20), 0);
+        p.process(b"\x1b[2;8r");
+        p.process(RESTORE);
+        p.process(b"\x1b[Htop\x1b[8H\n");
+        assert_eq!(p.screen().cursor_position().0, 8, "margins left set");
+        assert_eq!(p.screen().contents_between(0, 0, 0, 3), "top");
+    }
+
     #[test]
     fn base64_matches_rfc4648() {
         for (i, o) in [

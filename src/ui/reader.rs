@@ -85,12 +85,7 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     frame.render_widget(Paragraph::new(out), text_area);
 
     let total = lines.len();
-    let last = (v.top + usize::from(body_h)).min(total);
-    let pct = if total <= usize::from(body_h) {
-        100
-    } else {
-        last * 100 / total.max(1)
-    };
+    let at_end = v.top + usize::from(body_h) >= total;
     let search = if v.typing || !v.search.is_empty() {
         let n = v.matches.len();
         format!(
@@ -105,12 +100,19 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     } else {
         String::new()
     };
+    // The top line's number only, and "(end)" once the last line shows: a one-line
+    // scroll changes a digit or two here. A range ("lines 3–39") changed both its ends
+    // and a percentage a third place on most lines, each a cursor move more. In the
+    // plain rendition the text leaves the pen in, so the digits need no colour change
+    // (a dim line cost two SGRs on every other line). Together these kept a line's
+    // scroll above `less`'s bytes (issue 16, `scripts/bytes-vs-less.sh`).
     let pos = format!(
-        " lines {}–{last} of {total} ({pct}%){search}",
-        (v.top + 1).min(total)
+        " line {} of {total}{}{search}",
+        (v.top + 1).min(total),
+        if at_end { " (end)" } else { "" }
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(pos, theme.style(Tone::Dim))),
+        Paragraph::new(Span::styled(pos, theme.style(Tone::Plain))),
         areas.foot,
     );
 }

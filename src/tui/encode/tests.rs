@@ -222,17 +222,38 @@ fn cleaned(b: &Buffer) -> Buffer {
     b
 }
 
+/// The scroll region the frames are written under: none, unknown, or any band of rows.
+fn region() -> impl Strategy<Value = Region> {
+    prop_oneof![
+        2 => Just(Region::Full),
+        1 => Just(Region::Unknown),
+        3 => (0..H - 1)
+            .prop_flat_map(|top| (Just(top), top + 1..H))
+            .prop_map(|(top, bottom)| Region::Rows(top, bottom)),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     /// Frame after frame, each written as the difference from the previous one with the
     /// state the previous one left, the emulator shows exactly the latest frame.
     #[test]
-    fn any_sequence_of_frames_shows_the_last_one(frames in frames(), colors in any::<bool>()) {
+    fn any_sequence_of_frames_shows_the_last_one(
+        frames in frames(),
+        colors in any::<bool>(),
+        region in region(),
+    ) {
         let encoder = Encoder::new(colors);
         let mut p = parser();
         let mut shown = Buffer::empty(Rect::new(0, 0, W, H));
-        let mut known = Known::default();
+        // The terminal's scroll region as the reader leaves it between frames: a line
+        // feed at its bottom margin, or CUD/CUU across a margin, would not land where
+        // the encoder thinks.
+        if let Region::Rows(top, bottom) = region {
+            p.process(format!("\x1b[{};{}r", top + 1, bottom + 1).as_bytes());
+        }
+        let mut known = Known::in_region(region);
         for (i, next) in frames.iter().enumerate() {
             let mut bytes = Vec::new();
             encoder.frame(&mut bytes, &shown, next, &mut known);
@@ -324,7 +345,7 @@ fn a_shortened_row_is_erased_to_its_end_not_overwritten_with_blanks() {
 fn a_short_gap_of_unchanged_cells_is_written_again_a_long_one_skipped() {
     let shown = buffer(&["aaaa", "abcdefghijklm"]);
     let next = buffer(&["abab", "Xbcdefghijklz"]);
-    let mut known = Known::default();
+    let mut known = Known::in_region(Region::Full);
     let bytes = encode(&shown, &next, &mut known);
     // Row 0: `b` at 1, the unchanged `a` written again (1 byte, less than a move), `b`.
     // Row 1: from (4, 0) to (0, 1) by LF CR; then a relative move over the 11 unchanged
@@ -344,9 +365,9 @@ fn only_the_attributes_that_change_are_sent() {
     next.set_string(1, 0, "b", bold_red.fg(Color::Blue));
     next.set_string(2, 0, "c", Style::default().fg(Color::Blue));
     let bytes = encode(&shown, &next, &mut Known::default());
-    // One SGR for everything at first, then only the colour, then only bold off, and the
-    // default rendition at the end of the frame.
-    assert_eq!(bytes, b"\x1b[H\x1b[0;1;31ma\x1b[34mb\x1b[22mc\x1b[m");
+    // One SGR for everything at first, then only the colour, then only bold off; the
+    // rendition is left as the last cell had it (no reset at the end of the frame).
+    assert_eq!(bytes, b"\x1b[H\x1b[0;1;31ma\x1b[34mb\x1b[22mc");
 }
 
 #[test]
@@ -364,7 +385,7 @@ fn without_colours_no_colour_is_sent() {
     );
     let mut out = Vec::new();
     Encoder::new(false).frame(&mut out, &shown, &next, &mut Known::default());
-    assert_eq!(out, b"\x1b[H\x1b[0;7mab\x1b[m");
+    assert_eq!(out, b"\x1b[H\x1b[0;7mab");
 }
 
 #[test]
@@ -385,4 +406,95 @@ fn erasing_happens_with_the_default_rendition_only() {
     p.process(&encode(&buffer(&[]), &shown, &mut Known::default()));
     p.process(&bytes);
     assert_shows(&p, &next, "after the erase");
+}
+
+#[test]
+fn a_blank_that_only_changes_its_foreground_is_not_sent() {
+    // The reader's gutter is two cyan spaces on a line nothing cites: on a row a scroll
+    // has just blanked they look exactly like what is there.
+    let shown = buffer(&["ab"]);
+    let mut next = buffer(&["ab"]);
+    next.set_string(2, 0, "  ", Style::default().fg(Color::Cyan));
+    next.set_string(4, 0, " ", Style::default().fg(Color::Red));
+    assert_eq!(encode(&shown, &next, &mut Known::default()), b"");
+    // Bold on a blank does not show either, but is still sent (here erased, as a full
+    // redraw erases it): a terminal's screen dump (tmux `capture-pane -e`) would tell a
+    // bold blank left from an earlier frame from a redraw.
+    next.set_string(4, 0, " ", Style::default().add_modifier(Modifier::BOLD));
+    assert_eq!(
+        encode(&shown, &next, &mut Known::default()),
+        b"\x1b[1;5H\x1b[m\x1b[K"
+    );
+    // One that shows (reversed, or on another background) is sent.
+    next[(4, 0)].reset();
+    next.set_string(4, 0, " ", Style::default().add_modifier(Modifier::REVERSED));
+    next.set_string(5, 0, " ", Style::default().bg(Color::Blue));
+    assert_eq!(
+        encode(&shown, &next, &mut Known::default()),
+        b"\x1b[1;5H\x1b[0;7m \x1b[0;44m "
+    );
+}
+
+#[test]
+fn no_relative_move_crosses_a_margin_of_the_scroll_region() {
+    // Rows 1..=2 scroll. From row 2 (the bottom margin) to row 3 a line feed would scroll
+    // the band and CUD would stop at the margin; from row 3 up to row 0, CUU would stop at
+    // the top margin in xterm. Inside the band, and outside it, relative moves are fine.
+    let shown = buffer(&[]);
+    let next = buffer(&["a", "b", "c", "d"]);
+    let mut known = Known::in_region(Region::Rows(1, 2));
+    assert_eq!(
+        encode(&shown, &next, &mut known),
+        b"\x1b[H\x1b[ma\n\x08b\n\x08c\x1b[4Hd"
+    );
+    let back = buffer(&["A", "b", "c", "d"]);
+    assert_eq!(encode(&next, &back, &mut known), b"\x1b[HA");
+    // With the whole screen as the region the same frames move relatively.
+    let mut known = Known::in_region(Region::Full);
+    assert_eq!(
+        encode(&shown, &next, &mut known),
+        b"\x1b[H\x1b[ma\n\x08b\n\x08c\n\x08d"
+    );
+    assert_eq!(encode(&next, &back, &mut known), b"\x1b[HA");
+    // Not known: no relative move up or down at all.
+    let mut known = Known::default();
+    assert_eq!(
+        encode(&shown, &next, &mut known),
+        b"\x1b[H\x1b[ma\x1b[2Hb\x1b[3Hc\x1b[4Hd"
+    );
+}
+
+#[test]
+fn a_frame_starts_on_the_row_the_cursor_is_on() {
+    // The reader's frames often change the row the last frame ended on (its position
+    // line) and one other: that row first saves the move there and back.
+    let shown = buffer(&["ab", "cd"]);
+    let next = buffer(&["Yb", "cX"]);
+    let mut known = Known::in_region(Region::Full);
+    known.cursor_at(1, 1);
+    assert_eq!(encode(&shown, &next, &mut known), b"\x1b[mX\x1b[HY");
+    let mut p = parser();
+    p.process(&encode(&buffer(&[]), &shown, &mut Known::default()));
+    p.process(b"\x1b[2;2H");
+    p.process(&encode(&shown, &next, &mut {
+        let mut k = Known::in_region(Region::Full);
+        k.cursor_at(1, 1);
+        k
+    }));
+    assert_shows(&p, &next, "rows out of order");
+}
+
+#[test]
+fn blanks_leading_into_text_of_their_style_are_written_not_jumped() {
+    // The index's rows: a bold name, two dim blanks, the dim summary. The blanks look
+    // like the blank screen, but writing them (2 bytes, the dim style set anyway for the
+    // summary) is shorter than jumping over them (a move of 4 bytes).
+    let shown = buffer(&[]);
+    let mut next = buffer(&[]);
+    next.set_string(0, 0, "AB", Style::default().add_modifier(Modifier::BOLD));
+    next.set_string(2, 0, "  c", Style::default().fg(Color::DarkGray));
+    assert_eq!(
+        encode(&shown, &next, &mut Known::default()),
+        b"\x1b[H\x1b[0;1mAB\x1b[0;90m  c"
+    );
 }
