@@ -97,6 +97,19 @@ struct RawConfig {
     theme: BTreeMap<String, RawStyle>,
 }
 
+/// True when the environment asks for no colour: `NO_COLOR` set to a non-empty value
+/// (no-color.org: "when present and not an empty string"). Read by the theme, the
+/// encoder and the CLI alike, so an empty `NO_COLOR=` cannot give colourless styles
+/// drawn by a colour encoder, or the reverse.
+pub fn no_color_env() -> bool {
+    no_color_value(std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// [`no_color_env`]'s rule on a given value.
+fn no_color_value(v: Option<&std::ffi::OsStr>) -> bool {
+    v.is_some_and(|v| !v.is_empty())
+}
+
 /// The default configuration, commented, to start a config file from.
 pub fn print_default() -> String {
     format!(
@@ -179,6 +192,14 @@ mod tests {
     use super::*;
     use crate::app::Action;
     use crate::keymap::{Key, Mode};
+
+    #[test]
+    fn an_empty_no_color_asks_for_colour() {
+        use std::ffi::OsStr;
+        assert!(!no_color_value(None));
+        assert!(!no_color_value(Some(OsStr::new(""))));
+        assert!(no_color_value(Some(OsStr::new("1"))));
+    }
 
     #[test]
     fn printed_default_is_a_valid_config_equal_to_the_defaults() {

@@ -54,7 +54,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => run(&cli, command),
         None => {
-            let no_color = std::env::var_os("NO_COLOR").is_some();
+            let no_color = dossier::config::no_color_env();
             let mut config = match dossier::config::load(cli.config.as_deref(), no_color) {
                 Ok(c) => c,
                 Err(e) => {

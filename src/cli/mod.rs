@@ -373,7 +373,7 @@ pub fn refuse(root: &DataRoot, errors: usize) {
 /// in the path must not pass silently because this command draws nothing.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     if let Some(path) = &cli.config {
-        let no_color = std::env::var_os("NO_COLOR").is_some();
+        let no_color = crate::config::no_color_env();
         if let Err(e) = crate::config::load(Some(path), no_color) {
             err(&e.to_string());
             return ExitCode::from(2);

@@ -186,7 +186,7 @@ pub struct Encoder {
 impl Encoder {
     /// An encoder following this environment's `NO_COLOR`, like crossterm.
     pub fn from_env() -> Encoder {
-        Encoder::new(!std::env::var("NO_COLOR").is_ok_and(|v| !v.is_empty()))
+        Encoder::new(!crate::config::no_color_env())
     }
 
     /// An encoder that sends colours or not.

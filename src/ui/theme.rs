@@ -173,9 +173,9 @@ impl Theme {
         t
     }
 
-    /// The default theme for this environment: colourless when `NO_COLOR` is set.
+    /// The default theme for this environment: colourless when `NO_COLOR` is set and not empty.
     pub fn from_env() -> Theme {
-        Theme::default_theme(std::env::var_os("NO_COLOR").is_some())
+        Theme::default_theme(crate::config::no_color_env())
     }
 
     /// Applies `[theme.*]` tables over the current styles.
