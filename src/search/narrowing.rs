@@ -22,6 +22,7 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+use super::ascii_case;
 use super::prefilter::{Classifier, may_contain, query_mask};
 use super::{MatchClass, Query, Term, TermKind, term_may_match};
 
@@ -191,7 +192,8 @@ pub(crate) fn greedy_end(hay: &[u8], from: usize, needle: &str) -> Option<usize>
 pub(crate) trait Haystacks: Sync {
     /// The characters of item `i`'s lower-cased form (`prefilter::char_mask`).
     fn mask(&self, i: u32) -> u64;
-    /// Item `i` folded for search and lower-cased one character for one.
+    /// Item `i` folded for search and lower-cased one character for one (but for its
+    /// ASCII letters when [`Haystacks::ascii_cased`] says so).
     fn lower(&self, i: u32) -> &str;
     /// The bytes of [`Haystacks::lower`]: a scope may give them without the character
     /// boundary checks of slicing a `str` (two more cache lines per long item).
@@ -200,6 +202,13 @@ pub(crate) trait Haystacks: Sync {
     }
     /// Item `i` folded for search, same case (read only by case-sensitive terms).
     fn folded(&self, i: u32) -> &str;
+    /// True when item `i`'s [`Haystacks::lower`] is given with its ASCII letters not yet
+    /// lower-cased (its lower-cased form differs from it in nothing else): the filter
+    /// then reads it with ASCII letters in either case (`super::ascii_case`), and a
+    /// scope need not keep a lower-cased copy of most of its text (the passages').
+    fn ascii_cased(&self, _i: u32) -> bool {
+        false
+    }
     /// The class of item `i` for a one-character query whose character has `bit` of its
     /// own in the masks (the mask already proved it occurs), when the scope can tell it
     /// without reading the text; `None` to check the text.
@@ -264,6 +273,7 @@ impl<'q> Filter<'q> {
         }
         let (prior_end, prior_class) = unstate(old);
         let plan = &self.plan;
+        let ascii_cased = h.ascii_cased(i);
         let mut end = None;
         for (ti, t) in self.query.terms.iter().enumerate() {
             if Some(ti) == self.tracked_last {
@@ -276,19 +286,31 @@ impl<'q> Filter<'q> {
                 } else {
                     h.lower_bytes(i)
                 };
-                end = Some(match (plan.resume, prior_end) {
-                    (Some(ext), Some(from)) => greedy_end(hay, from, ext)?,
-                    _ => greedy_end(hay, 0, &t.text)?,
+                let (from, needle) = match (plan.resume, prior_end) {
+                    (Some(ext), Some(from)) => (from, ext),
+                    _ => (0, t.text.as_str()),
+                };
+                end = Some(if ascii_cased && !t.case_sensitive {
+                    ascii_case::greedy_end(hay, from, needle)?
+                } else {
+                    greedy_end(hay, from, needle)?
                 });
             } else if ti >= plan.skip {
                 let folded = if self.needs_folded { h.folded(i) } else { "" };
-                if !term_may_match(self.matcher, folded, h.lower(i), t) {
+                let lower = if ascii_cased {
+                    std::borrow::Cow::Owned(h.lower(i).to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(h.lower(i))
+                };
+                if !term_may_match(self.matcher, folded, &lower, t) {
                     return None;
                 }
             }
         }
         let class = if plan.keep_fuzzy && prior_class == MatchClass::Fuzzy {
             MatchClass::Fuzzy
+        } else if ascii_cased {
+            ascii_case::class(&self.query.whole, h.lower_bytes(i))
         } else {
             self.classifier.class(h.lower(i))
         };

@@ -12,6 +12,7 @@
 
 mod hits;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -52,18 +53,33 @@ const PLAIN: u32 = u32::MAX;
 
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
-/// masks and the lower-cased texts it reads are contiguous and read ahead by the CPU.
+/// masks and places it reads are contiguous and read ahead by the CPU.
+///
+/// No copy of the text is kept for a sentence whose folded, lower-cased form is the
+/// sentence with its ASCII letters lower-cased (nearly every sentence of any corpus):
+/// the filter reads the article's own bytes with ASCII letters in either case
+/// (`Haystacks::ascii_cased`). At 100,000 dossiers the copy of all 224 MB of article
+/// text was what took the browser past twice its files once a passage search was
+/// opened (BENCHMARKS.md). The other sentences ("own": folding or non-ASCII case
+/// changed them) keep their lower-cased form and what folding changed.
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
     locs: Arc<[Loc]>,
     /// For each sentence, the characters of its lower-cased text
     /// (`prefilter::char_mask`): rejecting one reads 8 contiguous bytes.
     masks: Vec<u64>,
-    /// Every sentence folded for search and lower-cased one character for one, end to end.
+    /// Bit `i % 64` of word `i / 64` is set when sentence `i` has its own lower-cased
+    /// copy.
+    own: Vec<u64>,
+    /// For each word of `own`, how many sentences before it have their own copy: the
+    /// `k` of sentence `i` in the lists below is this plus the bits set before `i`.
+    own_before: Vec<u32>,
+    /// The own sentences folded for search and lower-cased one character for one, end
+    /// to end.
     lower: String,
-    /// Sentence `i`'s lower-cased text is `lower[lower_at[i]..lower_at[i + 1]]`.
+    /// Own sentence `k`'s lower-cased text is `lower[lower_at[k]..lower_at[k + 1]]`.
     lower_at: Vec<usize>,
-    /// For each sentence, its index in `folds`, or [`PLAIN`].
+    /// For each own sentence, its index in `folds`, or [`PLAIN`].
     fold_of: Vec<u32>,
     folds: Vec<Folded>,
     matcher: SkimMatcherV2,
@@ -73,6 +89,7 @@ impl std::fmt::Debug for PassageIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PassageIndex")
             .field("passages", &self.locs.len())
+            .field("own", &self.fold_of.len())
             .finish()
     }
 }
@@ -119,10 +136,54 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// sentence that may match with its state.
 type Part = (Vec<u64>, Vec<(u32, u32)>);
 
-/// A passage index and the corpus its sentences are in, as the filter reads them.
+/// A passage index and the texts of the corpus its sentences are in, as the filter
+/// reads them.
 struct Texts<'a> {
     index: &'a PassageIndex,
-    corpus: &'a Corpus,
+    /// Each source's article text, by source index (read for every candidate: one
+    /// small list instead of the corpus's sources).
+    articles: Vec<&'a str>,
+}
+
+impl<'a> Texts<'a> {
+    fn new(index: &'a PassageIndex, corpus: &'a Corpus) -> Self {
+        Texts {
+            index,
+            articles: corpus
+                .sources
+                .iter()
+                .map(|s| s.article.text.as_str())
+                .collect(),
+        }
+    }
+
+    /// The bytes of sentence `i` in its article.
+    #[inline]
+    fn text_bytes(&self, i: u32) -> &'a [u8] {
+        self.index
+            .locs
+            .get(i as usize)
+            .and_then(|l| {
+                self.articles
+                    .get(l.source as usize)?
+                    .as_bytes()
+                    .get(l.start as usize..l.end as usize)
+            })
+            .unwrap_or_default()
+    }
+
+    /// Sentence `i` in its article.
+    fn text(&self, i: u32) -> &'a str {
+        self.index
+            .locs
+            .get(i as usize)
+            .and_then(|l| {
+                self.articles
+                    .get(l.source as usize)?
+                    .get(l.start as usize..l.end as usize)
+            })
+            .unwrap_or("")
+    }
 }
 
 impl Haystacks for Texts<'_> {
@@ -135,9 +196,13 @@ impl Haystacks for Texts<'_> {
             .unwrap_or(u64::MAX)
     }
 
+    /// The own copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
     #[inline]
     fn lower(&self, i: u32) -> &str {
-        self.index.lower(i)
+        match self.index.own(i) {
+            Some(k) => self.index.own_lower(k),
+            None => self.text(i),
+        }
     }
 
     /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
@@ -145,72 +210,151 @@ impl Haystacks for Texts<'_> {
     /// match reads only from the previous end on.
     #[inline]
     fn lower_bytes(&self, i: u32) -> &[u8] {
-        self.index.lower_bytes(i)
+        match self.index.own(i) {
+            Some(k) => self.index.own_lower_bytes(k),
+            None => self.text_bytes(i),
+        }
+    }
+
+    #[inline]
+    fn ascii_cased(&self, i: u32) -> bool {
+        self.index.own(i).is_none()
     }
 
     #[inline]
     fn folded(&self, i: u32) -> &str {
-        self.index.folded(i, self.corpus)
+        match self.index.fold(i).and_then(|f| f.folded.as_deref()) {
+            Some(f) => f,
+            None => self.text(i),
+        }
     }
 
+    /// Asks the CPU to fetch the cache line of sentence `i`'s text at byte `at`, where
+    /// the candidate `narrowing::PREFETCH` places later continues its match: the
+    /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
+    /// text was most of a narrowing key (BENCHMARKS.md; fetching its whole text instead,
+    /// for the class scan, measured no better).
     #[inline]
     fn prefetch(&self, i: u32, at: usize) {
-        self.index.prefetch(i, at);
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.lower_bytes(i).as_ptr().wrapping_add(at);
+            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
+            // and SSE (which has it) is part of every x86_64 CPU.
+            unsafe {
+                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (i, at);
+    }
+}
+
+/// The index's arrays while they are filled.
+#[derive(Default)]
+struct Builder {
+    locs: Vec<Loc>,
+    masks: Vec<u64>,
+    own: Vec<u64>,
+    own_before: Vec<u32>,
+    own_count: u32,
+    lower: String,
+    lower_at: Vec<usize>,
+    fold_of: Vec<u32>,
+    folds: Vec<Folded>,
+    /// A reused buffer for an ASCII sentence lower-cased (for its mask).
+    scratch: String,
+}
+
+impl Builder {
+    /// Adds sentence `raw`, at `loc`.
+    fn push(&mut self, raw: &str, loc: Loc) {
+        let i = self.locs.len();
+        if i % 64 == 0 {
+            self.own.push(0);
+            self.own_before.push(self.own_count);
+        }
+        self.locs.push(loc);
+        if raw.is_ascii() {
+            // Folding changes nothing in ASCII, and lower-casing only its letters.
+            self.scratch.clear();
+            self.scratch.push_str(raw);
+            self.scratch.make_ascii_lowercase();
+            self.masks.push(char_mask(&self.scratch));
+            return;
+        }
+        let (folded, map) = fold_for_search(raw);
+        let lower = lower_one_for_one(&folded);
+        self.masks.push(char_mask(&lower));
+        let identity =
+            map.iter().enumerate().all(|(i, &m)| i == m) && map.len() == raw.chars().count();
+        let plain = folded == raw && identity;
+        let ascii_cased = lower.len() == raw.len()
+            && lower
+                .bytes()
+                .zip(raw.bytes())
+                .all(|(l, r)| l == r.to_ascii_lowercase());
+        if plain && ascii_cased {
+            return;
+        }
+        if let Some(word) = self.own.last_mut() {
+            *word |= 1 << (i % 64);
+        }
+        self.own_count += 1;
+        if self.lower_at.is_empty() {
+            self.lower_at.push(0);
+        }
+        self.lower.push_str(&lower);
+        self.lower_at.push(self.lower.len());
+        if plain {
+            self.fold_of.push(PLAIN);
+        } else {
+            self.fold_of.push(self.folds.len() as u32);
+            self.folds.push(Folded {
+                folded: (folded != raw).then(|| folded.into_boxed_str()),
+                map: (!identity).then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
+            });
+        }
+    }
+
+    fn finish(mut self) -> PassageIndex {
+        self.masks.shrink_to_fit();
+        self.own.shrink_to_fit();
+        self.own_before.shrink_to_fit();
+        self.lower.shrink_to_fit();
+        self.lower_at.shrink_to_fit();
+        self.fold_of.shrink_to_fit();
+        self.folds.shrink_to_fit();
+        PassageIndex {
+            locs: Arc::from(self.locs),
+            masks: self.masks,
+            own: self.own,
+            own_before: self.own_before,
+            lower: self.lower,
+            lower_at: self.lower_at,
+            fold_of: self.fold_of,
+            folds: self.folds,
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
     }
 }
 
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut locs = Vec::new();
-        let mut masks = Vec::new();
-        let mut lower_all =
-            String::with_capacity(corpus.sources.iter().map(|s| s.article.text.len()).sum());
-        let mut lower_at = vec![0];
-        let mut fold_of = Vec::new();
-        let mut folds = Vec::new();
+        let mut b = Builder::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
-                let raw = &text[r.clone()];
-                let (folded, map) = fold_for_search(raw);
-                let lower = lower_one_for_one(&folded);
-                let identity = map.iter().enumerate().all(|(i, &m)| i == m)
-                    && map.len() == raw.chars().count();
-                masks.push(char_mask(&lower));
-                lower_all.push_str(&lower);
-                lower_at.push(lower_all.len());
-                locs.push(Loc {
+                let loc = Loc {
                     source: si as u32,
                     start: r.start as u32,
                     end: r.end as u32,
-                });
-                if folded == raw && identity {
-                    fold_of.push(PLAIN);
-                } else {
-                    fold_of.push(folds.len() as u32);
-                    folds.push(Folded {
-                        folded: (folded != raw).then(|| folded.into_boxed_str()),
-                        map: (!identity)
-                            .then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
-                    });
-                }
+                };
+                b.push(text.get(r).unwrap_or(""), loc);
             }
         }
-        masks.shrink_to_fit();
-        lower_all.shrink_to_fit();
-        lower_at.shrink_to_fit();
-        fold_of.shrink_to_fit();
-        folds.shrink_to_fit();
-        PassageIndex {
-            locs: Arc::from(locs),
-            masks,
-            lower: lower_all,
-            lower_at,
-            fold_of,
-            folds,
-            matcher: SkimMatcherV2::default().respect_case(),
-        }
+        b.finish()
     }
 
     /// Number of sentences indexed.
@@ -223,49 +367,37 @@ impl PassageIndex {
         self.locs.is_empty()
     }
 
-    /// Sentence `i` folded and lower-cased.
-    fn lower(&self, i: u32) -> &str {
-        let i = i as usize;
-        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+    /// Where sentence `i` is in the own lists, when it has its own copy.
+    #[inline]
+    fn own(&self, i: u32) -> Option<usize> {
+        let (w, bit) = ((i / 64) as usize, i % 64);
+        let word = *self.own.get(w)?;
+        if word >> bit & 1 == 0 {
+            return None;
+        }
+        let before = *self.own_before.get(w)? as usize;
+        Some(before + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+    }
+
+    /// Own sentence `k` folded and lower-cased.
+    fn own_lower(&self, k: usize) -> &str {
+        match (self.lower_at.get(k), self.lower_at.get(k + 1)) {
             (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
             _ => "",
         }
     }
 
-    /// The bytes of [`PassageIndex::lower`], without reading them.
-    fn lower_bytes(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+    /// The bytes of [`PassageIndex::own_lower`], without reading them.
+    #[inline]
+    fn own_lower_bytes(&self, k: usize) -> &[u8] {
+        match (self.lower_at.get(k), self.lower_at.get(k + 1)) {
             (Some(&a), Some(&b)) => self.lower.as_bytes().get(a..b).unwrap_or_default(),
             _ => &[],
         }
     }
 
-    /// Asks the CPU to fetch the cache line of sentence `i`'s lower-cased text at byte
-    /// `at`, where the candidate [`PREFETCH`] places later continues its match: the
-    /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
-    /// text was most of a narrowing key (BENCHMARKS.md; fetching its whole text instead,
-    /// for the class scan, measured no better).
-    #[inline]
-    fn prefetch(&self, i: u32, at: usize) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(&start) = self.lower_at.get(i as usize) {
-            let p = self.lower.as_ptr().wrapping_add(start.saturating_add(at));
-            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
-            // and SSE (which has it) is part of every x86_64 CPU.
-            unsafe {
-                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
-            };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = (i, at);
-    }
-
-    /// Sentence `i` folded, same case.
-    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
-        if let Some(f) = self.fold(i).and_then(|f| f.folded.as_deref()) {
-            return f;
-        }
+    /// Sentence `i` in its article.
+    fn text<'a>(&self, i: u32, corpus: &'a Corpus) -> &'a str {
         self.locs
             .get(i as usize)
             .and_then(|l| {
@@ -279,8 +411,25 @@ impl PassageIndex {
             .unwrap_or("")
     }
 
+    /// Sentence `i` folded and lower-cased: its own copy, or made from the article's
+    /// text (lower-casing its ASCII letters is all it takes).
+    fn lower<'a>(&'a self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
+        match self.own(i) {
+            Some(k) => Cow::Borrowed(self.own_lower(k)),
+            None => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
+        }
+    }
+
+    /// Sentence `i` folded, same case.
+    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
+        match self.fold(i).and_then(|f| f.folded.as_deref()) {
+            Some(f) => f,
+            None => self.text(i, corpus),
+        }
+    }
+
     fn fold(&self, i: u32) -> Option<&Folded> {
-        let f = *self.fold_of.get(i as usize)?;
+        let f = *self.fold_of.get(self.own(i)?)?;
         self.folds.get(f as usize)
     }
 
@@ -317,10 +466,7 @@ impl PassageIndex {
             ));
         }
         let filter = Filter::new(query, previous, &self.matcher);
-        let texts = Texts {
-            index: self,
-            corpus,
-        };
+        let texts = Texts::new(self, corpus);
         let parts = in_parts(
             Candidates::of(previous, self.locs.len()),
             |k| k,
@@ -372,12 +518,12 @@ impl PassageIndex {
                 return None;
             }
             let (class, len, pi) = unpack(key);
-            let lower = self.lower(pi);
+            let lower = self.lower(pi, corpus);
             let folded = self.folded(pi, corpus);
             let score = query
                 .terms
                 .iter()
-                .map(|t| score_term(&self.matcher, folded, lower, t))
+                .map(|t| score_term(&self.matcher, folded, &lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
             out.push((class, score, len, pi));
@@ -419,7 +565,7 @@ impl PassageIndex {
         positions_in(
             &self.matcher,
             self.folded(i, corpus),
-            self.lower(i),
+            &self.lower(i, corpus),
             |c| match map {
                 Some(m) => m.get(c).map(|&x| x as usize),
                 None => Some(c),
@@ -479,7 +625,7 @@ mod tests {
         let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
         for pi in 0..index.len() as u32 {
             let folded = index.folded(pi, corpus);
-            let lower = index.lower(pi);
+            let lower = &index.lower(pi, corpus);
             if query
                 .terms
                 .iter()
@@ -494,7 +640,7 @@ mod tests {
         found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
         for hit in found.iter_mut().take(scored) {
             let folded = index.folded(hit.3, corpus);
-            let lower = index.lower(hit.3);
+            let lower = &index.lower(hit.3, corpus);
             hit.1 = query
                 .terms
                 .iter()
@@ -534,7 +680,7 @@ mod tests {
                 let (folded, map) = fold_for_search(raw);
                 assert_eq!(index.locs[n as usize].source as usize, si);
                 assert_eq!(index.folded(n, &corpus), folded);
-                assert_eq!(index.lower(n), lower_one_for_one(&folded));
+                assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
                 let got: Vec<usize> = match index.fold(n).and_then(|f| f.map.as_deref()) {
                     Some(m) => m.iter().map(|&x| x as usize).collect(),
                     None => (0..folded.chars().count()).collect(),
@@ -549,6 +695,72 @@ mod tests {
             folded_some > 0,
             "the bundled articles have typographic quotes"
         );
+    }
+
+    /// What the filter reads of each sentence (`Texts`) is its plain folded,
+    /// lower-cased form and mask: the own copy, or the article's text read with ASCII
+    /// letters in either case; and only the sentences that need a copy have one.
+    #[test]
+    fn the_filter_reads_each_sentence_as_its_plain_forms() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        let texts = Texts::new(&index, &corpus);
+        let (mut own, mut non_ascii_read_in_place) = (0, 0usize);
+        for i in 0..index.len() as u32 {
+            let raw = index.text(i, &corpus);
+            let (folded, _) = fold_for_search(raw);
+            let lower = lower_one_for_one(&folded);
+            assert_eq!(texts.mask(i), char_mask(&lower), "{raw}");
+            assert_eq!(texts.folded(i), folded, "{raw}");
+            if texts.ascii_cased(i) {
+                assert_eq!(texts.lower(i), raw);
+                assert_eq!(texts.lower(i).to_ascii_lowercase(), lower, "{raw}");
+                non_ascii_read_in_place += usize::from(!raw.is_ascii());
+            } else {
+                assert_eq!(texts.lower(i), lower, "{raw}");
+                assert_ne!(raw.to_ascii_lowercase(), lower, "a copy kept needlessly");
+                own += 1;
+            }
+            assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
+        }
+        assert!(own > 0 && own < index.len() / 2, "{own} of {}", index.len());
+        assert_eq!(non_ascii_read_in_place, 0, "the bundled articles have none");
+    }
+
+    /// A copy is kept exactly where reading the text with ASCII letters in either case
+    /// would not be reading its folded, lower-cased form; the lists stay aligned past
+    /// a word of the bit set.
+    #[test]
+    fn a_copy_only_where_folding_or_case_beyond_ascii_changes_the_text() {
+        let sentences = [
+            ("Volga Corps", false),
+            ("это так", false),
+            ("Это", true),
+            ("César", true),
+            ("it’s", true),
+            ("«x»", true),
+            ("100 µm", false),
+        ];
+        let mut b = Builder::default();
+        for round in 0..20u32 {
+            for (k, (s, _)) in sentences.iter().enumerate() {
+                let loc = Loc {
+                    source: round,
+                    start: k as u32,
+                    end: k as u32,
+                };
+                b.push(s, loc);
+            }
+        }
+        let index = b.finish();
+        for i in 0..index.len() as u32 {
+            let (s, own) = sentences[i as usize % sentences.len()];
+            assert_eq!(index.own(i).is_some(), own, "{s}");
+            if let Some(k) = index.own(i) {
+                assert_eq!(index.own_lower(k), lower_one_for_one(&fold_for_search(s).0));
+            }
+        }
+        assert_eq!(index.fold_of.len(), 20 * 4);
     }
 
     /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
@@ -609,7 +821,8 @@ mod tests {
                 // its greedy end and class.
                 let expect: Vec<(u32, u32)> = (0..index.len() as u32)
                     .filter_map(|pi| {
-                        let (folded, lower) = (index.folded(pi, &corpus), index.lower(pi));
+                        let (folded, lower) =
+                            (index.folded(pi, &corpus), &index.lower(pi, &corpus));
                         query
                             .terms
                             .iter()
