@@ -11,6 +11,7 @@
 //! the hits on screen.
 
 mod hits;
+mod own;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -21,12 +22,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
 use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
-use super::normalize::fold_for_search;
-use super::prefilter::char_mask;
-use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term};
+use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
 pub use hits::{PassageHit, PassageHits};
+use own::{Copies, Form};
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -37,20 +37,6 @@ pub const SCORED: usize = 2_000;
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
 
-/// What folding changed in a sentence (most sentences of any corpus need neither).
-#[derive(Debug, Clone)]
-struct Folded {
-    /// Folded for search, same case; `None` when folding changed nothing (then it is
-    /// the article's own text).
-    folded: Option<Box<str>>,
-    /// For each folded character, the original character's index; `None` when it is
-    /// the identity.
-    map: Option<Box<[u32]>>,
-}
-
-/// No [`Folded`] entry.
-const PLAIN: u32 = u32::MAX;
-
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
 /// masks and places it reads are contiguous and read ahead by the CPU.
@@ -58,30 +44,17 @@ const PLAIN: u32 = u32::MAX;
 /// No copy of the text is kept for a sentence whose folded, lower-cased form is the
 /// sentence with its ASCII letters lower-cased (nearly every sentence of any corpus):
 /// the filter reads the article's own bytes with ASCII letters in either case
-/// (`Haystacks::ascii_cased`). At 100,000 dossiers the copy of all 224 MB of article
-/// text was what took the browser past twice its files once a passage search was
-/// opened (BENCHMARKS.md). The other sentences ("own": folding or non-ASCII case
-/// changed them) keep their lower-cased form and what folding changed.
+/// (`Haystacks::ascii_cased`). At 100,000 dossiers the copies of all 224 MB of article
+/// text were what took the browser past twice its files once a passage search was
+/// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
     locs: Arc<[Loc]>,
     /// For each sentence, the characters of its lower-cased text
     /// (`prefilter::char_mask`): rejecting one reads 8 contiguous bytes.
     masks: Vec<u64>,
-    /// Bit `i % 64` of word `i / 64` is set when sentence `i` has its own lower-cased
-    /// copy.
-    own: Vec<u64>,
-    /// For each word of `own`, how many sentences before it have their own copy: the
-    /// `k` of sentence `i` in the lists below is this plus the bits set before `i`.
-    own_before: Vec<u32>,
-    /// The own sentences folded for search and lower-cased one character for one, end
-    /// to end.
-    lower: String,
-    /// Own sentence `k`'s lower-cased text is `lower[lower_at[k]..lower_at[k + 1]]`.
-    lower_at: Vec<usize>,
-    /// For each own sentence, its index in `folds`, or [`PLAIN`].
-    fold_of: Vec<u32>,
-    folds: Vec<Folded>,
+    /// The copies of the sentences that need one.
+    copies: Copies,
     matcher: SkimMatcherV2,
 }
 
@@ -89,7 +62,7 @@ impl std::fmt::Debug for PassageIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PassageIndex")
             .field("passages", &self.locs.len())
-            .field("own", &self.fold_of.len())
+            .field("copies", &self.copies.count())
             .finish()
     }
 }
@@ -196,12 +169,12 @@ impl Haystacks for Texts<'_> {
             .unwrap_or(u64::MAX)
     }
 
-    /// The own copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
+    /// The copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
     #[inline]
     fn lower(&self, i: u32) -> &str {
-        match self.index.own(i) {
-            Some(k) => self.index.own_lower(k),
-            None => self.text(i),
+        match self.index.copies.form(i) {
+            Form::Text => self.text(i),
+            Form::Folded(c) | Form::Lower { lower: c, .. } => c,
         }
     }
 
@@ -210,22 +183,25 @@ impl Haystacks for Texts<'_> {
     /// match reads only from the previous end on.
     #[inline]
     fn lower_bytes(&self, i: u32) -> &[u8] {
-        match self.index.own(i) {
-            Some(k) => self.index.own_lower_bytes(k),
-            None => self.text_bytes(i),
+        match self.index.copies.form(i) {
+            Form::Text => self.text_bytes(i),
+            Form::Folded(c) | Form::Lower { lower: c, .. } => c.as_bytes(),
         }
     }
 
     #[inline]
     fn ascii_cased(&self, i: u32) -> bool {
-        self.index.own(i).is_none()
+        !matches!(self.index.copies.form(i), Form::Lower { .. })
     }
 
     #[inline]
     fn folded(&self, i: u32) -> &str {
-        match self.index.fold(i).and_then(|f| f.folded.as_deref()) {
-            Some(f) => f,
-            None => self.text(i),
+        match self.index.copies.form(i) {
+            Form::Folded(f)
+            | Form::Lower {
+                folded: Some(f), ..
+            } => f,
+            Form::Text | Form::Lower { folded: None, .. } => self.text(i),
         }
     }
 
@@ -250,111 +226,31 @@ impl Haystacks for Texts<'_> {
     }
 }
 
-/// The index's arrays while they are filled.
-#[derive(Default)]
-struct Builder {
-    locs: Vec<Loc>,
-    masks: Vec<u64>,
-    own: Vec<u64>,
-    own_before: Vec<u32>,
-    own_count: u32,
-    lower: String,
-    lower_at: Vec<usize>,
-    fold_of: Vec<u32>,
-    folds: Vec<Folded>,
-    /// A reused buffer for an ASCII sentence lower-cased (for its mask).
-    scratch: String,
-}
-
-impl Builder {
-    /// Adds sentence `raw`, at `loc`.
-    fn push(&mut self, raw: &str, loc: Loc) {
-        let i = self.locs.len();
-        if i % 64 == 0 {
-            self.own.push(0);
-            self.own_before.push(self.own_count);
-        }
-        self.locs.push(loc);
-        if raw.is_ascii() {
-            // Folding changes nothing in ASCII, and lower-casing only its letters.
-            self.scratch.clear();
-            self.scratch.push_str(raw);
-            self.scratch.make_ascii_lowercase();
-            self.masks.push(char_mask(&self.scratch));
-            return;
-        }
-        let (folded, map) = fold_for_search(raw);
-        let lower = lower_one_for_one(&folded);
-        self.masks.push(char_mask(&lower));
-        let identity =
-            map.iter().enumerate().all(|(i, &m)| i == m) && map.len() == raw.chars().count();
-        let plain = folded == raw && identity;
-        let ascii_cased = lower.len() == raw.len()
-            && lower
-                .bytes()
-                .zip(raw.bytes())
-                .all(|(l, r)| l == r.to_ascii_lowercase());
-        if plain && ascii_cased {
-            return;
-        }
-        if let Some(word) = self.own.last_mut() {
-            *word |= 1 << (i % 64);
-        }
-        self.own_count += 1;
-        if self.lower_at.is_empty() {
-            self.lower_at.push(0);
-        }
-        self.lower.push_str(&lower);
-        self.lower_at.push(self.lower.len());
-        if plain {
-            self.fold_of.push(PLAIN);
-        } else {
-            self.fold_of.push(self.folds.len() as u32);
-            self.folds.push(Folded {
-                folded: (folded != raw).then(|| folded.into_boxed_str()),
-                map: (!identity).then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
-            });
-        }
-    }
-
-    fn finish(mut self) -> PassageIndex {
-        self.masks.shrink_to_fit();
-        self.own.shrink_to_fit();
-        self.own_before.shrink_to_fit();
-        self.lower.shrink_to_fit();
-        self.lower_at.shrink_to_fit();
-        self.fold_of.shrink_to_fit();
-        self.folds.shrink_to_fit();
-        PassageIndex {
-            locs: Arc::from(self.locs),
-            masks: self.masks,
-            own: self.own,
-            own_before: self.own_before,
-            lower: self.lower,
-            lower_at: self.lower_at,
-            fold_of: self.fold_of,
-            folds: self.folds,
-            matcher: SkimMatcherV2::default().respect_case(),
-        }
-    }
-}
-
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut b = Builder::default();
+        let mut locs = Vec::new();
+        let mut masks = Vec::new();
+        let mut copies = Copies::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
-                let loc = Loc {
+                masks.push(copies.push(text.get(r.clone()).unwrap_or("")));
+                locs.push(Loc {
                     source: si as u32,
                     start: r.start as u32,
                     end: r.end as u32,
-                };
-                b.push(text.get(r).unwrap_or(""), loc);
+                });
             }
         }
-        b.finish()
+        masks.shrink_to_fit();
+        copies.shrink_to_fit();
+        PassageIndex {
+            locs: Arc::from(locs),
+            masks,
+            copies,
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
     }
 
     /// Number of sentences indexed.
@@ -365,35 +261,6 @@ impl PassageIndex {
     /// True when no article has any text.
     pub fn is_empty(&self) -> bool {
         self.locs.is_empty()
-    }
-
-    /// Where sentence `i` is in the own lists, when it has its own copy.
-    #[inline]
-    fn own(&self, i: u32) -> Option<usize> {
-        let (w, bit) = ((i / 64) as usize, i % 64);
-        let word = *self.own.get(w)?;
-        if word >> bit & 1 == 0 {
-            return None;
-        }
-        let before = *self.own_before.get(w)? as usize;
-        Some(before + (word & ((1u64 << bit) - 1)).count_ones() as usize)
-    }
-
-    /// Own sentence `k` folded and lower-cased.
-    fn own_lower(&self, k: usize) -> &str {
-        match (self.lower_at.get(k), self.lower_at.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
-            _ => "",
-        }
-    }
-
-    /// The bytes of [`PassageIndex::own_lower`], without reading them.
-    #[inline]
-    fn own_lower_bytes(&self, k: usize) -> &[u8] {
-        match (self.lower_at.get(k), self.lower_at.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.lower.as_bytes().get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
     }
 
     /// Sentence `i` in its article.
@@ -411,26 +278,25 @@ impl PassageIndex {
             .unwrap_or("")
     }
 
-    /// Sentence `i` folded and lower-cased: its own copy, or made from the article's
-    /// text (lower-casing its ASCII letters is all it takes).
+    /// Sentence `i` folded and lower-cased: its copy, or made from its folded form
+    /// (lower-casing its ASCII letters is all that takes).
     fn lower<'a>(&'a self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
-        match self.own(i) {
-            Some(k) => Cow::Borrowed(self.own_lower(k)),
-            None => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
+        match self.copies.form(i) {
+            Form::Lower { lower, .. } => Cow::Borrowed(lower),
+            Form::Folded(f) => Cow::Owned(f.to_ascii_lowercase()),
+            Form::Text => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
         }
     }
 
     /// Sentence `i` folded, same case.
     fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
-        match self.fold(i).and_then(|f| f.folded.as_deref()) {
-            Some(f) => f,
-            None => self.text(i, corpus),
+        match self.copies.form(i) {
+            Form::Folded(f)
+            | Form::Lower {
+                folded: Some(f), ..
+            } => f,
+            Form::Text | Form::Lower { folded: None, .. } => self.text(i, corpus),
         }
-    }
-
-    fn fold(&self, i: u32) -> Option<&Folded> {
-        let f = *self.fold_of.get(self.own(i)?)?;
-        self.folds.get(f as usize)
     }
 
     /// Every sentence matching `query`, best first (match class, then fuzzy score for
@@ -561,7 +427,7 @@ impl PassageIndex {
             return Vec::new();
         }
         let i = i as u32;
-        let map = self.fold(i).and_then(|f| f.map.as_deref());
+        let map = self.copies.map(i);
         positions_in(
             &self.matcher,
             self.folded(i, corpus),
@@ -601,7 +467,9 @@ fn unpack(key: u64) -> (MatchClass, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::super::narrowing::{greedy_end, state};
-    use super::super::{TermKind, term_may_match};
+    use super::super::normalize::fold_for_search;
+    use super::super::prefilter::char_mask;
+    use super::super::{TermKind, lower_one_for_one, term_may_match};
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
@@ -681,12 +549,12 @@ mod tests {
                 assert_eq!(index.locs[n as usize].source as usize, si);
                 assert_eq!(index.folded(n, &corpus), folded);
                 assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
-                let got: Vec<usize> = match index.fold(n).and_then(|f| f.map.as_deref()) {
+                let got: Vec<usize> = match index.copies.map(n) {
                     Some(m) => m.iter().map(|&x| x as usize).collect(),
                     None => (0..folded.chars().count()).collect(),
                 };
                 assert_eq!(got, map, "{raw}");
-                folded_some += usize::from(index.fold(n).is_some());
+                folded_some += usize::from(index.folded(n, &corpus) != raw);
                 n += 1;
             }
         }
@@ -705,7 +573,7 @@ mod tests {
         let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
         let index = PassageIndex::new(&corpus);
         let texts = Texts::new(&index, &corpus);
-        let (mut own, mut non_ascii_read_in_place) = (0, 0usize);
+        let (mut folded_copies, mut lower_copies) = (0, 0);
         for i in 0..index.len() as u32 {
             let raw = index.text(i, &corpus);
             let (folded, _) = fold_for_search(raw);
@@ -713,54 +581,27 @@ mod tests {
             assert_eq!(texts.mask(i), char_mask(&lower), "{raw}");
             assert_eq!(texts.folded(i), folded, "{raw}");
             if texts.ascii_cased(i) {
-                assert_eq!(texts.lower(i), raw);
+                // The text itself or its folded copy, ASCII letters in either case.
                 assert_eq!(texts.lower(i).to_ascii_lowercase(), lower, "{raw}");
-                non_ascii_read_in_place += usize::from(!raw.is_ascii());
+                if texts.lower(i) != raw {
+                    assert_eq!(texts.lower(i), folded, "{raw}");
+                    folded_copies += 1;
+                }
             } else {
                 assert_eq!(texts.lower(i), lower, "{raw}");
-                assert_ne!(raw.to_ascii_lowercase(), lower, "a copy kept needlessly");
-                own += 1;
+                assert_ne!(
+                    folded.to_ascii_lowercase(),
+                    lower,
+                    "a copy that would serve"
+                );
+                lower_copies += 1;
             }
             assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
         }
-        assert!(own > 0 && own < index.len() / 2, "{own} of {}", index.len());
-        assert_eq!(non_ascii_read_in_place, 0, "the bundled articles have none");
-    }
-
-    /// A copy is kept exactly where reading the text with ASCII letters in either case
-    /// would not be reading its folded, lower-cased form; the lists stay aligned past
-    /// a word of the bit set.
-    #[test]
-    fn a_copy_only_where_folding_or_case_beyond_ascii_changes_the_text() {
-        let sentences = [
-            ("Volga Corps", false),
-            ("это так", false),
-            ("Это", true),
-            ("César", true),
-            ("it’s", true),
-            ("«x»", true),
-            ("100 µm", false),
-        ];
-        let mut b = Builder::default();
-        for round in 0..20u32 {
-            for (k, (s, _)) in sentences.iter().enumerate() {
-                let loc = Loc {
-                    source: round,
-                    start: k as u32,
-                    end: k as u32,
-                };
-                b.push(s, loc);
-            }
-        }
-        let index = b.finish();
-        for i in 0..index.len() as u32 {
-            let (s, own) = sentences[i as usize % sentences.len()];
-            assert_eq!(index.own(i).is_some(), own, "{s}");
-            if let Some(k) = index.own(i) {
-                assert_eq!(index.own_lower(k), lower_one_for_one(&fold_for_search(s).0));
-            }
-        }
-        assert_eq!(index.fold_of.len(), 20 * 4);
+        // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
+        assert!(folded_copies > 0 && lower_copies > 0);
+        let copies = folded_copies + lower_copies;
+        assert!(copies < index.len() / 2, "{copies} of {}", index.len());
     }
 
     /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
