@@ -26,7 +26,7 @@ use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
 pub use hits::{PassageHit, PassageHits};
-use own::{Copies, Form};
+use own::{Copies, Form, fold_mask, unfold_mask};
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -51,8 +51,9 @@ pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
     locs: Arc<[Loc]>,
     /// For each sentence, the characters of its lower-cased text
-    /// (`prefilter::char_mask`): rejecting one reads 8 contiguous bytes.
-    masks: Vec<u64>,
+    /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
+    /// reads 4 contiguous bytes.
+    masks: Vec<u32>,
     /// The copies of the sentences that need one.
     copies: Copies,
     matcher: SkimMatcherV2,
@@ -165,8 +166,7 @@ impl Haystacks for Texts<'_> {
         self.index
             .masks
             .get(i as usize)
-            .copied()
-            .unwrap_or(u64::MAX)
+            .map_or(u64::MAX, |&m| unfold_mask(m))
     }
 
     /// The copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
@@ -235,7 +235,7 @@ impl PassageIndex {
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
-                masks.push(copies.push(text.get(r.clone()).unwrap_or("")));
+                masks.push(fold_mask(copies.push(text.get(r.clone()).unwrap_or(""))));
                 locs.push(Loc {
                     source: si as u32,
                     start: r.start as u32,
@@ -583,7 +583,11 @@ mod tests {
             let raw = index.text(i, &corpus);
             let (folded, _) = fold_for_search(raw);
             let lower = lower_one_for_one(&folded);
-            assert_eq!(texts.mask(i), char_mask(&lower), "{raw}");
+            assert_eq!(
+                texts.mask(i),
+                unfold_mask(fold_mask(char_mask(&lower))),
+                "{raw}"
+            );
             assert_eq!(texts.folded(i), folded, "{raw}");
             if texts.ascii_cased(i) {
                 // The text itself or its folded copy, ASCII letters in either case.

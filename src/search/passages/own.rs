@@ -197,6 +197,62 @@ impl Copies {
     }
 }
 
+/// The bits of `prefilter::char_mask` that ASCII letters have to themselves.
+const LETTERS: u64 = (1 << 26) - 1;
+
+/// The 38 other bits of a character mask (digits and every other character) in 6
+/// groups: group `g` is every bit `b >= 26` with `(b - 26) % 6 == g`.
+const fn group(g: u32) -> u64 {
+    let mut bits = 0;
+    let mut b = 26 + g;
+    while b < 64 {
+        bits |= 1 << b;
+        b += 6;
+    }
+    bits
+}
+
+/// For each set of the 6 group bits, every mask bit of those groups.
+const UNFOLD: [u64; 64] = {
+    let mut t = [0; 64];
+    let mut set = 0;
+    while set < 64 {
+        let mut g = 0;
+        while g < 6 {
+            if set >> g & 1 == 1 {
+                t[set] |= group(g as u32);
+            }
+            g += 1;
+        }
+        set += 1;
+    }
+    t
+};
+
+/// A character mask in 32 bits: the letters' bits as they are, the others OR-ed into
+/// their group's bit (3.4 million sentences at 100k: 14 MB less). Letters, which most
+/// queries are made of, reject as before; a digit or another character rejects a
+/// sentence only when nothing of its group occurs in it.
+pub(super) fn fold_mask(mask: u64) -> u32 {
+    let mut folded = (mask & LETTERS) as u32;
+    let mut g = 0;
+    while g < 6 {
+        if mask & group(g) != 0 {
+            folded |= 1 << (26 + g);
+        }
+        g += 1;
+    }
+    folded
+}
+
+/// A mask with every bit a [`fold_mask`]ed mask may stand for: never fewer than the
+/// original's, so `may_contain(unfold_mask(fold_mask(m)), q)` holds wherever
+/// `may_contain(m, q)` does.
+#[inline]
+pub(super) fn unfold_mask(folded: u32) -> u64 {
+    u64::from(folded) & LETTERS | UNFOLD.get((folded >> 26) as usize).copied().unwrap_or(!0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +297,26 @@ mod tests {
         }
         assert_eq!(c.count(), rounds * 4);
         assert_eq!(c.form(c.len), Form::Text);
+    }
+
+    /// A folded mask keeps every letter exactly and never loses a bit.
+    #[test]
+    fn folded_masks_keep_letters_and_lose_no_bit() {
+        let mut m: u64 = 0x9E37_79B9_7F4A_7C15;
+        for b in 0..64 {
+            let one = 1u64 << b;
+            let back = unfold_mask(fold_mask(one));
+            assert_eq!(back & one, one, "{b}");
+            assert_eq!(back & LETTERS, one & LETTERS, "{b}");
+        }
+        for _ in 0..10_000 {
+            m = m.rotate_left(13) ^ m.wrapping_mul(0x2545_F491_4F6C_DD1D);
+            let back = unfold_mask(fold_mask(m));
+            assert_eq!(back & m, m, "{m:x}");
+            assert_eq!(back & LETTERS, m & LETTERS, "{m:x}");
+        }
+        assert_eq!(unfold_mask(fold_mask(1 << 26)), group(0));
+        assert_eq!(unfold_mask(fold_mask(0)), 0);
     }
 
     #[test]
