@@ -49,7 +49,7 @@ const PARALLEL_SCORING_FROM: usize = 256;
 /// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
-    locs: Arc<[Loc]>,
+    locs: Arc<Vec<Loc>>,
     /// For each sentence, the characters of its lower-cased text
     /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
     /// reads 4 contiguous bytes.
@@ -246,7 +246,7 @@ impl PassageIndex {
         masks.shrink_to_fit();
         copies.shrink_to_fit();
         PassageIndex {
-            locs: Arc::from(locs),
+            locs: Arc::new(locs),
             masks,
             copies,
             matcher: SkimMatcherV2::default().respect_case(),
