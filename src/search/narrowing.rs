@@ -17,6 +17,7 @@
 //! machine, `RAYON_NUM_THREADS` to override), each part in candidate order, the parts'
 //! answers concatenated in order: the result does not depend on the number of threads.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -209,6 +210,11 @@ pub(crate) trait Haystacks: Sync {
     fn ascii_cased(&self, _i: u32) -> bool {
         false
     }
+    /// [`Haystacks::lower_bytes`] and [`Haystacks::ascii_cased`] in one call, for a
+    /// scope that looks both up in the same place.
+    fn hay(&self, i: u32) -> (&[u8], bool) {
+        (self.lower_bytes(i), self.ascii_cased(i))
+    }
     /// The class of item `i` for a one-character query whose character has `bit` of its
     /// own in the masks (the mask already proved it occurs), when the scope can tell it
     /// without reading the text; `None` to check the text.
@@ -273,7 +279,16 @@ impl<'q> Filter<'q> {
         }
         let (prior_end, prior_class) = unstate(old);
         let plan = &self.plan;
-        let ascii_cased = h.ascii_cased(i);
+        // One look-up of what to scan; the lower-cased `str` only for the checks that
+        // take one (made when the scope gives ASCII letters in either case).
+        let (hay, ascii_cased) = h.hay(i);
+        let lower = || -> Cow<'_, str> {
+            if ascii_cased {
+                Cow::Owned(h.lower(i).to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(h.lower(i))
+            }
+        };
         let mut end = None;
         for (ti, t) in self.query.terms.iter().enumerate() {
             if Some(ti) == self.tracked_last {
@@ -281,28 +296,20 @@ impl<'q> Filter<'q> {
                     end = prior_end;
                     continue;
                 }
-                let hay = if t.case_sensitive {
-                    h.folded(i).as_bytes()
-                } else {
-                    h.lower_bytes(i)
-                };
                 let (from, needle) = match (plan.resume, prior_end) {
                     (Some(ext), Some(from)) => (from, ext),
                     _ => (0, t.text.as_str()),
                 };
-                end = Some(if ascii_cased && !t.case_sensitive {
+                end = Some(if t.case_sensitive {
+                    greedy_end(h.folded(i).as_bytes(), from, needle)?
+                } else if ascii_cased {
                     ascii_case::greedy_end(hay, from, needle)?
                 } else {
                     greedy_end(hay, from, needle)?
                 });
             } else if ti >= plan.skip {
                 let folded = if self.needs_folded { h.folded(i) } else { "" };
-                let lower = if ascii_cased {
-                    std::borrow::Cow::Owned(h.lower(i).to_ascii_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(h.lower(i))
-                };
-                if !term_may_match(self.matcher, folded, &lower, t) {
+                if !term_may_match(self.matcher, folded, &lower(), t) {
                     return None;
                 }
             }
@@ -310,7 +317,7 @@ impl<'q> Filter<'q> {
         let class = if plan.keep_fuzzy && prior_class == MatchClass::Fuzzy {
             MatchClass::Fuzzy
         } else if ascii_cased {
-            ascii_case::class(&self.query.whole, h.lower_bytes(i))
+            ascii_case::class(&self.query.whole, hay)
         } else {
             self.classifier.class(h.lower(i))
         };

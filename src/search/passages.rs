@@ -195,6 +195,14 @@ impl Haystacks for Texts<'_> {
     }
 
     #[inline]
+    fn hay(&self, i: u32) -> (&[u8], bool) {
+        self.index
+            .copies
+            .hay(i)
+            .unwrap_or_else(|| (self.text_bytes(i), true))
+    }
+
+    #[inline]
     fn folded(&self, i: u32) -> &str {
         match self.index.copies.form(i) {
             Form::Folded(f)
@@ -214,7 +222,7 @@ impl Haystacks for Texts<'_> {
     fn prefetch(&self, i: u32, at: usize) {
         #[cfg(target_arch = "x86_64")]
         {
-            let p = self.lower_bytes(i).as_ptr().wrapping_add(at);
+            let p = self.hay(i).0.as_ptr().wrapping_add(at);
             // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
             // and SSE (which has it) is part of every x86_64 CPU.
             unsafe {
@@ -286,6 +294,20 @@ impl PassageIndex {
             Form::Folded(f) => Cow::Owned(f.to_ascii_lowercase()),
             Form::Text => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
         }
+    }
+
+    /// [`PassageIndex::lower`] without an allocation per sentence: made in `buf` when
+    /// it is not kept.
+    fn lower_in<'a>(&'a self, i: u32, corpus: &'a Corpus, buf: &'a mut String) -> &'a str {
+        let cased = match self.copies.form(i) {
+            Form::Lower { lower, .. } => return lower,
+            Form::Folded(f) => f,
+            Form::Text => self.text(i, corpus),
+        };
+        buf.clear();
+        buf.push_str(cased);
+        buf.make_ascii_lowercase();
+        buf
     }
 
     /// Sentence `i` folded, same case.
@@ -384,17 +406,18 @@ impl PassageIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<(MatchClass, i64, u32, u32)>> {
         let mut out = Vec::with_capacity(keys.len());
+        let mut buf = String::new();
         for (i, &key) in keys.iter().enumerate() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
             let (class, len, pi) = unpack(key);
-            let lower = self.lower(pi, corpus);
+            let lower = self.lower_in(pi, corpus, &mut buf);
             let folded = self.folded(pi, corpus);
             let score = query
                 .terms
                 .iter()
-                .map(|t| score_term(&self.matcher, folded, &lower, t))
+                .map(|t| score_term(&self.matcher, folded, lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
             out.push((class, score, len, pi));
@@ -606,6 +629,7 @@ mod tests {
                 lower_copies += 1;
             }
             assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
+            assert_eq!(texts.hay(i), (texts.lower_bytes(i), texts.ascii_cased(i)));
         }
         // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
         assert!(folded_copies > 0 && lower_copies > 0);

@@ -189,6 +189,23 @@ impl Copies {
         }
     }
 
+    /// The bytes of sentence `i`'s copy and whether they are its folded form (read
+    /// with ASCII letters in either case), when it has a copy: what a search reads of
+    /// every candidate, without the character-boundary checks of slicing a `str`.
+    #[inline]
+    pub(super) fn hay(&self, i: u32) -> Option<(&[u8], bool)> {
+        let k = self.rank(i)?;
+        let bytes = match (self.at.get(k), self.at.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.text.as_bytes().get(a..b).unwrap_or_default(),
+            _ => &[],
+        };
+        let folded = self
+            .folded_copy
+            .get(k / 64)
+            .is_some_and(|w| w >> (k % 64) & 1 == 1);
+        Some((bytes, folded))
+    }
+
     /// For each folded character of sentence `i`, the index of the original character,
     /// when that is not the character's own index.
     pub(super) fn map(&self, i: u32) -> Option<&[u32]> {
