@@ -15,7 +15,7 @@ use memchr::{memchr, memchr2, memmem};
 
 use super::MatchClass;
 
-/// Up to this many bytes, [`find_byte`] reads 8 at a time itself: a vectorised search
+/// Up to this many bytes, [`find_byte`] reads 16 at a time itself: a vectorised search
 /// for two bytes costs more to start than a sentence takes to read (it was a quarter of
 /// a passage keystroke).
 const SHORT: usize = 256;
@@ -24,35 +24,54 @@ const SHORT: usize = 256;
 /// letter, never an upper-case letter, any other byte as itself.
 #[inline]
 fn find_byte(b: u8, hay: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     if b.is_ascii_uppercase() {
         return None;
     }
     // OR-ing 0x20 makes an upper-case letter lower-case, and no other byte a letter.
     let case = if b.is_ascii_lowercase() { 0x20 } else { 0 };
+    if case == 0 {
+        return memchr(b, hay);
+    }
     if hay.len() > SHORT {
-        return if case == 0 {
-            memchr(b, hay)
-        } else {
-            memchr2(b, b.to_ascii_uppercase(), hay)
-        };
+        return memchr2(b, b.to_ascii_uppercase(), hay);
     }
-    let (case_word, want) = (ONES * u64::from(case), ONES * u64::from(b));
-    let mut words = hay.chunks_exact(8);
+    let (found, tail) = find_16(b, case, hay);
+    found.or_else(|| {
+        let rest = hay.get(tail..)?;
+        rest.iter().position(|&h| h | case == b).map(|p| tail + p)
+    })
+}
+
+/// [`find_byte`] 16 bytes at a time (SSE2): the first match in the whole 16-byte
+/// blocks of `hay`, or where the bytes after them start.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn find_16(b: u8, case: u8, hay: &[u8]) -> (Option<usize>, usize) {
+    use core::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    // SAFETY (every block below): SSE2 is part of every x86_64 CPU, and each load reads
+    // exactly the 16 bytes of its block.
+    let (want, case) = unsafe { (_mm_set1_epi8(b as i8), _mm_set1_epi8(case as i8)) };
+    let mut blocks = hay.chunks_exact(16);
     let mut at = 0;
-    for w in &mut words {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([!b; 8]));
-        // A byte of `v` is zero where the byte is `b`; the lowest flag is exact.
-        let v = (w | case_word) ^ want;
-        let zero = v.wrapping_sub(ONES) & !v & HIGHS;
-        if zero != 0 {
-            return Some(at + (zero.trailing_zeros() / 8) as usize);
+    for block in &mut blocks {
+        let hits = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(v, case), want))
+        };
+        if hits != 0 {
+            return (Some(at + hits.trailing_zeros() as usize), at);
         }
-        at += 8;
+        at += 16;
     }
-    let rest = words.remainder();
-    rest.iter().position(|&h| h | case == b).map(|p| at + p)
+    (None, at)
+}
+
+/// Elsewhere, no blocks: [`find_byte`]'s byte loop reads all of `hay`.
+#[cfg(not(target_arch = "x86_64"))]
+fn find_16(_b: u8, _case: u8, _hay: &[u8]) -> (Option<usize>, usize) {
+    (None, 0)
 }
 
 /// [`greedy_end`](super::narrowing::greedy_end) over `hay` with its ASCII letters read
