@@ -15,7 +15,8 @@
 #
 # Env: ROUNDS (3), QUIET_MS (150), SCOPES ("names passages"), NAME_QUERIES,
 # PASSAGE_QUERIES (six-letter queries, space-separated), COLS x ROWS (120 x 40),
-# BASELINE=path/to/another/dossier (timed as a third program, interleaved too).
+# BASELINE=path/to/another/dossier (timed as a third program, interleaved too),
+# START_TIMEOUT (180 s: how long to wait for a browser's first frame and passage index).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-target/synth/10k}
@@ -55,6 +56,7 @@ ROUNDS, QUIET = int(os.environ["ROUNDS"]), int(os.environ["QUIET_MS"]) / 1000
 COLS, ROWS = os.environ["COLS"], os.environ["ROWS"]
 BASELINE = os.environ.get("BASELINE", "")
 TIMEOUT = 5.0
+START_TIMEOUT = float(os.environ.get("START_TIMEOUT", "180"))
 
 
 def tmux(*args):
@@ -95,9 +97,13 @@ def key(target, k, literal=True):
             return None if last is None else (last - t0) * 1000
 
 
-def start(name, cmd):
+def start(name, cmd, ready=None):
     tmux("new-session", "-d", "-s", name, "-x", COLS, "-y", ROWS,
          f"TERM=xterm-256color {cmd}")
+    # A large corpus takes seconds to load (≈6–20 s at 100k): wait for the first frame.
+    t0 = time.perf_counter()
+    while ready and ready not in capture(name) and time.perf_counter() - t0 < START_TIMEOUT:
+        time.sleep(0.2)
     settle(name)
     time.sleep(0.5)
     settle(name)
@@ -113,7 +119,7 @@ for scope in os.environ["SCOPES"].split():
     sessions = {}
     for name, binary in tools.items():
         s = f"{name}-{scope}"
-        start(s, f"{binary} --data {DATA}")
+        start(s, f"{binary} --data {DATA}", ready=b" sources")
         if scope == "names":
             key(s, "v")  # hide the preview
         else:
@@ -122,7 +128,7 @@ for scope in os.environ["SCOPES"].split():
             key(s, "p")
             key(s, "x")
             t0 = time.perf_counter()
-            while time.perf_counter() - t0 < 120:
+            while time.perf_counter() - t0 < START_TIMEOUT:
                 lines = capture(s).split(b"\n")
                 if len(lines) > 1 and b"\xe2\x80\xa6" not in lines[1]:
                     break
@@ -130,7 +136,9 @@ for scope in os.environ["SCOPES"].split():
             key(s, "C-g", literal=False)
         sessions[name] = s
     s = f"fzf-{scope}"
-    start(s, f"fzf < {fzf_input}")
+    with open(fzf_input, "rb") as f:
+        lines = sum(1 for _ in f)
+    start(s, f"fzf < {fzf_input}", ready=f"{lines}/{lines}".encode())
     sessions["fzf"] = s
     times = {name: [] for name in sessions}
     order = list(sessions)

@@ -10,6 +10,7 @@
 //! Each dossier appears once, with the field that ranked best; match positions (for
 //! highlighting) are computed only for the hits returned.
 
+mod ascii_case;
 mod entries;
 mod narrowing;
 pub mod normalize;

@@ -17,11 +17,13 @@
 //! machine, `RAYON_NUM_THREADS` to override), each part in candidate order, the parts'
 //! answers concatenated in order: the result does not depend on the number of threads.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+use super::ascii_case;
 use super::prefilter::{Classifier, may_contain, query_mask};
 use super::{MatchClass, Query, Term, TermKind, term_may_match};
 
@@ -191,7 +193,8 @@ pub(crate) fn greedy_end(hay: &[u8], from: usize, needle: &str) -> Option<usize>
 pub(crate) trait Haystacks: Sync {
     /// The characters of item `i`'s lower-cased form (`prefilter::char_mask`).
     fn mask(&self, i: u32) -> u64;
-    /// Item `i` folded for search and lower-cased one character for one.
+    /// Item `i` folded for search and lower-cased one character for one (but for its
+    /// ASCII letters when [`Haystacks::ascii_cased`] says so).
     fn lower(&self, i: u32) -> &str;
     /// The bytes of [`Haystacks::lower`]: a scope may give them without the character
     /// boundary checks of slicing a `str` (two more cache lines per long item).
@@ -200,6 +203,18 @@ pub(crate) trait Haystacks: Sync {
     }
     /// Item `i` folded for search, same case (read only by case-sensitive terms).
     fn folded(&self, i: u32) -> &str;
+    /// True when item `i`'s [`Haystacks::lower`] is given with its ASCII letters not yet
+    /// lower-cased (its lower-cased form differs from it in nothing else): the filter
+    /// then reads it with ASCII letters in either case (`super::ascii_case`), and a
+    /// scope need not keep a lower-cased copy of most of its text (the passages').
+    fn ascii_cased(&self, _i: u32) -> bool {
+        false
+    }
+    /// [`Haystacks::lower_bytes`] and [`Haystacks::ascii_cased`] in one call, for a
+    /// scope that looks both up in the same place.
+    fn hay(&self, i: u32) -> (&[u8], bool) {
+        (self.lower_bytes(i), self.ascii_cased(i))
+    }
     /// The class of item `i` for a one-character query whose character has `bit` of its
     /// own in the masks (the mask already proved it occurs), when the scope can tell it
     /// without reading the text; `None` to check the text.
@@ -264,6 +279,16 @@ impl<'q> Filter<'q> {
         }
         let (prior_end, prior_class) = unstate(old);
         let plan = &self.plan;
+        // One look-up of what to scan; the lower-cased `str` only for the checks that
+        // take one (made when the scope gives ASCII letters in either case).
+        let (hay, ascii_cased) = h.hay(i);
+        let lower = || -> Cow<'_, str> {
+            if ascii_cased {
+                Cow::Owned(h.lower(i).to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(h.lower(i))
+            }
+        };
         let mut end = None;
         for (ti, t) in self.query.terms.iter().enumerate() {
             if Some(ti) == self.tracked_last {
@@ -271,24 +296,28 @@ impl<'q> Filter<'q> {
                     end = prior_end;
                     continue;
                 }
-                let hay = if t.case_sensitive {
-                    h.folded(i).as_bytes()
-                } else {
-                    h.lower_bytes(i)
+                let (from, needle) = match (plan.resume, prior_end) {
+                    (Some(ext), Some(from)) => (from, ext),
+                    _ => (0, t.text.as_str()),
                 };
-                end = Some(match (plan.resume, prior_end) {
-                    (Some(ext), Some(from)) => greedy_end(hay, from, ext)?,
-                    _ => greedy_end(hay, 0, &t.text)?,
+                end = Some(if t.case_sensitive {
+                    greedy_end(h.folded(i).as_bytes(), from, needle)?
+                } else if ascii_cased {
+                    ascii_case::greedy_end(hay, from, needle)?
+                } else {
+                    greedy_end(hay, from, needle)?
                 });
             } else if ti >= plan.skip {
                 let folded = if self.needs_folded { h.folded(i) } else { "" };
-                if !term_may_match(self.matcher, folded, h.lower(i), t) {
+                if !term_may_match(self.matcher, folded, &lower(), t) {
                     return None;
                 }
             }
         }
         let class = if plan.keep_fuzzy && prior_class == MatchClass::Fuzzy {
             MatchClass::Fuzzy
+        } else if ascii_cased {
+            ascii_case::class(&self.query.whole, hay)
         } else {
             self.classifier.class(h.lower(i))
         };

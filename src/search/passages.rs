@@ -11,7 +11,9 @@
 //! the hits on screen.
 
 mod hits;
+mod own;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -20,12 +22,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
 use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
-use super::normalize::fold_for_search;
-use super::prefilter::char_mask;
-use super::{MatchClass, Query, lower_one_for_one, positions_in, score_term};
+use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
 pub use hits::{PassageHit, PassageHits};
+use own::{Copies, Form, fold_mask, unfold_mask};
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -36,36 +37,25 @@ pub const SCORED: usize = 2_000;
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
 
-/// What folding changed in a sentence (most sentences of any corpus need neither).
-#[derive(Debug, Clone)]
-struct Folded {
-    /// Folded for search, same case; `None` when folding changed nothing (then it is
-    /// the article's own text).
-    folded: Option<Box<str>>,
-    /// For each folded character, the original character's index; `None` when it is
-    /// the identity.
-    map: Option<Box<[u32]>>,
-}
-
-/// No [`Folded`] entry.
-const PLAIN: u32 = u32::MAX;
-
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
-/// masks and the lower-cased texts it reads are contiguous and read ahead by the CPU.
+/// masks and places it reads are contiguous and read ahead by the CPU.
+///
+/// No copy of the text is kept for a sentence whose folded, lower-cased form is the
+/// sentence with its ASCII letters lower-cased (nearly every sentence of any corpus):
+/// the filter reads the article's own bytes with ASCII letters in either case
+/// (`Haystacks::ascii_cased`). At 100,000 dossiers the copies of all 224 MB of article
+/// text were what took the browser past twice its files once a passage search was
+/// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
-    locs: Arc<[Loc]>,
+    locs: Arc<Vec<Loc>>,
     /// For each sentence, the characters of its lower-cased text
-    /// (`prefilter::char_mask`): rejecting one reads 8 contiguous bytes.
-    masks: Vec<u64>,
-    /// Every sentence folded for search and lower-cased one character for one, end to end.
-    lower: String,
-    /// Sentence `i`'s lower-cased text is `lower[lower_at[i]..lower_at[i + 1]]`.
-    lower_at: Vec<usize>,
-    /// For each sentence, its index in `folds`, or [`PLAIN`].
-    fold_of: Vec<u32>,
-    folds: Vec<Folded>,
+    /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
+    /// reads 4 contiguous bytes.
+    masks: Vec<u32>,
+    /// The copies of the sentences that need one.
+    copies: Copies,
     matcher: SkimMatcherV2,
 }
 
@@ -73,6 +63,7 @@ impl std::fmt::Debug for PassageIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PassageIndex")
             .field("passages", &self.locs.len())
+            .field("copies", &self.copies.count())
             .finish()
     }
 }
@@ -119,10 +110,54 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// sentence that may match with its state.
 type Part = (Vec<u64>, Vec<(u32, u32)>);
 
-/// A passage index and the corpus its sentences are in, as the filter reads them.
+/// A passage index and the texts of the corpus its sentences are in, as the filter
+/// reads them.
 struct Texts<'a> {
     index: &'a PassageIndex,
-    corpus: &'a Corpus,
+    /// Each source's article text, by source index (read for every candidate: one
+    /// small list instead of the corpus's sources).
+    articles: Vec<&'a str>,
+}
+
+impl<'a> Texts<'a> {
+    fn new(index: &'a PassageIndex, corpus: &'a Corpus) -> Self {
+        Texts {
+            index,
+            articles: corpus
+                .sources
+                .iter()
+                .map(|s| s.article.text.as_str())
+                .collect(),
+        }
+    }
+
+    /// The bytes of sentence `i` in its article.
+    #[inline]
+    fn text_bytes(&self, i: u32) -> &'a [u8] {
+        self.index
+            .locs
+            .get(i as usize)
+            .and_then(|l| {
+                self.articles
+                    .get(l.source as usize)?
+                    .as_bytes()
+                    .get(l.start as usize..l.end as usize)
+            })
+            .unwrap_or_default()
+    }
+
+    /// Sentence `i` in its article.
+    fn text(&self, i: u32) -> &'a str {
+        self.index
+            .locs
+            .get(i as usize)
+            .and_then(|l| {
+                self.articles
+                    .get(l.source as usize)?
+                    .get(l.start as usize..l.end as usize)
+            })
+            .unwrap_or("")
+    }
 }
 
 impl Haystacks for Texts<'_> {
@@ -131,13 +166,16 @@ impl Haystacks for Texts<'_> {
         self.index
             .masks
             .get(i as usize)
-            .copied()
-            .unwrap_or(u64::MAX)
+            .map_or(u64::MAX, |&m| unfold_mask(m))
     }
 
+    /// The copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
     #[inline]
     fn lower(&self, i: u32) -> &str {
-        self.index.lower(i)
+        match self.index.copies.form(i) {
+            Form::Text => self.text(i),
+            Form::Folded(c) | Form::Lower { lower: c, .. } => c,
+        }
     }
 
     /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
@@ -145,17 +183,54 @@ impl Haystacks for Texts<'_> {
     /// match reads only from the previous end on.
     #[inline]
     fn lower_bytes(&self, i: u32) -> &[u8] {
-        self.index.lower_bytes(i)
+        match self.index.copies.form(i) {
+            Form::Text => self.text_bytes(i),
+            Form::Folded(c) | Form::Lower { lower: c, .. } => c.as_bytes(),
+        }
+    }
+
+    #[inline]
+    fn ascii_cased(&self, i: u32) -> bool {
+        !matches!(self.index.copies.form(i), Form::Lower { .. })
+    }
+
+    #[inline]
+    fn hay(&self, i: u32) -> (&[u8], bool) {
+        self.index
+            .copies
+            .hay(i)
+            .unwrap_or_else(|| (self.text_bytes(i), true))
     }
 
     #[inline]
     fn folded(&self, i: u32) -> &str {
-        self.index.folded(i, self.corpus)
+        match self.index.copies.form(i) {
+            Form::Folded(f)
+            | Form::Lower {
+                folded: Some(f), ..
+            } => f,
+            Form::Text | Form::Lower { folded: None, .. } => self.text(i),
+        }
     }
 
+    /// Asks the CPU to fetch the cache line of sentence `i`'s text at byte `at`, where
+    /// the candidate `narrowing::PREFETCH` places later continues its match: the
+    /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
+    /// text was most of a narrowing key (BENCHMARKS.md; fetching its whole text instead,
+    /// for the class scan, measured no better).
     #[inline]
     fn prefetch(&self, i: u32, at: usize) {
-        self.index.prefetch(i, at);
+        #[cfg(target_arch = "x86_64")]
+        {
+            let p = self.hay(i).0.as_ptr().wrapping_add(at);
+            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
+            // and SSE (which has it) is part of every x86_64 CPU.
+            unsafe {
+                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (i, at);
     }
 }
 
@@ -164,51 +239,24 @@ impl PassageIndex {
     pub fn new(corpus: &Corpus) -> Self {
         let mut locs = Vec::new();
         let mut masks = Vec::new();
-        let mut lower_all =
-            String::with_capacity(corpus.sources.iter().map(|s| s.article.text.len()).sum());
-        let mut lower_at = vec![0];
-        let mut fold_of = Vec::new();
-        let mut folds = Vec::new();
+        let mut copies = Copies::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
-                let raw = &text[r.clone()];
-                let (folded, map) = fold_for_search(raw);
-                let lower = lower_one_for_one(&folded);
-                let identity = map.iter().enumerate().all(|(i, &m)| i == m)
-                    && map.len() == raw.chars().count();
-                masks.push(char_mask(&lower));
-                lower_all.push_str(&lower);
-                lower_at.push(lower_all.len());
+                masks.push(fold_mask(copies.push(text.get(r.clone()).unwrap_or(""))));
                 locs.push(Loc {
                     source: si as u32,
                     start: r.start as u32,
                     end: r.end as u32,
                 });
-                if folded == raw && identity {
-                    fold_of.push(PLAIN);
-                } else {
-                    fold_of.push(folds.len() as u32);
-                    folds.push(Folded {
-                        folded: (folded != raw).then(|| folded.into_boxed_str()),
-                        map: (!identity)
-                            .then(|| map.into_iter().map(|m| m as u32).collect::<Box<[u32]>>()),
-                    });
-                }
             }
         }
         masks.shrink_to_fit();
-        lower_all.shrink_to_fit();
-        lower_at.shrink_to_fit();
-        fold_of.shrink_to_fit();
-        folds.shrink_to_fit();
+        copies.shrink_to_fit();
         PassageIndex {
-            locs: Arc::from(locs),
+            locs: Arc::new(locs),
             masks,
-            lower: lower_all,
-            lower_at,
-            fold_of,
-            folds,
+            copies,
             matcher: SkimMatcherV2::default().respect_case(),
         }
     }
@@ -223,49 +271,8 @@ impl PassageIndex {
         self.locs.is_empty()
     }
 
-    /// Sentence `i` folded and lower-cased.
-    fn lower(&self, i: u32) -> &str {
-        let i = i as usize;
-        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.lower.get(a..b).unwrap_or(""),
-            _ => "",
-        }
-    }
-
-    /// The bytes of [`PassageIndex::lower`], without reading them.
-    fn lower_bytes(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.lower.as_bytes().get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
-    }
-
-    /// Asks the CPU to fetch the cache line of sentence `i`'s lower-cased text at byte
-    /// `at`, where the candidate [`PREFETCH`] places later continues its match: the
-    /// candidates are scattered over 22 MB of text at 10k, and waiting for each one's
-    /// text was most of a narrowing key (BENCHMARKS.md; fetching its whole text instead,
-    /// for the class scan, measured no better).
-    #[inline]
-    fn prefetch(&self, i: u32, at: usize) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(&start) = self.lower_at.get(i as usize) {
-            let p = self.lower.as_ptr().wrapping_add(start.saturating_add(at));
-            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
-            // and SSE (which has it) is part of every x86_64 CPU.
-            unsafe {
-                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
-            };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = (i, at);
-    }
-
-    /// Sentence `i` folded, same case.
-    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
-        if let Some(f) = self.fold(i).and_then(|f| f.folded.as_deref()) {
-            return f;
-        }
+    /// Sentence `i` in its article.
+    fn text<'a>(&self, i: u32, corpus: &'a Corpus) -> &'a str {
         self.locs
             .get(i as usize)
             .and_then(|l| {
@@ -279,9 +286,39 @@ impl PassageIndex {
             .unwrap_or("")
     }
 
-    fn fold(&self, i: u32) -> Option<&Folded> {
-        let f = *self.fold_of.get(i as usize)?;
-        self.folds.get(f as usize)
+    /// Sentence `i` folded and lower-cased: its copy, or made from its folded form
+    /// (lower-casing its ASCII letters is all that takes).
+    fn lower<'a>(&'a self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
+        match self.copies.form(i) {
+            Form::Lower { lower, .. } => Cow::Borrowed(lower),
+            Form::Folded(f) => Cow::Owned(f.to_ascii_lowercase()),
+            Form::Text => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
+        }
+    }
+
+    /// [`PassageIndex::lower`] without an allocation per sentence: made in `buf` when
+    /// it is not kept.
+    fn lower_in<'a>(&'a self, i: u32, corpus: &'a Corpus, buf: &'a mut String) -> &'a str {
+        let cased = match self.copies.form(i) {
+            Form::Lower { lower, .. } => return lower,
+            Form::Folded(f) => f,
+            Form::Text => self.text(i, corpus),
+        };
+        buf.clear();
+        buf.push_str(cased);
+        buf.make_ascii_lowercase();
+        buf
+    }
+
+    /// Sentence `i` folded, same case.
+    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
+        match self.copies.form(i) {
+            Form::Folded(f)
+            | Form::Lower {
+                folded: Some(f), ..
+            } => f,
+            Form::Text | Form::Lower { folded: None, .. } => self.text(i, corpus),
+        }
     }
 
     /// Every sentence matching `query`, best first (match class, then fuzzy score for
@@ -310,17 +347,19 @@ impl PassageIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
         scored: usize,
     ) -> Option<(PassageHits, Matched)> {
+        // An empty query matches nothing and leaves no list of every sentence (27 MB at
+        // 100k, and the first key would read it instead of counting): the query after
+        // it is checked from scratch, as it would be from that list.
         if query.is_empty() {
-            return Some((
-                PassageHits::new(Vec::new(), Vec::new(), Arc::clone(&self.locs)),
-                Matched::all(query, self.locs.len()),
-            ));
+            let nothing = Matched {
+                query: query.clone(),
+                items: Vec::new(),
+            };
+            return Some((PassageHits::default(), nothing));
         }
+        let previous = previous.filter(|p| !p.query.is_empty());
         let filter = Filter::new(query, previous, &self.matcher);
-        let texts = Texts {
-            index: self,
-            corpus,
-        };
+        let texts = Texts::new(self, corpus);
         let parts = in_parts(
             Candidates::of(previous, self.locs.len()),
             |k| k,
@@ -367,12 +406,13 @@ impl PassageIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<(MatchClass, i64, u32, u32)>> {
         let mut out = Vec::with_capacity(keys.len());
+        let mut buf = String::new();
         for (i, &key) in keys.iter().enumerate() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
             let (class, len, pi) = unpack(key);
-            let lower = self.lower(pi);
+            let lower = self.lower_in(pi, corpus, &mut buf);
             let folded = self.folded(pi, corpus);
             let score = query
                 .terms
@@ -415,11 +455,11 @@ impl PassageIndex {
             return Vec::new();
         }
         let i = i as u32;
-        let map = self.fold(i).and_then(|f| f.map.as_deref());
+        let map = self.copies.map(i);
         positions_in(
             &self.matcher,
             self.folded(i, corpus),
-            self.lower(i),
+            &self.lower(i, corpus),
             |c| match map {
                 Some(m) => m.get(c).map(|&x| x as usize),
                 None => Some(c),
@@ -455,7 +495,9 @@ fn unpack(key: u64) -> (MatchClass, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::super::narrowing::{greedy_end, state};
-    use super::super::{TermKind, term_may_match};
+    use super::super::normalize::fold_for_search;
+    use super::super::prefilter::char_mask;
+    use super::super::{TermKind, lower_one_for_one, term_may_match};
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
@@ -479,7 +521,7 @@ mod tests {
         let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
         for pi in 0..index.len() as u32 {
             let folded = index.folded(pi, corpus);
-            let lower = index.lower(pi);
+            let lower = &index.lower(pi, corpus);
             if query
                 .terms
                 .iter()
@@ -494,7 +536,7 @@ mod tests {
         found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
         for hit in found.iter_mut().take(scored) {
             let folded = index.folded(hit.3, corpus);
-            let lower = index.lower(hit.3);
+            let lower = &index.lower(hit.3, corpus);
             hit.1 = query
                 .terms
                 .iter()
@@ -534,13 +576,13 @@ mod tests {
                 let (folded, map) = fold_for_search(raw);
                 assert_eq!(index.locs[n as usize].source as usize, si);
                 assert_eq!(index.folded(n, &corpus), folded);
-                assert_eq!(index.lower(n), lower_one_for_one(&folded));
-                let got: Vec<usize> = match index.fold(n).and_then(|f| f.map.as_deref()) {
+                assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
+                let got: Vec<usize> = match index.copies.map(n) {
                     Some(m) => m.iter().map(|&x| x as usize).collect(),
                     None => (0..folded.chars().count()).collect(),
                 };
                 assert_eq!(got, map, "{raw}");
-                folded_some += usize::from(index.fold(n).is_some());
+                folded_some += usize::from(index.folded(n, &corpus) != raw);
                 n += 1;
             }
         }
@@ -549,6 +591,50 @@ mod tests {
             folded_some > 0,
             "the bundled articles have typographic quotes"
         );
+    }
+
+    /// What the filter reads of each sentence (`Texts`) is its plain folded,
+    /// lower-cased form and mask: the own copy, or the article's text read with ASCII
+    /// letters in either case; and only the sentences that need a copy have one.
+    #[test]
+    fn the_filter_reads_each_sentence_as_its_plain_forms() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        let texts = Texts::new(&index, &corpus);
+        let (mut folded_copies, mut lower_copies) = (0, 0);
+        for i in 0..index.len() as u32 {
+            let raw = index.text(i, &corpus);
+            let (folded, _) = fold_for_search(raw);
+            let lower = lower_one_for_one(&folded);
+            assert_eq!(
+                texts.mask(i),
+                unfold_mask(fold_mask(char_mask(&lower))),
+                "{raw}"
+            );
+            assert_eq!(texts.folded(i), folded, "{raw}");
+            if texts.ascii_cased(i) {
+                // The text itself or its folded copy, ASCII letters in either case.
+                assert_eq!(texts.lower(i).to_ascii_lowercase(), lower, "{raw}");
+                if texts.lower(i) != raw {
+                    assert_eq!(texts.lower(i), folded, "{raw}");
+                    folded_copies += 1;
+                }
+            } else {
+                assert_eq!(texts.lower(i), lower, "{raw}");
+                assert_ne!(
+                    folded.to_ascii_lowercase(),
+                    lower,
+                    "a copy that would serve"
+                );
+                lower_copies += 1;
+            }
+            assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
+            assert_eq!(texts.hay(i), (texts.lower_bytes(i), texts.ascii_cased(i)));
+        }
+        // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
+        assert!(folded_copies > 0 && lower_copies > 0);
+        let copies = folded_copies + lower_copies;
+        assert!(copies < index.len() / 2, "{copies} of {}", index.len());
     }
 
     /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
@@ -609,7 +695,8 @@ mod tests {
                 // its greedy end and class.
                 let expect: Vec<(u32, u32)> = (0..index.len() as u32)
                     .filter_map(|pi| {
-                        let (folded, lower) = (index.folded(pi, &corpus), index.lower(pi));
+                        let (folded, lower) =
+                            (index.folded(pi, &corpus), &index.lower(pi, &corpus));
                         query
                             .terms
                             .iter()
@@ -634,6 +721,24 @@ mod tests {
                 previous = Some((typed.to_owned(), matched));
             }
         }
+    }
+
+    /// The empty query (the passage search just opened) leaves no list, and the first
+    /// key after it finds what it finds from scratch.
+    #[test]
+    fn the_first_key_after_the_empty_query_is_checked_from_scratch() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        let rank = |q: &str, previous: Option<&Matched>| {
+            index.rank_scoring(&corpus, &super::super::parse(q), previous, &|| false, 40)
+        };
+        let (hits, empty) = rank("", None).unwrap_or_default();
+        assert!(hits.is_empty() && empty.is_empty());
+        assert!(super::super::narrows("", "r"));
+        let after = rank("r", Some(&empty)).map(|(h, m)| (h, m.items));
+        let fresh = rank("r", None).map(|(h, m)| (h, m.items));
+        assert!(fresh.as_ref().is_some_and(|(h, _)| h.len() > 10));
+        assert_eq!(after, fresh);
     }
 
     #[test]
