@@ -14,6 +14,7 @@ mod entries;
 mod narrowing;
 pub mod normalize;
 pub mod one;
+mod order;
 pub mod passages;
 mod prefilter;
 pub mod query;
@@ -29,6 +30,8 @@ use entries::Entries;
 pub use narrowing::Matched;
 use narrowing::{Candidates, Filter, in_parts, map_chunks};
 use normalize::fold_for_search;
+pub use order::DossierHits;
+use order::{Order, Scored, rest_key};
 pub use query::{Query, Term, TermKind, parse};
 
 /// Which part of a dossier a hit matched.
@@ -116,10 +119,6 @@ pub fn narrows(old: &str, new: &str) -> bool {
 /// Rank key of an entry: match class, field rank, score, shortness, entry index.
 type RankKey = (MatchClass, u8, i64, usize, usize);
 
-/// A hit's place in the final order: (class, field rank, score, shortness) best first,
-/// then the dossier's name rank, then the position it was found at.
-type Place = (std::cmp::Reverse<(MatchClass, u8, i64, usize)>, u32, u32);
-
 /// A matching entry's level within its dossier: match class, field rank, entry index.
 type Level = (MatchClass, u8, u32);
 
@@ -185,6 +184,12 @@ impl SearchIndex {
             .iter()
             .map(|d| d.name.to_lowercase())
             .collect();
+        SearchIndex::with_entries(entries, name_entries, &names)
+    }
+
+    /// The index of `entries`, whose dossier `d` has its name at entry
+    /// `name_entries[d]`, lower-cased `names[d]`.
+    fn with_entries(entries: Entries, name_entries: Vec<usize>, names: &[String]) -> Self {
         let mut by_name: Vec<usize> = (0..names.len()).collect();
         by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
         let mut name_rank = vec![0; names.len()];
@@ -231,17 +236,38 @@ impl SearchIndex {
         previous: Option<&Matched>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
+        let (order, matched) = self.rank_order(query, previous, cancelled)?;
+        let hits = (0..order.len())
+            .map_while(|i| order.get(i))
+            .map(|s| self.hit(s.entry as usize, s.class, s.score.max(0)))
+            .collect();
+        Some(Ranked { hits, matched })
+    }
+
+    /// [`SearchIndex::rank`]'s answer as it is computed: the hits in an [`Order`] that
+    /// sorts and builds them as they are read (the browser reads a screenful).
+    pub(crate) fn rank_order(
+        &self,
+        query: &Query,
+        previous: Option<&Matched>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Order, Matched)> {
         if query.is_empty() {
-            let hits = self
+            let listed = self
                 .by_name
                 .iter()
                 .filter_map(|&d| self.name_entries.get(d))
-                .map(|&ei| self.hit(ei, MatchClass::Fuzzy, 0))
+                .map(|&ei| Scored {
+                    score: 0,
+                    entry: ei as u32,
+                    class: MatchClass::Fuzzy,
+                    rank: Field::Name.rank(),
+                })
                 .collect();
-            return Some(Ranked {
-                hits,
-                matched: Matched::all(query, self.entries.len()),
-            });
+            return Some((
+                Order::listed(listed),
+                Matched::all(query, self.entries.len()),
+            ));
         }
         let filter = Filter::new(query, previous, &self.matcher);
         let candidates = Candidates::of(previous, self.entries.len());
@@ -272,69 +298,82 @@ impl SearchIndex {
         }
         let Levels {
             levels,
-            mut groups,
+            groups,
             mut matched,
         } = all_levels;
         matched.query = query.clone();
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
-        // are scored (BENCHMARKS.md); the rest follow them unscored.
-        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
-        // Unstable is exact here: the key ends with the entry, unique per group.
-        groups.sort_unstable_by_key(|g| {
-            let (class, rank, ei) = levels[g.start];
-            std::cmp::Reverse((class, rank, shortness(ei), usize::MAX - ei as usize))
-        });
-        let scored = groups.len().min(SCORED);
-        let score =
-            |gs: &[std::ops::Range<usize>]| self.score_groups(query, &levels, gs, cancelled);
-        let mut found: Vec<RankKey> = map_chunks(&groups[..scored], PARALLEL_SCORING_FROM, score)?;
-        found.reserve(groups.len() - scored);
-        for g in &groups[scored..] {
-            let (class, rank, ei) = levels[g.start];
-            found.push((class, rank, i64::MIN, shortness(ei), ei as usize));
-        }
-        // Best first; equal keys by name, then in the order found (as a stable sort by
-        // name would: the position makes every key unique, so unstable is exact).
-        let mut order: Vec<Place> = found
+        // are scored (BENCHMARKS.md); the rest follow them unscored. A dossier's key is
+        // its best entry's level, length and number (`order::rest_key` without the
+        // name): unique, in the order the dossiers were once sorted in, and one integer
+        // compare. Groups are in entry order, so a group is found from its entry.
+        let len = |ei: u32| {
+            self.entries
+                .meta
+                .get(ei as usize)
+                .map_or(u32::MAX, |m| m.len)
+        };
+        let name_rank = |ei: u32| {
+            self.name_rank
+                .get(self.entries.dossier(ei as usize))
+                .copied()
+                .unwrap_or(u32::MAX)
+        };
+        let mut keys: Vec<u128> = groups
             .iter()
-            .enumerate()
-            .map(|(k, &(class, rank, score, short, ei))| {
-                let d = self.entries.dossier(ei);
-                (
-                    std::cmp::Reverse((class, rank, score, short)),
-                    self.name_rank.get(d).copied().unwrap_or(u32::MAX),
-                    k as u32,
-                )
-            })
+            .filter_map(|g| levels.get(g.start))
+            .map(|&(class, rank, ei)| rest_key(order::level(class, rank), len(ei), 0, ei))
             .collect();
-        order.sort_unstable();
-        let hits = order
-            .into_iter()
-            .map(|(_, _, k)| {
-                let (class, _, score, _, ei) = found[k as usize];
-                self.hit(ei, class, score.max(0))
-            })
-            .collect();
-        Some(Ranked { hits, matched })
+        let scored = keys.len().min(SCORED);
+        if keys.len() > scored {
+            keys.select_nth_unstable(scored);
+        }
+        let group_of = |key: u128| {
+            let ei = order::key_entry(key);
+            let g = groups.partition_point(|g| levels.get(g.start).is_some_and(|l| l.2 < ei));
+            groups.get(g).cloned().unwrap_or_default()
+        };
+        let score = |ks: &[u128]| {
+            let gs: Vec<(u128, std::ops::Range<usize>)> =
+                ks.iter().map(|&k| (k, group_of(k))).collect();
+            self.score_groups(query, &levels, &gs, cancelled)
+        };
+        let mut top = map_chunks(&keys[..scored], PARALLEL_SCORING_FROM, score)?;
+        // Best first; equal keys by name, then in the order the dossiers were picked.
+        top.sort_unstable_by_key(|&(key, s)| {
+            (
+                std::cmp::Reverse((s.class, s.rank, s.score)),
+                len(s.entry),
+                name_rank(s.entry),
+                key,
+            )
+        });
+        let top = top.into_iter().map(|(_, s)| s).collect();
+        // The others: unscored, their key with the name's rank (ties by name).
+        let mut rest = keys.split_off(scored);
+        for k in &mut rest {
+            *k |= rest_key(0, 0, name_rank(order::key_entry(*k)), 0);
+        }
+        Some((Order::new(top, rest), matched))
     }
 
     /// The best-scoring entry of each group (dossier), at the group's best level where
-    /// any entry scores: the rank keys of `groups`, in order.
+    /// any entry scores, with the group's key; a group where none scores is left out.
     fn score_groups(
         &self,
         query: &Query,
         levels: &[Level],
-        groups: &[std::ops::Range<usize>],
+        groups: &[(u128, std::ops::Range<usize>)],
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<RankKey>> {
+    ) -> Option<Vec<(u128, Scored)>> {
         let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
         let mut found = Vec::with_capacity(groups.len());
-        for (n, g) in groups.iter().enumerate() {
+        for (n, (key, g)) in groups.iter().enumerate() {
             if n % 256 == 0 && cancelled() {
                 return None;
             }
-            let group = &levels[g.clone()];
+            let group = levels.get(g.clone()).unwrap_or_default();
             let mut k = 0;
             while k < group.len() {
                 let level = (group[k].0, group[k].1);
@@ -351,8 +390,17 @@ impl SearchIndex {
                         }
                     }
                 }
-                if let Some(b) = best {
-                    found.push(b);
+                if let Some((class, rank, score, _, ei)) = best {
+                    let entry = ei as u32;
+                    found.push((
+                        *key,
+                        Scored {
+                            score,
+                            entry,
+                            class,
+                            rank,
+                        },
+                    ));
                     break;
                 }
             }
@@ -585,3 +633,6 @@ mod tests {
         assert!(!narrows("a\\", "a\\ b"));
     }
 }
+
+#[cfg(test)]
+mod order_tests;
