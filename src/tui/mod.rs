@@ -131,12 +131,14 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
             }
         };
         let preview_before = rest::before(&app);
-        let mut pending = vec![first];
+        let mut pending: std::collections::VecDeque<Msg> = std::iter::once(first).collect();
         pending.extend(rx.try_iter());
         let mut full_redraw = false;
         // A resize storm re-wraps once: only the last size of the batch is applied.
         let mut resize = None;
-        for msg in pending {
+        // A key that started a search waits a moment for its answer (`rest::answer`).
+        let answer_by = std::time::Instant::now() + rest::ANSWER;
+        while let Some(msg) = pending.pop_front() {
             match msg {
                 Msg::Key(k) => full_redraw |= after_press(press(&mut app, k)),
                 Msg::Mouse(m) => {
@@ -169,6 +171,10 @@ fn run_loop(corpus: Corpus, config: Config, options: Options) -> std::io::Result
                     term::restore();
                     return Ok(ExitCode::from(128 + libc::SIGHUP as u8));
                 }
+            }
+            if pending.is_empty() {
+                pending.extend(rest::answer(&rx, &app, answer_by));
+                pending.extend(rx.try_iter());
             }
         }
         if let Some((w, h)) = resize {
