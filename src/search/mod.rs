@@ -122,13 +122,33 @@ type RankKey = (MatchClass, u8, i64, usize, usize);
 /// A matching entry's level within its dossier: match class, field rank, entry index.
 type Level = (MatchClass, u8, u32);
 
-/// What [`SearchIndex::levels`] finds in a run of candidates.
+/// A dossier with matching entries, as the scan found it: its run of the matched
+/// entries and its best entry (the first at its best level), without sorting them
+/// (only the dossiers that are scored need their entries by level).
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    /// The dossier's run of [`Matched::items`].
+    start: u32,
+    end: u32,
+    /// Its best entry, that entry's length in bytes and [`order::level`].
+    first: u32,
+    len: u32,
+    level: u8,
+}
+
+impl Group {
+    /// The order in which dossiers are picked for scoring ([`order::rest_key`] without
+    /// the name): best level, shorter, then found first; unique, one integer compare.
+    fn key(&self) -> u128 {
+        rest_key(usize::from(self.level), self.len, 0, self.first)
+    }
+}
+
+/// What [`SearchIndex::groups`] finds in a run of candidates.
 #[derive(Default)]
-struct Levels {
-    /// Every matching entry with its level, grouped by dossier, best level first.
-    levels: Vec<Level>,
-    /// Each dossier's range of `levels`.
-    groups: Vec<std::ops::Range<usize>>,
+struct Groups {
+    /// Each matching dossier, in entry order.
+    groups: Vec<Group>,
     /// Every entry that may match, with its greedy end and class, for the next query.
     matched: Matched,
 }
@@ -280,27 +300,25 @@ impl SearchIndex {
             k
         };
         let parts = in_parts(candidates.clone(), align, |part| {
-            self.levels(&filter, part, cancelled)
+            self.groups(&filter, part, cancelled)
         })?;
         // The first part's lists (the only one below the parallel threshold) grow to
         // hold the others: nothing is copied on one thread.
         let mut parts = parts.into_iter();
-        let mut all_levels = parts.next().unwrap_or_default();
+        let mut all = parts.next().unwrap_or_default();
         for rest in parts {
-            let base = all_levels.levels.len();
-            all_levels.levels.extend(rest.levels);
-            all_levels.groups.extend(
-                rest.groups
-                    .into_iter()
-                    .map(|g| g.start + base..g.end + base),
-            );
-            all_levels.matched.items.extend(rest.matched.items);
+            let base = all.matched.items.len() as u32;
+            all.groups.extend(rest.groups.into_iter().map(|g| Group {
+                start: g.start + base,
+                end: g.end + base,
+                ..g
+            }));
+            all.matched.items.extend(rest.matched.items);
         }
-        let Levels {
-            levels,
+        let Groups {
             groups,
             mut matched,
-        } = all_levels;
+        } = all;
         matched.query = query.clone();
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
@@ -320,24 +338,30 @@ impl SearchIndex {
                 .copied()
                 .unwrap_or(u32::MAX)
         };
-        let mut keys: Vec<u128> = groups
-            .iter()
-            .filter_map(|g| levels.get(g.start))
-            .map(|&(class, rank, ei)| rest_key(order::level(class, rank), len(ei), 0, ei))
-            .collect();
+        let mut keys: Vec<u128> = groups.iter().map(Group::key).collect();
         let scored = keys.len().min(SCORED);
         if keys.len() > scored {
             keys.select_nth_unstable(scored);
         }
+        let items = &matched.items;
+        let first_of = |g: &Group| items.get(g.start as usize).map_or(u32::MAX, |m| m.0);
+        // The group whose entries include the key's (groups are in entry order).
         let group_of = |key: u128| {
             let ei = order::key_entry(key);
-            let g = groups.partition_point(|g| levels.get(g.start).is_some_and(|l| l.2 < ei));
-            groups.get(g).cloned().unwrap_or_default()
+            let g = groups.partition_point(|g| first_of(g) <= ei);
+            let g = groups
+                .get(g.wrapping_sub(1))
+                .map_or(0..0, |g| g.start..g.end);
+            (
+                key,
+                items
+                    .get(g.start as usize..g.end as usize)
+                    .unwrap_or_default(),
+            )
         };
         let score = |ks: &[u128]| {
-            let gs: Vec<(u128, std::ops::Range<usize>)> =
-                ks.iter().map(|&k| (k, group_of(k))).collect();
-            self.score_groups(query, &levels, &gs, cancelled)
+            let gs: Vec<(u128, &[(u32, u32)])> = ks.iter().map(|&k| group_of(k)).collect();
+            self.score_groups(query, &gs, cancelled)
         };
         let mut top = map_chunks(&keys[..scored], PARALLEL_SCORING_FROM, score)?;
         // Best first; equal keys by name, then in the order the dossiers were picked.
@@ -358,22 +382,29 @@ impl SearchIndex {
         Some((Order::new(top, rest), matched))
     }
 
-    /// The best-scoring entry of each group (dossier), at the group's best level where
-    /// any entry scores, with the group's key; a group where none scores is left out.
+    /// The best-scoring entry of each group (dossier: its key and its matched entries),
+    /// at the group's best level where any entry scores, with the group's key; a group
+    /// where none scores is left out.
     fn score_groups(
         &self,
         query: &Query,
-        levels: &[Level],
-        groups: &[(u128, std::ops::Range<usize>)],
+        groups: &[(u128, &[(u32, u32)])],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<(u128, Scored)>> {
         let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
         let mut found = Vec::with_capacity(groups.len());
-        for (n, (key, g)) in groups.iter().enumerate() {
+        let mut group: Vec<Level> = Vec::new();
+        for (n, (key, items)) in groups.iter().enumerate() {
             if n % 256 == 0 && cancelled() {
                 return None;
             }
-            let group = levels.get(g.clone()).unwrap_or_default();
+            // The dossier's matching entries by level, best first, then in entry order.
+            group.clear();
+            group.extend(items.iter().filter_map(|&(ei, state)| {
+                let rank = self.entries.meta.get(ei as usize)?.rank;
+                Some((narrowing::unstate(state).1, rank, ei))
+            }));
+            group.sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
             let mut k = 0;
             while k < group.len() {
                 let level = (group[k].0, group[k].1);
@@ -408,40 +439,46 @@ impl SearchIndex {
         Some(found)
     }
 
-    /// The matching entries among `part` of the candidates with their (class, field
-    /// rank), grouped by dossier (best level first), each group's range, and every entry
-    /// that may match with its state for the next query.
-    fn levels(
+    /// The dossiers with matching entries among `part` of the candidates, each with
+    /// its run of the matched entries and its best entry, and every entry that may
+    /// match with its state for the next query.
+    fn groups(
         &self,
         filter: &Filter<'_>,
         part: Candidates<'_>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Levels> {
-        let mut levels: Vec<Level> = Vec::with_capacity(part.len());
-        let mut groups = Vec::new();
+    ) -> Option<Groups> {
+        let mut groups: Vec<Group> = Vec::new();
         // Candidates are in entry order, so one dossier's entries are contiguous.
-        let close = |levels: &mut Vec<Level>, groups: &mut Vec<std::ops::Range<usize>>, start| {
-            if levels.len() > start {
-                levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-                groups.push(start..levels.len());
-            }
-        };
         let mut dossier = u32::MAX;
-        let mut start = 0;
+        let mut n = 0u32;
         let items = filter.scan(&self.entries, part, cancelled, |ei, class| {
+            let at = n;
+            n += 1;
             let Some(meta) = self.entries.meta.get(ei as usize) else {
                 return;
             };
-            if meta.dossier != dossier {
-                close(&mut levels, &mut groups, start);
-                dossier = meta.dossier;
-                start = levels.len();
+            let level = order::level(class, meta.rank) as u8;
+            match groups.last_mut() {
+                Some(g) if meta.dossier == dossier => {
+                    g.end = at + 1;
+                    if level < g.level {
+                        (g.level, g.first, g.len) = (level, ei, meta.len);
+                    }
+                }
+                _ => {
+                    dossier = meta.dossier;
+                    groups.push(Group {
+                        start: at,
+                        end: at + 1,
+                        first: ei,
+                        len: meta.len,
+                        level,
+                    });
+                }
             }
-            levels.push((class, meta.rank, ei));
         })?;
-        close(&mut levels, &mut groups, start);
-        Some(Levels {
-            levels,
+        Some(Groups {
             groups,
             matched: Matched {
                 query: Query::default(),

@@ -54,7 +54,8 @@ pub fn answer(rx: &Receiver<Msg>, app: &App, by: Instant) -> Option<Msg> {
     if !waits {
         return None;
     }
-    rx.recv_timeout(by.saturating_duration_since(Instant::now())).ok()
+    rx.recv_timeout(by.saturating_duration_since(Instant::now()))
+        .ok()
 }
 
 /// What the preview showed and the selection was before a batch of input.
