@@ -116,12 +116,6 @@ pub fn narrows(old: &str, new: &str) -> bool {
         && !old.ends_with('^')
 }
 
-/// Rank key of an entry: match class, field rank, score, shortness, entry index.
-type RankKey = (MatchClass, u8, i64, usize, usize);
-
-/// A matching entry's level within its dossier: match class, field rank, entry index.
-type Level = (MatchClass, u8, u32);
-
 /// A dossier with matching entries, as the scan found it: its run of the matched
 /// entries and its best entry (the first at its best level), without sorting them
 /// (only the dossiers that are scored need their entries by level).
@@ -258,7 +252,7 @@ impl SearchIndex {
     ) -> Option<Ranked> {
         let (order, matched) = self.rank_order(query, previous, cancelled)?;
         let hits = (0..order.len())
-            .map_while(|i| order.get(i))
+            .map_while(|i| order.get(i, self))
             .map(|s| self.hit(s.entry as usize, s.class, s.score.max(0)))
             .collect();
         Some(Ranked { hits, matched })
@@ -285,7 +279,7 @@ impl SearchIndex {
                 })
                 .collect();
             return Some((
-                Order::listed(listed),
+                Order::listed(query, listed),
                 Matched::all(query, self.entries.len()),
             ));
         }
@@ -326,12 +320,6 @@ impl SearchIndex {
         // its best entry's level, length and number (`order::rest_key` without the
         // name): unique, in the order the dossiers were once sorted in, and one integer
         // compare. Groups are in entry order, so a group is found from its entry.
-        let len = |ei: u32| {
-            self.entries
-                .meta
-                .get(ei as usize)
-                .map_or(u32::MAX, |m| m.len)
-        };
         let name_rank = |ei: u32| {
             self.name_rank
                 .get(self.entries.dossier(ei as usize))
@@ -343,100 +331,115 @@ impl SearchIndex {
         if keys.len() > scored {
             keys.select_nth_unstable(scored);
         }
+        // The scored dossiers at the levels the first rows show are scored now; the
+        // others when a row at their level is first read (`Order`). Every entry the scan
+        // kept scores (a fuzzy term's check is the matcher's own subsequence test, the
+        // others are exact), so a dossier keeps the level it was picked at.
+        let (mut picked, mut per_level) = ([0usize; order::LEVELS], [0usize; order::LEVELS]);
+        for (n, &k) in keys.iter().enumerate() {
+            let counts = if n < scored {
+                &mut picked
+            } else {
+                &mut per_level
+            };
+            if let Some(c) = counts.get_mut(order::key_level(k)) {
+                *c += 1;
+            }
+        }
+        let mut shown = 0;
+        let now_until = (0..order::LEVELS)
+            .find(|&l| {
+                shown += picked[l] + per_level[l];
+                shown >= order::EAGER
+            })
+            .map_or(order::LEVELS, |l| l + 1);
         let items = &matched.items;
         let first_of = |g: &Group| items.get(g.start as usize).map_or(u32::MAX, |m| m.0);
-        // The group whose entries include the key's (groups are in entry order).
-        let group_of = |key: u128| {
+        // The entries at a group's best level (groups are in entry order, and the
+        // key's entry is the group's first at that level).
+        let best_entries = |key: u128| {
             let ei = order::key_entry(key);
             let g = groups.partition_point(|g| first_of(g) <= ei);
-            let g = groups
+            let run = groups
                 .get(g.wrapping_sub(1))
-                .map_or(0..0, |g| g.start..g.end);
-            (
-                key,
-                items
-                    .get(g.start as usize..g.end as usize)
-                    .unwrap_or_default(),
-            )
+                .and_then(|g| items.get(g.start as usize..g.end as usize))
+                .unwrap_or_default();
+            let level = order::key_level(key);
+            run.iter().filter_map(move |&(ei, state)| {
+                let rank = self.entries.meta.get(ei as usize)?.rank;
+                (order::level(narrowing::unstate(state).1, rank) == level).then_some(ei)
+            })
         };
+        let (now, later): (Vec<u128>, Vec<u128>) = keys[..scored]
+            .iter()
+            .partition(|&&k| order::key_level(k) < now_until);
         let score = |ks: &[u128]| {
-            let gs: Vec<(u128, &[(u32, u32)])> = ks.iter().map(|&k| group_of(k)).collect();
-            self.score_groups(query, &gs, cancelled)
+            let mut out = Vec::with_capacity(ks.len());
+            for (n, &k) in ks.iter().enumerate() {
+                if n % 256 == 0 && cancelled() {
+                    return None;
+                }
+                out.push((k, self.score_best(query, k, best_entries(k))));
+            }
+            Some(out)
         };
-        let mut top = map_chunks(&keys[..scored], PARALLEL_SCORING_FROM, score)?;
-        // Best first; equal keys by name, then in the order the dossiers were picked.
-        top.sort_unstable_by_key(|&(key, s)| {
-            (
-                std::cmp::Reverse((s.class, s.rank, s.score)),
-                len(s.entry),
-                name_rank(s.entry),
-                key,
-            )
-        });
+        let mut top = map_chunks(&now, PARALLEL_SCORING_FROM, score)?;
+        top.sort_unstable_by_key(|&(key, s)| self.place(key, s));
         let top = top.into_iter().map(|(_, s)| s).collect();
+        let mut pending = order::Later::default();
+        for &k in &later {
+            pending.push(k, best_entries(k));
+        }
         // The others: unscored, their key with the name's rank (ties by name).
         let mut rest = keys.split_off(scored);
         for k in &mut rest {
             *k |= rest_key(0, 0, name_rank(order::key_entry(*k)), 0);
         }
-        Some((Order::new(top, rest), matched))
+        Some((Order::new(query, top, pending, rest, picked), matched))
     }
 
-    /// The best-scoring entry of each group (dossier: its key and its matched entries),
-    /// at the group's best level where any entry scores, with the group's key; a group
-    /// where none scores is left out.
-    fn score_groups(
+    /// A scored dossier's place among the scored: best (class, field, score) first,
+    /// then shorter, then by name, then in the order the dossiers were picked.
+    fn place(
         &self,
-        query: &Query,
-        groups: &[(u128, &[(u32, u32)])],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<(u128, Scored)>> {
-        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
-        let mut found = Vec::with_capacity(groups.len());
-        let mut group: Vec<Level> = Vec::new();
-        for (n, (key, items)) in groups.iter().enumerate() {
-            if n % 256 == 0 && cancelled() {
-                return None;
-            }
-            // The dossier's matching entries by level, best first, then in entry order.
-            group.clear();
-            group.extend(items.iter().filter_map(|&(ei, state)| {
-                let rank = self.entries.meta.get(ei as usize)?.rank;
-                Some((narrowing::unstate(state).1, rank, ei))
-            }));
-            group.sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-            let mut k = 0;
-            while k < group.len() {
-                let level = (group[k].0, group[k].1);
-                let mut best: Option<RankKey> = None;
-                while let Some(&(class, rank, ei)) = group.get(k) {
-                    if (class, rank) != level {
-                        break;
-                    }
-                    k += 1;
-                    if let Some(total) = self.total_score(ei as usize, query) {
-                        let key = (class, rank, total, shortness(ei), ei as usize);
-                        if best.is_none_or(|b| key > b) {
-                            best = Some(key);
-                        }
-                    }
-                }
-                if let Some((class, rank, score, _, ei)) = best {
-                    let entry = ei as u32;
-                    found.push((
-                        *key,
-                        Scored {
-                            score,
-                            entry,
-                            class,
-                            rank,
-                        },
-                    ));
-                    break;
-                }
-            }
+        key: u128,
+        s: Scored,
+    ) -> (std::cmp::Reverse<(MatchClass, u8, i64)>, u32, u32, u128) {
+        let ei = s.entry as usize;
+        (
+            std::cmp::Reverse((s.class, s.rank, s.score)),
+            self.entries.meta.get(ei).map_or(u32::MAX, |m| m.len),
+            self.name_rank
+                .get(self.entries.dossier(ei))
+                .copied()
+                .unwrap_or(u32::MAX),
+            key,
+        )
+    }
+
+    /// The best-scoring of a dossier's `entries` at its best level (higher score, then
+    /// shorter, then later in entry order), with the level of its `key`. None scoring
+    /// cannot happen (see `rank_order`); it would rank lowest at that level.
+    fn score_best(&self, query: &Query, key: u128, entries: impl Iterator<Item = u32>) -> Scored {
+        let (class, rank) = order::unlevel(order::key_level(key));
+        let shortness = |ei: u32| {
+            usize::MAX
+                - self
+                    .entries
+                    .meta
+                    .get(ei as usize)
+                    .map_or(0, |m| m.len as usize)
+        };
+        let best = entries
+            .filter_map(|ei| Some((self.total_score(ei as usize, query)?, shortness(ei), ei)))
+            .max();
+        let (score, entry) = best.map_or((i64::MIN, order::key_entry(key)), |(s, _, ei)| (s, ei));
+        Scored {
+            score,
+            entry,
+            class,
+            rank,
         }
-        Some(found)
     }
 
     /// The dossiers with matching entries among `part` of the candidates, each with

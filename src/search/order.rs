@@ -16,7 +16,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{Hit, MatchClass, SearchIndex};
+use super::narrowing::map_chunks;
+use super::{Hit, MatchClass, Query, SearchIndex};
 
 /// How many of the unscored hits are put in order at once: several screens, so that
 /// the rows shown after a key and the first pages of scrolling need no more.
@@ -25,13 +26,19 @@ pub(crate) const HEAD: usize = 256;
 /// (class, field rank) pairs: 4 classes × 4 ranks (a field's rank is 1 to 3).
 pub(crate) const LEVELS: usize = 16;
 
+/// The scored dossiers of the best levels that hold this many hits are scored with the
+/// search; the others when a row at their level is first read. More than a tall
+/// terminal's screen, far fewer than [`super::SCORED`]: most of a key's fuzzy scoring
+/// was for levels (claims matched fuzzily) that nobody scrolls to.
+pub(crate) const EAGER: usize = 128;
+
 /// A hit's level, best first: 0 is (`Equal`, name).
 pub(crate) fn level(class: MatchClass, rank: u8) -> usize {
     (3 - class as usize) * 4 + (3 - usize::from(rank.min(3)))
 }
 
 /// The (class, field rank) of a level.
-fn unlevel(level: usize) -> (MatchClass, u8) {
+pub(crate) fn unlevel(level: usize) -> (MatchClass, u8) {
     let class = match 3 - (level / 4).min(3) {
         3 => MatchClass::Equal,
         2 => MatchClass::WordStart,
@@ -83,11 +90,50 @@ impl Scored {
     }
 }
 
+/// Dossiers picked for scoring whose level the first rows do not show: scored when a
+/// row at their level is first read.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Later {
+    /// Each dossier's key ([`rest_key`] without the name) and its run of `entries`.
+    pub(crate) groups: Vec<(u128, u32, u32)>,
+    /// The entries at each dossier's best level.
+    entries: Vec<u32>,
+}
+
+impl Later {
+    /// Adds the dossier picked by `key`, with the entries at its best level.
+    pub(crate) fn push(&mut self, key: u128, entries: impl Iterator<Item = u32>) {
+        let start = self.entries.len() as u32;
+        self.entries.extend(entries);
+        self.groups.push((key, start, self.entries.len() as u32));
+    }
+
+    /// Every dossier scored, in the order of the scored (`SearchIndex::place`).
+    fn score(&self, index: &SearchIndex, query: &Query) -> Vec<Scored> {
+        let score = |gs: &[(u128, u32, u32)]| {
+            let scored = gs.iter().map(|&(key, a, b)| {
+                let entries = self.entries.get(a as usize..b as usize).unwrap_or_default();
+                (key, index.score_best(query, key, entries.iter().copied()))
+            });
+            Some(scored.collect::<Vec<_>>())
+        };
+        let mut all = map_chunks(&self.groups, 256, score).unwrap_or_default();
+        all.sort_unstable_by_key(|&(key, s)| index.place(key, s));
+        all.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
 /// Every hit of a dossier search, best first, put in order as far as it is read.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Order {
-    /// The scored hits, best first (or, with no unscored hits, every hit in order).
+    /// The query (to score `later`).
+    query: Query,
+    /// The scored hits of the first levels, best first (or, with nothing unscored and
+    /// nothing later, every hit in order).
     top: Vec<Scored>,
+    /// The other dossiers picked for scoring, and them scored, in order, once read.
+    pub(crate) later: Later,
+    pub(crate) later_scored: OnceLock<Vec<Scored>>,
     /// The best unscored hits, in order ([`rest_key`]s).
     head: Vec<u128>,
     /// The other unscored hits, in no order; each ranks after every one of `head`.
@@ -100,21 +146,28 @@ pub(crate) struct Order {
 
 impl Order {
     /// Every hit in the order given (the empty query's list).
-    pub(crate) fn listed(top: Vec<Scored>) -> Order {
+    pub(crate) fn listed(query: &Query, top: Vec<Scored>) -> Order {
         Order {
+            query: query.clone(),
             top,
             ..Order::default()
         }
     }
 
-    /// The order of `top` (scored, best first) and `rest` (unscored [`rest_key`]s, any
-    /// order): the best [`HEAD`] of `rest` are sorted now, the others when read.
-    pub(crate) fn new(top: Vec<Scored>, mut rest: Vec<u128>) -> Order {
+    /// The order of `top` (scored, best first), `later` (to be scored, at the levels
+    /// after `top`'s) and `rest` (unscored [`rest_key`]s, any order), with `picked[l]`
+    /// dossiers of level `l` in `top` and `later` together: the best [`HEAD`] of `rest`
+    /// are sorted now, the others when read.
+    pub(crate) fn new(
+        query: &Query,
+        top: Vec<Scored>,
+        later: Later,
+        mut rest: Vec<u128>,
+        picked: [usize; LEVELS],
+    ) -> Order {
         let mut counts = [(0u32, 0u32); LEVELS];
-        for s in &top {
-            if let Some(c) = counts.get_mut(level(s.class, s.rank)) {
-                c.0 += 1;
-            }
+        for (c, &p) in counts.iter_mut().zip(&picked) {
+            c.0 = p as u32;
         }
         for &k in &rest {
             if let Some(c) = counts.get_mut(key_level(k)) {
@@ -129,7 +182,10 @@ impl Order {
         };
         rest.sort_unstable();
         Order {
+            query: query.clone(),
             top,
+            later,
+            later_scored: OnceLock::new(),
             head: rest,
             tail,
             sorted_tail: OnceLock::new(),
@@ -139,7 +195,24 @@ impl Order {
 
     /// How many hits.
     pub(crate) fn len(&self) -> usize {
-        self.top.len() + self.head.len() + self.tail.len()
+        self.top.len() + self.later.groups.len() + self.head.len() + self.tail.len()
+    }
+
+    /// True when `top` is the whole order.
+    fn is_listed(&self) -> bool {
+        self.later.groups.is_empty() && self.head.is_empty() && self.tail.is_empty()
+    }
+
+    /// The `j`-th best scored hit (scoring the later levels on the first read there).
+    fn scored(&self, j: usize, index: &SearchIndex) -> Option<Scored> {
+        match j.checked_sub(self.top.len()) {
+            None => self.top.get(j).copied(),
+            Some(l) => self
+                .later_scored
+                .get_or_init(|| self.later.score(index, &self.query))
+                .get(l)
+                .copied(),
+        }
     }
 
     /// The `j`-th best unscored hit.
@@ -159,15 +232,15 @@ impl Order {
     }
 
     /// The `i`-th best hit.
-    pub(crate) fn get(&self, i: usize) -> Option<Scored> {
-        if self.head.is_empty() && self.tail.is_empty() {
+    pub(crate) fn get(&self, i: usize, index: &SearchIndex) -> Option<Scored> {
+        if self.is_listed() {
             return self.top.get(i).copied();
         }
         let (mut i, mut t, mut r) = (i, 0, 0);
         for &(tc, rc) in &self.counts {
             let (tc, rc) = (tc as usize, rc as usize);
             if i < tc {
-                return self.top.get(t + i).copied();
+                return self.scored(t + i, index);
             }
             i -= tc;
             t += tc;
@@ -181,12 +254,12 @@ impl Order {
     }
 
     /// Every hit, in order, in one list (to reorder them).
-    fn settle(&mut self) {
-        if self.head.is_empty() && self.tail.is_empty() {
+    fn settle(&mut self, index: &SearchIndex) {
+        if self.is_listed() {
             return;
         }
-        let all: Vec<Scored> = (0..self.len()).map_while(|i| self.get(i)).collect();
-        *self = Order::listed(all);
+        let all: Vec<Scored> = (0..self.len()).map_while(|i| self.get(i, index)).collect();
+        *self = Order::listed(&self.query, all);
     }
 }
 
@@ -222,7 +295,7 @@ impl DossierHits {
     /// The `i`-th best hit, without positions.
     pub fn get(&self, i: usize) -> Option<Hit> {
         let index = self.index.as_ref()?;
-        let s = self.order.get(i)?;
+        let s = self.order.get(i, index)?;
         Some(index.hit(s.entry as usize, s.class, s.score.max(0)))
     }
 
@@ -242,7 +315,7 @@ impl DossierHits {
         let Some(index) = &self.index else {
             return;
         };
-        self.order.settle();
+        self.order.settle(index);
         self.order
             .top
             .sort_by_key(|s| key(index.entries.dossier(s.entry as usize)));
@@ -333,17 +406,26 @@ mod tests {
         );
         plain.sort_by_key(|p| (p.0, p.1, p.2));
         let want: Vec<Scored> = plain.into_iter().map(|p| p.3).collect();
-        let order = Order::new(top, rest);
+        let mut picked = [0; LEVELS];
+        for s in &top {
+            picked[level(s.class, s.rank)] += 1;
+        }
+        let index = SearchIndex::with_entries(super::super::Entries::new(), Vec::new(), &[]);
+        let order = Order::new(&Query::default(), top, Later::default(), rest, picked);
         assert_eq!(order.len(), want.len());
         // Read past the head first (the tail is sorted then), then everything.
-        assert_eq!(order.get(want.len() - 1), want.last().copied());
-        let got: Vec<Scored> = (0..order.len()).map_while(|i| order.get(i)).collect();
+        assert_eq!(order.get(want.len() - 1, &index), want.last().copied());
+        let got: Vec<Scored> = (0..order.len())
+            .map_while(|i| order.get(i, &index))
+            .collect();
         assert_eq!(got, want);
-        assert_eq!(order.get(want.len()), None);
+        assert_eq!(order.get(want.len(), &index), None);
         // Settled into one list: the same order.
         let mut settled = order.clone();
-        settled.settle();
-        let again: Vec<Scored> = (0..settled.len()).map_while(|i| settled.get(i)).collect();
+        settled.settle(&index);
+        let again: Vec<Scored> = (0..settled.len())
+            .map_while(|i| settled.get(i, &index))
+            .collect();
         assert_eq!(again, want);
     }
 

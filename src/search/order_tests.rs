@@ -102,7 +102,7 @@ fn full_sort(index: &SearchIndex, query: &Query) -> Vec<(usize, usize, MatchClas
 
 fn lazily(index: &SearchIndex, order: &Order) -> Vec<(usize, usize, MatchClass, i64)> {
     (0..order.len())
-        .map_while(|i| order.get(i))
+        .map_while(|i| order.get(i, index))
         .map(|s| {
             let ei = s.entry as usize;
             (index.entries.dossier(ei), ei, s.class, s.score.max(0))
@@ -145,4 +145,23 @@ fn built_when_read_equals_the_full_sort_past_scored() {
     }
     // The queries leave thousands of dossiers unscored, past the sorted head.
     assert!(unscored > 10 * order::HEAD, "{unscored}");
+}
+
+/// A key scores only the dossiers of the levels its first rows show: the others are
+/// scored when a row past them is read, and read the same as scored at once.
+#[test]
+fn later_levels_are_scored_when_first_read() {
+    let index = index(3 * SCORED);
+    let query = parse("ka");
+    let Some((order, _)) = index.rank_order(&query, None, &|| false) else {
+        panic!("not cancelled");
+    };
+    assert!(!order.later.groups.is_empty(), "levels left for later");
+    let first: Vec<_> = (0..order::EAGER)
+        .map_while(|i| order.get(i, &index))
+        .collect();
+    assert_eq!(first.len(), order::EAGER);
+    assert!(order.later_scored.get().is_none(), "scored before read");
+    assert_eq!(lazily(&index, &order), full_sort(&index, &query));
+    assert!(order.later_scored.get().is_some());
 }
