@@ -266,7 +266,8 @@ impl Order {
 /// Every dossier a query matched, best first; each [`Hit`] is built when read.
 #[derive(Clone, Default)]
 pub struct DossierHits {
-    order: Order,
+    /// Boxed: the answer moves through the worker's channel and the index view.
+    order: Box<Order>,
     /// Where the hits' fields are (`None` only for the empty answer).
     index: Option<Arc<SearchIndex>>,
 }
@@ -274,7 +275,7 @@ pub struct DossierHits {
 impl DossierHits {
     pub(crate) fn new(order: Order, index: Arc<SearchIndex>) -> DossierHits {
         DossierHits {
-            order,
+            order: Box::new(order),
             index: Some(index),
         }
     }

@@ -15,7 +15,7 @@ fn index(n: usize) -> SearchIndex {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
         ((seed >> 33) as usize) % m
     };
-    let mut word = |next: &mut dyn FnMut(usize) -> usize| {
+    let word = |next: &mut dyn FnMut(usize) -> usize| {
         (0..1 + next(3))
             .map(|_| SYLLABLES[next(SYLLABLES.len())])
             .collect::<String>()
