@@ -15,6 +15,10 @@
 # waited for before timing (the browser takes seconds to load 100,000 dossiers), and
 # the sentences are extracted only when the passages are timed.
 #
+# QUIET_MS must exceed the longest gap between a key's first change (the echo of what
+# was typed) and its answer, or a slow answer is not waited for and the key is timed
+# at its echo: at 100,000 dossiers use QUIET_MS=1000.
+#
 # Env: ROUNDS (3), QUIET_MS (150), SCOPES ("names passages"), NAME_QUERIES,
 # PASSAGE_QUERIES (six-letter queries, space-separated), COLS x ROWS (120 x 40),
 # BASELINE=path/to/another/dossier (timed as a third program, interleaved too).
