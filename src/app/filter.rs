@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::model::Corpus;
 use crate::search::passages::{Matched as PassageMatched, PassageHits, PassageIndex};
-use crate::search::{Hit, Matched, SearchIndex, narrows, parse};
+use crate::search::{DossierHits, Matched, SearchIndex, narrows, parse};
 
 /// What the index filter searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +41,7 @@ impl Scope {
 /// A finished search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    Dossiers(Vec<Hit>),
+    Dossiers(DossierHits),
     Passages(PassageHits),
 }
 
@@ -96,9 +96,12 @@ impl Finder {
                     .as_ref()
                     .filter(|(old, _)| narrows(old, text))
                     .map(|(_, m)| m);
-                let r = self.dossiers.rank(&query, previous, cancelled)?;
-                self.last_dossiers = Some((text.to_owned(), r.matched));
-                Some(Found::Dossiers(r.hits))
+                let (order, matched) = self.dossiers.rank_order(&query, previous, cancelled)?;
+                self.last_dossiers = Some((text.to_owned(), matched));
+                Some(Found::Dossiers(DossierHits::new(
+                    order,
+                    Arc::clone(&self.dossiers),
+                )))
             }
             Scope::Passages => {
                 let index = self

@@ -105,7 +105,7 @@ fn opening_from_an_alias_match_selects_that_alias() {
     let Screen::Index(v) = &a.screen else {
         panic!("index")
     };
-    let hit = v.hits.first().cloned().unwrap_or_else(|| panic!("a hit"));
+    let hit = v.hits.first().unwrap_or_else(|| panic!("a hit"));
     let crate::search::Field::Alias(alias) = hit.field else {
         panic!("the best hit is an alias: {:?}", hit.field)
     };
@@ -131,7 +131,7 @@ fn opening_from_a_claim_match_selects_that_claim() {
     let Screen::Index(v) = &a.screen else {
         panic!("index")
     };
-    let hit = v.hits.first().cloned().unwrap_or_else(|| panic!("a hit"));
+    let hit = v.hits.first().unwrap_or_else(|| panic!("a hit"));
     let crate::search::Field::Claim(claim) = hit.field else {
         panic!("the best hit is a claim: {:?}", hit.field)
     };

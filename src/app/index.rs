@@ -94,7 +94,7 @@ pub(crate) fn order_hits(v: &mut IndexView, corpus: &crate::model::Corpus) {
     }
     let ranks = crate::model::order::ranks(corpus, v.order);
     v.hits
-        .sort_by_key(|h| ranks.get(h.dossier).copied().unwrap_or(usize::MAX));
+        .sort_by_dossier_key(|d| ranks.get(d).copied().unwrap_or(usize::MAX));
 }
 
 /// A background search's answer. Not a key, so it neither clears the message nor

@@ -51,7 +51,7 @@ use crate::geometry::{Areas, Shape};
 use crate::keymap::Keymap;
 use crate::model::Corpus;
 use crate::search::passages::{PassageHits, PassageIndex};
-use crate::search::{Hit, SearchIndex};
+use crate::search::{DossierHits, SearchIndex};
 use filter::{Finder, Scope, Worker};
 
 /// The list of dossiers, filtered.
@@ -62,7 +62,7 @@ pub struct IndexView {
     /// True while typing the filter.
     pub typing: bool,
     /// Matching dossiers, best first.
-    pub hits: Vec<Hit>,
+    pub hits: DossierHits,
     /// Selected row of `hits`.
     pub selected: usize,
     /// First visible row.
@@ -302,7 +302,7 @@ impl App {
         let mut index = IndexView {
             query: String::new(),
             typing: false,
-            hits: Vec::new(),
+            hits: DossierHits::default(),
             selected: 0,
             offset: 0,
             scope: Scope::Dossiers,

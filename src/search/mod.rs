@@ -15,6 +15,7 @@ mod entries;
 mod narrowing;
 pub mod normalize;
 pub mod one;
+mod order;
 pub mod passages;
 mod prefilter;
 pub mod query;
@@ -30,6 +31,8 @@ use entries::Entries;
 pub use narrowing::Matched;
 use narrowing::{Candidates, Filter, in_parts, map_chunks};
 use normalize::fold_for_search;
+pub use order::DossierHits;
+use order::{Order, Scored, rest_key};
 pub use query::{Query, Term, TermKind, parse};
 
 /// Which part of a dossier a hit matched.
@@ -114,23 +117,33 @@ pub fn narrows(old: &str, new: &str) -> bool {
         && !old.ends_with('^')
 }
 
-/// Rank key of an entry: match class, field rank, score, shortness, entry index.
-type RankKey = (MatchClass, u8, i64, usize, usize);
+/// A dossier with matching entries, as the scan found it: its run of the matched
+/// entries and its best entry (the first at its best level), without sorting them
+/// (only the dossiers that are scored need their entries by level).
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    /// The dossier's run of [`Matched::items`].
+    start: u32,
+    end: u32,
+    /// Its best entry, that entry's length in bytes and [`order::level`].
+    first: u32,
+    len: u32,
+    level: u8,
+}
 
-/// A hit's place in the final order: (class, field rank, score, shortness) best first,
-/// then the dossier's name rank, then the position it was found at.
-type Place = (std::cmp::Reverse<(MatchClass, u8, i64, usize)>, u32, u32);
+impl Group {
+    /// The order in which dossiers are picked for scoring ([`order::rest_key`] without
+    /// the name): best level, shorter, then found first; unique, one integer compare.
+    fn key(&self) -> u128 {
+        rest_key(usize::from(self.level), self.len, 0, self.first)
+    }
+}
 
-/// A matching entry's level within its dossier: match class, field rank, entry index.
-type Level = (MatchClass, u8, u32);
-
-/// What [`SearchIndex::levels`] finds in a run of candidates.
+/// What [`SearchIndex::groups`] finds in a run of candidates.
 #[derive(Default)]
-struct Levels {
-    /// Every matching entry with its level, grouped by dossier, best level first.
-    levels: Vec<Level>,
-    /// Each dossier's range of `levels`.
-    groups: Vec<std::ops::Range<usize>>,
+struct Groups {
+    /// Each matching dossier, in entry order.
+    groups: Vec<Group>,
     /// Every entry that may match, with its greedy end and class, for the next query.
     matched: Matched,
 }
@@ -186,6 +199,12 @@ impl SearchIndex {
             .iter()
             .map(|d| d.name.to_lowercase())
             .collect();
+        SearchIndex::with_entries(entries, name_entries, &names)
+    }
+
+    /// The index of `entries`, whose dossier `d` has its name at entry
+    /// `name_entries[d]`, lower-cased `names[d]`.
+    fn with_entries(entries: Entries, name_entries: Vec<usize>, names: &[String]) -> Self {
         let mut by_name: Vec<usize> = (0..names.len()).collect();
         by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
         let mut name_rank = vec![0; names.len()];
@@ -232,17 +251,38 @@ impl SearchIndex {
         previous: Option<&Matched>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
+        let (order, matched) = self.rank_order(query, previous, cancelled)?;
+        let hits = (0..order.len())
+            .map_while(|i| order.get(i, self))
+            .map(|s| self.hit(s.entry as usize, s.class, s.score.max(0)))
+            .collect();
+        Some(Ranked { hits, matched })
+    }
+
+    /// [`SearchIndex::rank`]'s answer as it is computed: the hits in an [`Order`] that
+    /// sorts and builds them as they are read (the browser reads a screenful).
+    pub(crate) fn rank_order(
+        &self,
+        query: &Query,
+        previous: Option<&Matched>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Order, Matched)> {
         if query.is_empty() {
-            let hits = self
+            let listed = self
                 .by_name
                 .iter()
                 .filter_map(|&d| self.name_entries.get(d))
-                .map(|&ei| self.hit(ei, MatchClass::Fuzzy, 0))
+                .map(|&ei| Scored {
+                    score: 0,
+                    entry: ei as u32,
+                    class: MatchClass::Fuzzy,
+                    rank: Field::Name.rank(),
+                })
                 .collect();
-            return Some(Ranked {
-                hits,
-                matched: Matched::all(query, self.entries.len()),
-            });
+            return Some((
+                Order::listed(query, listed),
+                Matched::all(query, self.entries.len()),
+            ));
         }
         let filter = Filter::new(query, previous, &self.matcher);
         let candidates = Candidates::of(previous, self.entries.len());
@@ -255,146 +295,194 @@ impl SearchIndex {
             k
         };
         let parts = in_parts(candidates.clone(), align, |part| {
-            self.levels(&filter, part, cancelled)
+            self.groups(&filter, part, cancelled)
         })?;
         // The first part's lists (the only one below the parallel threshold) grow to
         // hold the others: nothing is copied on one thread.
         let mut parts = parts.into_iter();
-        let mut all_levels = parts.next().unwrap_or_default();
+        let mut all = parts.next().unwrap_or_default();
         for rest in parts {
-            let base = all_levels.levels.len();
-            all_levels.levels.extend(rest.levels);
-            all_levels.groups.extend(
-                rest.groups
-                    .into_iter()
-                    .map(|g| g.start + base..g.end + base),
-            );
-            all_levels.matched.items.extend(rest.matched.items);
+            let base = all.matched.items.len() as u32;
+            all.groups.extend(rest.groups.into_iter().map(|g| Group {
+                start: g.start + base,
+                end: g.end + base,
+                ..g
+            }));
+            all.matched.items.extend(rest.matched.items);
         }
-        let Levels {
-            levels,
-            mut groups,
+        let Groups {
+            groups,
             mut matched,
-        } = all_levels;
+        } = all;
         matched.query = query.clone();
         // The fuzzy score only breaks ties within a (class, field) level, and scoring
         // is the expensive part: only the best SCORED dossiers by level and shortness
-        // are scored (BENCHMARKS.md); the rest follow them unscored.
-        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
-        // Unstable is exact here: the key ends with the entry, unique per group.
-        groups.sort_unstable_by_key(|g| {
-            let (class, rank, ei) = levels[g.start];
-            std::cmp::Reverse((class, rank, shortness(ei), usize::MAX - ei as usize))
-        });
-        let scored = groups.len().min(SCORED);
-        let score =
-            |gs: &[std::ops::Range<usize>]| self.score_groups(query, &levels, gs, cancelled);
-        let mut found: Vec<RankKey> = map_chunks(&groups[..scored], PARALLEL_SCORING_FROM, score)?;
-        found.reserve(groups.len() - scored);
-        for g in &groups[scored..] {
-            let (class, rank, ei) = levels[g.start];
-            found.push((class, rank, i64::MIN, shortness(ei), ei as usize));
+        // are scored (BENCHMARKS.md); the rest follow them unscored. A dossier's key is
+        // its best entry's level, length and number (`order::rest_key` without the
+        // name): unique, in the order the dossiers were once sorted in, and one integer
+        // compare. Groups are in entry order, so a group is found from its entry.
+        let name_rank = |ei: u32| {
+            self.name_rank
+                .get(self.entries.dossier(ei as usize))
+                .copied()
+                .unwrap_or(u32::MAX)
+        };
+        let mut keys: Vec<u128> = groups.iter().map(Group::key).collect();
+        let scored = keys.len().min(SCORED);
+        if keys.len() > scored {
+            keys.select_nth_unstable(scored);
         }
-        // Best first; equal keys by name, then in the order found (as a stable sort by
-        // name would: the position makes every key unique, so unstable is exact).
-        let mut order: Vec<Place> = found
+        // The scored dossiers at the levels the first rows show are scored now; the
+        // others when a row at their level is first read (`Order`). Every entry the scan
+        // kept scores (a fuzzy term's check is the matcher's own subsequence test, the
+        // others are exact), so a dossier keeps the level it was picked at.
+        let (mut picked, mut per_level) = ([0usize; order::LEVELS], [0usize; order::LEVELS]);
+        for (n, &k) in keys.iter().enumerate() {
+            let counts = if n < scored {
+                &mut picked
+            } else {
+                &mut per_level
+            };
+            if let Some(c) = counts.get_mut(order::key_level(k)) {
+                *c += 1;
+            }
+        }
+        let mut shown = 0;
+        let now_until = (0..order::LEVELS)
+            .find(|&l| {
+                shown += picked[l] + per_level[l];
+                shown >= order::EAGER
+            })
+            .map_or(order::LEVELS, |l| l + 1);
+        let items = &matched.items;
+        let first_of = |g: &Group| items.get(g.start as usize).map_or(u32::MAX, |m| m.0);
+        // The entries at a group's best level (groups are in entry order, and the
+        // key's entry is the group's first at that level).
+        let best_entries = |key: u128| {
+            let ei = order::key_entry(key);
+            let g = groups.partition_point(|g| first_of(g) <= ei);
+            let run = groups
+                .get(g.wrapping_sub(1))
+                .and_then(|g| items.get(g.start as usize..g.end as usize))
+                .unwrap_or_default();
+            let level = order::key_level(key);
+            run.iter().filter_map(move |&(ei, state)| {
+                let rank = self.entries.meta.get(ei as usize)?.rank;
+                (order::level(narrowing::unstate(state).1, rank) == level).then_some(ei)
+            })
+        };
+        let (now, later): (Vec<u128>, Vec<u128>) = keys[..scored]
             .iter()
-            .enumerate()
-            .map(|(k, &(class, rank, score, short, ei))| {
-                let d = self.entries.dossier(ei);
-                (
-                    std::cmp::Reverse((class, rank, score, short)),
-                    self.name_rank.get(d).copied().unwrap_or(u32::MAX),
-                    k as u32,
-                )
-            })
-            .collect();
-        order.sort_unstable();
-        let hits = order
-            .into_iter()
-            .map(|(_, _, k)| {
-                let (class, _, score, _, ei) = found[k as usize];
-                self.hit(ei, class, score.max(0))
-            })
-            .collect();
-        Some(Ranked { hits, matched })
-    }
-
-    /// The best-scoring entry of each group (dossier), at the group's best level where
-    /// any entry scores: the rank keys of `groups`, in order.
-    fn score_groups(
-        &self,
-        query: &Query,
-        levels: &[Level],
-        groups: &[std::ops::Range<usize>],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<RankKey>> {
-        let shortness = |ei: u32| usize::MAX - self.entries.meta[ei as usize].len as usize;
-        let mut found = Vec::with_capacity(groups.len());
-        for (n, g) in groups.iter().enumerate() {
-            if n % 256 == 0 && cancelled() {
-                return None;
-            }
-            let group = &levels[g.clone()];
-            let mut k = 0;
-            while k < group.len() {
-                let level = (group[k].0, group[k].1);
-                let mut best: Option<RankKey> = None;
-                while let Some(&(class, rank, ei)) = group.get(k) {
-                    if (class, rank) != level {
-                        break;
-                    }
-                    k += 1;
-                    if let Some(total) = self.total_score(ei as usize, query) {
-                        let key = (class, rank, total, shortness(ei), ei as usize);
-                        if best.is_none_or(|b| key > b) {
-                            best = Some(key);
-                        }
-                    }
+            .partition(|&&k| order::key_level(k) < now_until);
+        let score = |ks: &[u128]| {
+            let mut out = Vec::with_capacity(ks.len());
+            for (n, &k) in ks.iter().enumerate() {
+                if n % 256 == 0 && cancelled() {
+                    return None;
                 }
-                if let Some(b) = best {
-                    found.push(b);
-                    break;
-                }
+                out.push((k, self.score_best(query, k, best_entries(k))));
             }
+            Some(out)
+        };
+        let mut top = map_chunks(&now, PARALLEL_SCORING_FROM, score)?;
+        top.sort_unstable_by_key(|&(key, s)| self.place(key, s));
+        let top = top.into_iter().map(|(_, s)| s).collect();
+        let mut pending = order::Later::default();
+        for &k in &later {
+            pending.push(k, best_entries(k));
         }
-        Some(found)
+        // The others: unscored, their key with the name's rank (ties by name).
+        let mut rest = keys.split_off(scored);
+        for k in &mut rest {
+            *k |= rest_key(0, 0, name_rank(order::key_entry(*k)), 0);
+        }
+        Some((Order::new(query, top, pending, rest, picked), matched))
     }
 
-    /// The matching entries among `part` of the candidates with their (class, field
-    /// rank), grouped by dossier (best level first), each group's range, and every entry
-    /// that may match with its state for the next query.
-    fn levels(
+    /// A scored dossier's place among the scored: best (class, field, score) first,
+    /// then shorter, then by name, then in the order the dossiers were picked.
+    fn place(
+        &self,
+        key: u128,
+        s: Scored,
+    ) -> (std::cmp::Reverse<(MatchClass, u8, i64)>, u32, u32, u128) {
+        let ei = s.entry as usize;
+        (
+            std::cmp::Reverse((s.class, s.rank, s.score)),
+            self.entries.meta.get(ei).map_or(u32::MAX, |m| m.len),
+            self.name_rank
+                .get(self.entries.dossier(ei))
+                .copied()
+                .unwrap_or(u32::MAX),
+            key,
+        )
+    }
+
+    /// The best-scoring of a dossier's `entries` at its best level (higher score, then
+    /// shorter, then later in entry order), with the level of its `key`. None scoring
+    /// cannot happen (see `rank_order`); it would rank lowest at that level.
+    fn score_best(&self, query: &Query, key: u128, entries: impl Iterator<Item = u32>) -> Scored {
+        let (class, rank) = order::unlevel(order::key_level(key));
+        let shortness = |ei: u32| {
+            usize::MAX
+                - self
+                    .entries
+                    .meta
+                    .get(ei as usize)
+                    .map_or(0, |m| m.len as usize)
+        };
+        let best = entries
+            .filter_map(|ei| Some((self.total_score(ei as usize, query)?, shortness(ei), ei)))
+            .max();
+        let (score, entry) = best.map_or((i64::MIN, order::key_entry(key)), |(s, _, ei)| (s, ei));
+        Scored {
+            score,
+            entry,
+            class,
+            rank,
+        }
+    }
+
+    /// The dossiers with matching entries among `part` of the candidates, each with
+    /// its run of the matched entries and its best entry, and every entry that may
+    /// match with its state for the next query.
+    fn groups(
         &self,
         filter: &Filter<'_>,
         part: Candidates<'_>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Levels> {
-        let mut levels: Vec<Level> = Vec::with_capacity(part.len());
-        let mut groups = Vec::new();
+    ) -> Option<Groups> {
+        let mut groups: Vec<Group> = Vec::new();
         // Candidates are in entry order, so one dossier's entries are contiguous.
-        let close = |levels: &mut Vec<Level>, groups: &mut Vec<std::ops::Range<usize>>, start| {
-            if levels.len() > start {
-                levels[start..].sort_unstable_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-                groups.push(start..levels.len());
-            }
-        };
         let mut dossier = u32::MAX;
-        let mut start = 0;
+        let mut n = 0u32;
         let items = filter.scan(&self.entries, part, cancelled, |ei, class| {
+            let at = n;
+            n += 1;
             let Some(meta) = self.entries.meta.get(ei as usize) else {
                 return;
             };
-            if meta.dossier != dossier {
-                close(&mut levels, &mut groups, start);
-                dossier = meta.dossier;
-                start = levels.len();
+            let level = order::level(class, meta.rank) as u8;
+            match groups.last_mut() {
+                Some(g) if meta.dossier == dossier => {
+                    g.end = at + 1;
+                    if level < g.level {
+                        (g.level, g.first, g.len) = (level, ei, meta.len);
+                    }
+                }
+                _ => {
+                    dossier = meta.dossier;
+                    groups.push(Group {
+                        start: at,
+                        end: at + 1,
+                        first: ei,
+                        len: meta.len,
+                        level,
+                    });
+                }
             }
-            levels.push((class, meta.rank, ei));
         })?;
-        close(&mut levels, &mut groups, start);
-        Some(Levels {
-            levels,
+        Some(Groups {
             groups,
             matched: Matched {
                 query: Query::default(),
@@ -586,3 +674,6 @@ mod tests {
         assert!(!narrows("a\\", "a\\ b"));
     }
 }
+
+#[cfg(test)]
+mod order_tests;

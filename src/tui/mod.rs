@@ -248,10 +248,10 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
     let mut preview_due = None;
     let mut clicks = crate::app::mouse::DoubleClick::default();
     loop {
-        let mut pending = std::mem::take(&mut deferred);
+        let mut pending: std::collections::VecDeque<Msg> = std::mem::take(&mut deferred).into();
         if pending.is_empty() {
             match rest::wait(&rx, preview_due) {
-                rest::Wake::Msg(m) => pending.push(m),
+                rest::Wake::Msg(m) => pending.push_back(m),
                 rest::Wake::Closed => break,
                 rest::Wake::Rested => {
                     preview_due = None;
@@ -268,7 +268,9 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
         let mut full_redraw = false;
         // A resize storm re-wraps once: only the last size of the batch is applied.
         let mut resize = None;
-        for msg in pending {
+        // A key that started a search waits a moment for its answer (`rest::answer`).
+        let answer_by = std::time::Instant::now() + rest::ANSWER;
+        while let Some(msg) = pending.pop_front() {
             match msg {
                 // Behind a held key, only quitting acts at once.
                 Msg::Key(k) if !held.is_empty() && !quits(&app, k) => hold(&mut app, &mut held, k),
@@ -343,6 +345,10 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
                     term::restore();
                     return Ok(ExitCode::from(128 + libc::SIGHUP as u8));
                 }
+            }
+            if pending.is_empty() {
+                pending.extend(rest::answer(&rx, &app, answer_by));
+                pending.extend(rx.try_iter());
             }
         }
         if let Some((w, h)) = resize {

@@ -39,6 +39,25 @@ pub fn wait(rx: &Receiver<Msg>, deadline: Option<Instant>) -> Wake {
     }
 }
 
+/// How long a key that started an index search waits for the answer before its frame
+/// is drawn: a search at 10,000 dossiers answers in a few milliseconds, so the key and
+/// its answer go out as one frame instead of two (the first, with the old rows under
+/// the new query, was drawn and sent only to be replaced; BENCHMARKS.md, "Issue 16,
+/// third pass"). Past it the key's frame is drawn and the answer follows, as before: a
+/// slow search never holds back the echo of what was typed for longer than this.
+pub const ANSWER: Duration = Duration::from_millis(25);
+
+/// The next message, when the index on screen waits for a search's answer and one
+/// arrives before `by` (the answer, or another key); `None` at once when nothing waits.
+pub fn answer(rx: &Receiver<Msg>, app: &App, by: Instant) -> Option<Msg> {
+    let waits = matches!(&app.screen, crate::app::Screen::Index(v) if v.pending);
+    if !waits {
+        return None;
+    }
+    rx.recv_timeout(by.saturating_duration_since(Instant::now()))
+        .ok()
+}
+
 /// What the preview showed and the selection was before a batch of input.
 pub struct Before {
     shown: Option<Subject>,

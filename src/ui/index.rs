@@ -98,14 +98,10 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
     let h = usize::from(list_area.height);
     // Match positions only for the rows on screen: the filter does not compute them.
     let query = parse(&v.query);
-    let lines: Vec<Line<'_>> = v
-        .hits
-        .iter()
-        .enumerate()
-        .skip(v.offset)
-        .take(h)
-        .map(|(i, hit)| {
-            let mut hit = hit.clone();
+    // Rows are read by index: the answer builds a hit only when it is read.
+    let lines: Vec<Line<'_>> = (v.offset..v.offset.saturating_add(h))
+        .map_while(|i| v.hits.get(i).map(|hit| (i, hit)))
+        .map(|(i, mut hit)| {
             if hit.positions.is_empty() {
                 hit.positions = app.search.hit_positions(&hit, &query);
             }

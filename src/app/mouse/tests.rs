@@ -84,7 +84,9 @@ fn a_click_selects_an_index_row_and_a_second_click_opens_it() {
     let Screen::Index(v) = &a.screen else {
         panic!("index")
     };
-    let third = a.corpus.dossiers[v.hits[2].dossier].name.clone();
+    let third = a.corpus.dossiers[v.hits.get(2).map_or(usize::MAX, |h| h.dossier)]
+        .name
+        .clone();
     let name = crate::text::sanitize_line(&third);
     let at = find(&a, &name, 2);
     click(&mut a, at);

@@ -26,7 +26,7 @@ fn batch(a: &mut App, actions: &[Action]) -> bool {
 
 fn dossier_at(a: &App, row: usize) -> Subject {
     match &a.screen {
-        Screen::Index(v) => Subject::Dossier(v.hits[row].dossier),
+        Screen::Index(v) => Subject::Dossier(v.hits.get(row).map_or(usize::MAX, |h| h.dossier)),
         _ => panic!("index"),
     }
 }

@@ -295,7 +295,7 @@ fn a_stale_background_answer_is_dropped() {
     };
     let stale = Done {
         generation: a.generation - 1,
-        found: Found::Dossiers(Vec::new()),
+        found: Found::Dossiers(crate::search::DossierHits::default()),
     };
     super::found(&mut a, stale);
     let Screen::Index(v) = &a.screen else {
@@ -316,7 +316,8 @@ fn enter_right_after_typing_opens_what_the_query_finds_even_before_the_worker_an
     };
     assert!(v.pending, "the answer is still outstanding");
     assert_ne!(
-        a.corpus.dossiers[v.hits[0].dossier].name, "Jane Doe",
+        a.corpus.dossiers[v.hits.get(0).map_or(usize::MAX, |h| h.dossier)].name,
+        "Jane Doe",
         "the stale list does not start with the match"
     );
     run(&mut a, &[Action::Accept, Action::Open]);
@@ -330,7 +331,10 @@ fn enter_right_after_typing_opens_what_the_query_finds_even_before_the_worker_an
         panic!("index")
     };
     assert!(!v.pending);
-    assert_eq!(a.corpus.dossiers[v.hits[0].dossier].name, "Jane Doe");
+    assert_eq!(
+        a.corpus.dossiers[v.hits.get(0).map_or(usize::MAX, |h| h.dossier)].name,
+        "Jane Doe"
+    );
 }
 
 #[test]
