@@ -42,7 +42,7 @@ pub(super) fn refilter(app: &mut App) {
     match &mut app.searcher {
         Searcher::Sync(finder) => {
             if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
-                apply(v, f, &app.corpus);
+                apply(v, f, &app.corpus, &app.order_ranks);
             }
         }
         Searcher::Async(worker) => {
@@ -70,15 +70,20 @@ fn settle(app: &mut App) {
     );
     app.generation += 1;
     if let Some(f) = finder.find(v.scope, &v.query, &|| false) {
-        apply(v, f, &app.corpus);
+        apply(v, f, &app.corpus, &app.order_ranks);
     }
 }
 
-pub(crate) fn apply(v: &mut IndexView, found: Found, corpus: &crate::model::Corpus) {
+pub(crate) fn apply(
+    v: &mut IndexView,
+    found: Found,
+    corpus: &crate::model::Corpus,
+    ranks: &crate::model::order::Ranks,
+) {
     match found {
         Found::Dossiers(hits) => {
             v.hits = hits;
-            order_hits(v, corpus);
+            order_hits(v, corpus, ranks);
         }
         Found::Passages(hits) => v.passages = hits,
     }
@@ -88,11 +93,15 @@ pub(crate) fn apply(v: &mut IndexView, found: Found, corpus: &crate::model::Corp
 
 /// With nothing typed, puts the index's rows in the order `o` chose (weight, name or
 /// kind: [`crate::model::order`], as `dossier list --sort`); a query ranks by match.
-pub(crate) fn order_hits(v: &mut IndexView, corpus: &crate::model::Corpus) {
+pub(crate) fn order_hits(
+    v: &mut IndexView,
+    corpus: &crate::model::Corpus,
+    ranks: &crate::model::order::Ranks,
+) {
     if !v.query.trim().is_empty() {
         return;
     }
-    let ranks = crate::model::order::ranks(corpus, v.order);
+    let ranks = ranks.get(corpus, v.order);
     v.hits
         .sort_by_dossier_key(|d| ranks.get(d).copied().unwrap_or(usize::MAX));
 }
@@ -117,7 +126,7 @@ fn apply_found(app: &mut App, f: Found) {
         }),
     };
     if let Some(v) = target {
-        apply(v, f, &app.corpus);
+        apply(v, f, &app.corpus, &app.order_ranks);
         let mut pick = Pick::at(v.selected, v.offset);
         pick.clamp(v.len(), h);
         (v.selected, v.offset) = (pick.selected, pick.offset);
@@ -144,7 +153,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::CycleOrder => {
             v.order = v.order.next();
-            order_hits(v, &app.corpus);
+            order_hits(v, &app.corpus, &app.order_ranks);
             if v.query.trim().is_empty() {
                 v.selected = 0;
                 v.offset = 0;

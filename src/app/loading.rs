@@ -75,7 +75,7 @@ pub fn early(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
     // Every weight is 0 until the citations are checked: "by weight" would be a lie.
     if let Screen::Index(v) = &mut app.screen {
         v.order = Order::Name;
-        super::index::order_hits(v, &app.corpus);
+        super::index::order_hits(v, &app.corpus, &app.order_ranks);
     }
     app.loading = Some(Loading {
         phase: Phase::Checking(Stage::Sources),

@@ -239,6 +239,8 @@ pub struct App {
     pub timeline: OnceLock<timeline::Kept>,
     /// The sources grouped by their original, once (`sources::groups`).
     pub source_groups: OnceLock<Vec<Vec<usize>>>,
+    /// The index's orders before anything is typed, once each (`model::order::Ranks`).
+    pub order_ranks: crate::model::order::Ranks,
     /// Why the last live reload failed; the corpus on screen is the last good one.
     pub reload_errors: Vec<crate::diag::Diagnostic>,
     /// The list of `reload_errors` is shown (`E`), with this row selected.
@@ -299,6 +301,7 @@ impl App {
             Arc::clone(&search),
             Arc::clone(&passages),
         );
+        let order_ranks = crate::model::order::Ranks::default();
         let mut index = IndexView {
             query: String::new(),
             typing: false,
@@ -311,7 +314,7 @@ impl App {
             order: crate::model::order::Order::default(),
         };
         if let Some(found) = finder.find(Scope::Dossiers, "", &|| false) {
-            index::apply(&mut index, found, &corpus);
+            index::apply(&mut index, found, &corpus, &order_ranks);
         }
         App {
             corpus,
@@ -339,6 +342,7 @@ impl App {
             disputes_layout: std::cell::RefCell::new(None),
             timeline: OnceLock::new(),
             source_groups: OnceLock::new(),
+            order_ranks,
             reload_errors: Vec::new(),
             errors: None,
             edit: None,

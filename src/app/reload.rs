@@ -93,7 +93,7 @@ fn carried(old: &App, app: &mut App, screen: &Screen) -> Option<Screen> {
             if let Searcher::Sync(finder) = &mut app.searcher
                 && let Some(found) = finder.find(v.scope, &v.query, &|| false)
             {
-                super::index::apply(&mut v, found, &app.corpus);
+                super::index::apply(&mut v, found, &app.corpus, &app.order_ranks);
             }
             if let Some(row) = chosen.and_then(|d| v.hits.iter().position(|h| h.dossier == d)) {
                 v.selected = row;

@@ -81,6 +81,27 @@ pub fn ranks(corpus: &Corpus, order: Order) -> Vec<usize> {
     r
 }
 
+/// Each order's [`ranks`], worked out on first use and kept, for one corpus: the
+/// browser's index takes them whenever its filter is emptied (Ctrl-U, Esc, the last
+/// backspace), and working them out again (every dossier's weight, every name
+/// lower-cased, a sort) took 5–15 ms at 10,000 dossiers, a fifth of a typing session's
+/// CPU when a filter was cleared between queries (BENCHMARKS.md, "after the merges").
+#[derive(Debug, Default)]
+pub struct Ranks([std::sync::OnceLock<Vec<usize>>; 3]);
+
+impl Ranks {
+    /// [`ranks`] of `corpus` in `order`: the corpus must be the one these were first
+    /// asked for (the browser keeps one `Ranks` per corpus it shows).
+    pub fn get(&self, corpus: &Corpus, order: Order) -> &[usize] {
+        let slot = match order {
+            Order::Weight => 0,
+            Order::Name => 1,
+            Order::Kind => 2,
+        };
+        self.0[slot].get_or_init(|| ranks(corpus, order))
+    }
+}
+
 /// What a source derives from: its `original`, else its own `outlet`. Sources with the
 /// same origin are one source when counting corroboration.
 pub fn origin(s: &Source) -> &str {
@@ -108,6 +129,18 @@ pub fn source_groups(corpus: &Corpus) -> Vec<Vec<usize>> {
 mod tests {
     use super::*;
     use crate::data::DataRoot;
+
+    #[test]
+    fn kept_ranks_are_each_orders_ranks_worked_out_once() {
+        let c = crate::check::check(&DataRoot::Bundled).corpus;
+        let kept = Ranks::default();
+        for order in [Order::Weight, Order::Name, Order::Kind, Order::Weight] {
+            assert_eq!(kept.get(&c, order), ranks(&c, order), "{order:?}");
+            // The same list, not a new one: nothing is worked out twice.
+            assert!(std::ptr::eq(kept.get(&c, order), kept.get(&c, order)));
+        }
+        assert_ne!(kept.get(&c, Order::Weight), kept.get(&c, Order::Name));
+    }
 
     #[test]
     fn weight_puts_the_most_cited_first_name_and_kind_sort_as_said() {
