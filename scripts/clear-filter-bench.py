@@ -1,3 +1,12 @@
+#!/usr/bin/env python3
+"""Key to final screen for clearing the index filter (Ctrl-U after `/vol`), two or more
+builds side by side in tmux at 120x40, interleaved (the order reversed every round):
+the pane is captured before the key and polled until it has been still for 150 ms; the
+key's time is that of the last change. Medians and quartiles per build.
+
+    CORPUS=target/synth/10k python3 scripts/clear-filter-bench.py BUILD_A BUILD_B
+
+Needs tmux and a corpus that passes `check` (BENCHMARKS.md, "Reproduce")."""
 import subprocess, time, sys, statistics
 def tmux(*a): return subprocess.run(["tmux","-L","cb",*a],capture_output=True).stdout
 def cap(t): return tmux("capture-pane","-p","-e","-t",t)
@@ -7,9 +16,11 @@ def settle(t, t0, quiet=0.15, prev=None):
         s=cap(t); now=time.perf_counter()
         if s!=prev: prev,last=s,now
         if now-(last or t0)>quiet or now-t0>3: return None if last is None else (last-t0)*1000
+import os
+data=os.environ.get("CORPUS", "target/synth/10k")
 bins=sys.argv[1:]; res={b:[] for b in bins}
 for i,b in enumerate(bins):
-    tmux("new-session","-d","-s",f"s{i}","-x","120","-y","40",f"TERM=xterm-256color {b} --data target/synth/10k")
+    tmux("new-session","-d","-s",f"s{i}","-x","120","-y","40",f"TERM=xterm-256color {b} --data {data}")
 time.sleep(4)
 for i,b in enumerate(bins):
     tmux("send-keys","-t",f"s{i}","v"); 
