@@ -187,24 +187,8 @@ mod tests {
     use super::super::narrowing;
     use super::super::parse;
     use super::super::prefilter::Classifier;
+    use super::super::prefilter::tests::strings;
     use super::*;
-
-    /// Every string of up to `len` characters over `alphabet`.
-    fn strings(alphabet: &[char], len: usize) -> Vec<String> {
-        let mut out = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..len {
-            let mut next = Vec::new();
-            for s in &last {
-                for &c in alphabet {
-                    next.push(format!("{s}{c}"));
-                }
-            }
-            out.extend(next.iter().cloned());
-            last = next;
-        }
-        out
-    }
 
     /// Exhaustively over short texts with both cases, non-ASCII letters and word
     /// breaks, and long ones (the vectorised path): each function equals its

@@ -129,13 +129,14 @@ impl<'q> Classifier<'q> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::{class_of, lower_one_for_one, normalize::fold_for_search, parse};
     use super::*;
     use fuzzy_matcher::skim::SkimMatcherV2;
 
-    /// Every string of up to `len` characters over `alphabet`.
-    fn strings(alphabet: &[char], len: usize) -> Vec<String> {
+    /// Every string of up to `len` characters over `alphabet` (the exhaustive tests'
+    /// texts and queries, here and in `ascii_case`).
+    pub(crate) fn strings(alphabet: &[char], len: usize) -> Vec<String> {
         let mut out = vec![String::new()];
         let mut last = vec![String::new()];
         for _ in 0..len {
