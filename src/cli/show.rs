@@ -88,17 +88,7 @@ fn cite_lines(s: &mut String, corpus: &Corpus, cites: &[Citation], indent: &str)
 /// that point at it, listed as "Linked from" after its own.
 pub fn render(corpus: &Corpus, d: &Dossier, linked: &[Link]) -> String {
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}  ({} · {}{})",
-        sanitize_line(&d.name),
-        d.kind,
-        sanitize_line(&d.id),
-        d.date
-            .as_deref()
-            .map(|date| format!(" · {}", sanitize_line(date)))
-            .unwrap_or_default()
-    );
+    let _ = writeln!(s, "{}  ({})", sanitize_line(&d.name), d.identity());
     let _ = writeln!(s, "{}", sanitize_line(&d.path));
     if let Some(summary) = d.summary_marked() {
         let _ = writeln!(s, "\n{}", sanitize(&summary).trim_end());

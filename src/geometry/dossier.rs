@@ -188,18 +188,7 @@ impl<'a> Builder<'a> {
 pub fn title(d: &Dossier) -> Row {
     vec![
         seg(sanitize_line(&d.name), Tone::Title),
-        seg(
-            format!(
-                "  {} · {}{}",
-                d.kind,
-                sanitize_line(&d.id),
-                d.date
-                    .as_deref()
-                    .map(|date| format!(" · {}", sanitize_line(date)))
-                    .unwrap_or_default()
-            ),
-            Tone::Dim,
-        ),
+        seg(format!("  {}", d.identity()), Tone::Dim),
     ]
 }
 

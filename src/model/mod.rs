@@ -129,6 +129,18 @@ impl Dossier {
             .as_ref()
             .map(|_| summary::marked(&self.summary_parts))
     }
+
+    /// `kind · id` and ` · date` when it has one, made safe for one line: what follows
+    /// the name in `show`'s first line and in the browser's dossier title.
+    pub fn identity(&self) -> String {
+        use crate::text::sanitize_line;
+        let date = self
+            .date
+            .as_deref()
+            .map(|date| format!(" · {}", sanitize_line(date)))
+            .unwrap_or_default();
+        format!("{} · {}{date}", self.kind, sanitize_line(&self.id))
+    }
 }
 
 /// Another name for the dossier's subject, as a source uses it.
