@@ -285,7 +285,7 @@ fn sources_table_opens_an_article_with_its_cited_lines_marked() {
         "{table}"
     );
     t.keys(&["j", "Enter"]);
-    let reader = t.wait_for("line 1 of");
+    let reader = t.wait_for("  1 of ");
     assert!(
         reader.contains("What are the pro Ukraine groups behind the dramatic raid on Russia?"),
         "{reader}"

@@ -73,7 +73,7 @@ fn hostile_text_is_shown_as_placeholders_and_never_reaches_the_terminal() {
     t.wait_for("“the Night Legion␛]0;PWNED-TITLE␇ met at dawn”");
     t.keys(&["Enter"]);
     t.wait_for_all(&[
-        "line 1 of 10 (end)",
+        "line  1 of 10 (end)",
         "Title: the Night Legion␛]0;PWNED-TITLE␇ met at dawn, and ␛]2;PWNED-TITLE2␛\\ again.",
         "Clipboard: the Night Legion␛]52;c;UFdORUQtQ0xJUA==␇ crossed the river.",
         "Link: see ␛]8;;https://evil.example/␛\\the report␛]8;;␛\\ for details.",

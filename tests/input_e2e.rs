@@ -99,12 +99,13 @@ fn clicks_select_and_open_the_wheel_scrolls_and_the_modes_are_restored() {
     t.keys(&["n", "Enter"]);
     t.wait_for("n next passage");
     t.keys(&["g"]);
-    t.wait_for("line 1 of");
+    // The line number is right-aligned to the total's width.
+    t.wait_for("  1 of ");
     send_bytes(&t, &sgr(65, 10, 10, true));
     send_bytes(&t, &sgr(65, 10, 10, true));
-    t.wait_for("line 7 of");
+    t.wait_for("  7 of ");
     send_bytes(&t, &sgr(64, 10, 10, true));
-    t.wait_for("line 4 of");
+    t.wait_for("  4 of ");
     t.keys(&["q"]);
     assert_eq!(t.exit_status(Duration::from_secs(5)).as_deref(), Some("0"));
     t.assert_restored("after q");

@@ -19,6 +19,8 @@ pub enum Tone {
     Event,
     /// The kind letter of a place dossier.
     Place,
+    /// The reader's mark beside a line some dossier cites.
+    Gutter,
 }
 
 /// One piece of a row.

@@ -123,6 +123,18 @@ pub struct Known {
     cursor: Option<(u16, u16)>,
     pen: Option<Pen>,
     region: Region,
+    /// The cursor and rendition DECSC saved, when known: DECRC (`ESC 8`, 2 bytes) goes
+    /// back there from anywhere, across the region's margins, where an absolute move is
+    /// 6 to 8 bytes.
+    saved: Option<Saved>,
+}
+
+/// What DECSC (`ESC 7`) saved: the cursor and the rendition (DECRC restores both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Saved {
+    x: u16,
+    y: u16,
+    pen: Pen,
 }
 
 impl Known {
@@ -173,6 +185,25 @@ impl Known {
     /// Where the cursor is, when known.
     pub fn cursor(&self) -> Option<(u16, u16)> {
         self.cursor
+    }
+
+    /// Where DECSC saved the cursor, when known.
+    pub fn saved(&self) -> Option<(u16, u16)> {
+        self.saved.map(|s| (s.x, s.y))
+    }
+
+    /// Saves the cursor and rendition with DECSC when both are known and differ from
+    /// what is saved (so that [`Encoder`] can come back to this cell with DECRC); does
+    /// nothing otherwise.
+    pub fn save_cursor(&mut self, out: &mut Vec<u8>) {
+        let (Some((x, y)), Some(pen)) = (self.cursor, self.pen) else {
+            return;
+        };
+        let here = Saved { x, y, pen };
+        if self.saved != Some(here) {
+            out.extend_from_slice(b"\x1b7");
+            self.saved = Some(here);
+        }
     }
 }
 
@@ -358,7 +389,7 @@ impl Encoder {
             Some((cx, cy)) if cy == y && cx >= tail && cx <= updates[split].0 => cx,
             _ => updates[split].0,
         };
-        self.move_to(&mut erase, next, from, y, &mut erase_known);
+        self.move_to(&mut erase, next, from, y, Pen::DEFAULT, &mut erase_known);
         self.set_pen(&mut erase, Pen::DEFAULT, &mut erase_known);
         erase.extend_from_slice(b"\x1b[K");
         if erase.len() < plain.len() {
@@ -372,8 +403,9 @@ impl Encoder {
 
     /// Writes one cell at `(x, y)`.
     fn put(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, cell: &Cell, k: &mut Known) {
-        self.move_to(out, next, x, y, k);
-        self.set_pen(out, self.pen_of(cell), k);
+        let pen = self.pen_of(cell);
+        self.move_to(out, next, x, y, pen, k);
+        self.set_pen(out, pen, k);
         let text = cell_text(cell.symbol());
         out.extend_from_slice(text.as_bytes());
         // Trust the terminal's column only after a one-column character, and never at the
@@ -381,10 +413,35 @@ impl Encoder {
         k.cursor = (text.width() == 1 && x + 1 < next.area.width).then_some((x + 1, y));
     }
 
-    /// Moves the cursor to `(x, y)` by the shortest of: nothing, an absolute move, or
-    /// relative moves (over a short same-row gap, writing the unchanged cells again).
-    /// Lengths are counted before anything is written, so nothing is allocated.
-    fn move_to(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, k: &mut Known) {
+    /// Moves the cursor to `(x, y)`, where a cell in `want` is written next, by the
+    /// shortest of: nothing, an absolute move, relative moves (over a short same-row gap,
+    /// writing the unchanged cells again), or a DECRC to the saved cursor and a short
+    /// move along its row. Lengths are counted before anything is written, so nothing is
+    /// allocated.
+    fn move_to(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, want: Pen, k: &mut Known) {
+        if k.cursor == Some((x, y)) {
+            return;
+        }
+        // DECRC is a candidate only on the saved cursor's row (rare: the reader's
+        // position line), so the other moves are measured in a scratch buffer only then.
+        if let Some(n) = restore_len(k, x, y, want) {
+            let mut regular = Vec::new();
+            let mut after = *k;
+            self.move_relative(&mut regular, next, x, y, &mut after);
+            if n < regular.len() {
+                restore_to(out, k, x);
+            } else {
+                out.extend_from_slice(&regular);
+                *k = after;
+            }
+            return;
+        }
+        self.move_relative(out, next, x, y, k);
+    }
+
+    /// Moves the cursor to `(x, y)` by the shortest of an absolute move or relative
+    /// moves (over a short same-row gap, writing the unchanged cells again).
+    fn move_relative(&self, out: &mut Vec<u8>, next: &Buffer, x: u16, y: u16, k: &mut Known) {
         let Some((cx, cy)) = k.cursor else {
             cup(out, x, y);
             k.cursor = Some((x, y));
@@ -401,11 +458,15 @@ impl Encoder {
             return;
         }
         // Vertical part: LFs (the column stays; never at the bottom margin, as the target
-        // row is below it or the region's margin is not crossed) or CUD/CUU.
+        // row is below it or the region's margin is not crossed), a reverse index for one
+        // row up (never from the top margin, where it would scroll: that move crosses the
+        // margin and was made absolute above), or CUD/CUU.
         let down_by_lf = cy < y && y - cy <= 3;
+        let up_by_ri = cy == y + 1;
         let vertical = match cy.cmp(&y) {
             Ordering::Less if down_by_lf => usize::from(y - cy),
             Ordering::Less => csi_len(y - cy),
+            Ordering::Greater if up_by_ri => 2,
             Ordering::Greater => csi_len(cy - y),
             Ordering::Equal => 0,
         };
@@ -446,6 +507,7 @@ impl Encoder {
                 out.extend(std::iter::repeat_n(b'\n', usize::from(y - cy)));
             }
             Ordering::Less => csi_n(out, y - cy, b'B'),
+            Ordering::Greater if up_by_ri => out.extend_from_slice(b"\x1bM"),
             Ordering::Greater => csi_n(out, cy - y, b'A'),
             Ordering::Equal => {}
         }
@@ -546,6 +608,43 @@ impl Encoder {
         out.push(b'm');
         k.pen = Some(want);
     }
+}
+
+/// The bytes of a DECRC to the saved cursor and a move along its row to `(x, y)`, when
+/// that lands there in a rendition no worse for writing a cell in `want` than the
+/// current one (the saved one is the current one or `want`): BS for up to three columns
+/// back, CUF forward.
+fn restore_len(k: &Known, x: u16, y: u16, want: Pen) -> Option<usize> {
+    let s = k.saved?;
+    if s.y != y || (k.pen != Some(s.pen) && want != s.pen) {
+        return None;
+    }
+    let along = match s.x.cmp(&x) {
+        Ordering::Equal => 0,
+        Ordering::Greater if s.x - x <= 3 => usize::from(s.x - x),
+        Ordering::Greater => csi_len(s.x - x),
+        Ordering::Less => csi_len(x - s.x),
+    };
+    Some(2 + along)
+}
+
+/// Writes the DECRC and the move along the saved row that [`restore_len`] counted; the
+/// rendition is the saved one after it.
+fn restore_to(out: &mut Vec<u8>, k: &mut Known, x: u16) {
+    let Some(s) = k.saved else {
+        return;
+    };
+    out.extend_from_slice(b"\x1b8");
+    match s.x.cmp(&x) {
+        Ordering::Equal => {}
+        Ordering::Greater if s.x - x <= 3 => {
+            out.extend(std::iter::repeat_n(8u8, usize::from(s.x - x)));
+        }
+        Ordering::Greater => csi_n(out, s.x - x, b'D'),
+        Ordering::Less => csi_n(out, x - s.x, b'C'),
+    }
+    k.pen = Some(s.pen);
+    k.cursor = Some((x, s.y));
 }
 
 /// The text written for a cell whose symbol is `symbol`: the symbol without the

@@ -6,7 +6,7 @@
 //! cell of the text area (about 6,300 bytes at 120×40). A terminal can move those lines
 //! itself: DECSTBM (`CSI top;bottom r`) confines scrolling to the text rows, SU/SD
 //! (`CSI n S` / `CSI n T`) move them, and only the exposed lines need drawing — what
-//! `less` does. The region is set at the reader's first scroll and kept between frames
+//! `less` does. The region is set as the reader is drawn and kept between frames
 //! (a one-line scroll is then `CSI S`, or a line feed / reverse index when the cursor is
 //! already on the margin the text leaves by); the encoder knows it
 //! ([`Region`]) and never moves relatively across its margins, and it is reset to the
@@ -50,6 +50,9 @@ pub struct ScrollBackend<B: Backend + Write> {
     next: Buffer,
     /// A fixed size instead of the terminal's (tests and benchmarks write to memory).
     fixed: Option<Size>,
+    /// The rows the last [`ScrollBackend::margins`] asked for (the reader's text, or
+    /// `None`): set again when a clear or a resize makes the region unknown.
+    wanted: Option<Range<u16>>,
     /// Writes the difference with as few bytes as the supported terminals understand.
     encoder: Encoder,
     /// The terminal's cursor and rendition after the last write, when known.
@@ -71,6 +74,7 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: None,
+            wanted: None,
             encoder: Encoder::from_env(),
             known: Known::default(),
             hidden: None,
@@ -86,6 +90,7 @@ impl<B: Backend + Write> ScrollBackend<B> {
             shown: Buffer::empty(area),
             next: Buffer::empty(area),
             fixed: Some(Size { width, height }),
+            wanted: None,
             encoder: Encoder::from_env(),
             known: Known::default(),
             hidden: None,
@@ -170,20 +175,31 @@ impl<B: Backend + Write> ScrollBackend<B> {
         Ok(())
     }
 
-    /// Keeps the scroll region only when it is `rows` (the reader's text, about to be
-    /// scrolled or drawn); otherwise, or when it is not known, resets it to the whole
-    /// screen, so nothing the next frame writes or moves over can scroll a band of the
-    /// screen by accident.
+    /// Sets the scroll region to `rows` (the reader's text, on screen) when it is not
+    /// that already, and to the whole screen otherwise (or when it is not known), so
+    /// nothing another view writes or moves over can scroll a band of the screen by
+    /// accident. The reader's region is set as it is drawn, not at its first scroll: the
+    /// 8 bytes go with the reader's whole first frame instead of the first line scrolled.
     pub fn margins(&mut self, rows: Option<Range<u16>>) -> io::Result<()> {
-        let keep = match (self.known.region(), rows) {
-            (Region::Full, _) => true,
-            (Region::Rows(top, bottom), Some(r)) => r.start == top && r.end == bottom + 1,
-            _ => false,
+        self.wanted.clone_from(&rows);
+        // Rows below the terminal's last (a resize the app has not seen yet) would be
+        // refused by the terminal: the whole screen then, as it would be.
+        let height = match self.fixed {
+            Some(s) => s.height,
+            None => self.inner.size().map_or(0, |s| s.height),
         };
-        if !keep {
-            self.inner.write_all(b"\x1b[r")?;
-            self.known.region_set(Region::Full);
+        let rows = rows.filter(|r| r.start < r.end && r.end <= height);
+        let want = rows.map_or(Region::Full, |r| {
+            Region::Rows(r.start, r.end.saturating_sub(1))
+        });
+        if self.known.region() == want {
+            return Ok(());
         }
+        match want {
+            Region::Rows(top, bottom) => write!(self.inner, "\x1b[{};{}r", top + 1, bottom + 1)?,
+            _ => self.inner.write_all(b"\x1b[r")?,
+        }
+        self.known.region_set(want);
         Ok(())
     }
 
@@ -219,9 +235,10 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
             self.known.forget();
         }
         // A clear, a resize or the first frame: the margins are not known (a terminal
-        // may keep them over a resize), so they are reset before anything is moved over.
+        // may keep them over a resize), so they are set again (the reader's, or none)
+        // before anything is moved over.
         if self.known.region() == Region::Unknown {
-            self.margins(None)?;
+            self.margins(self.wanted.clone())?;
         }
         self.next.reset();
         for (x, y, cell) in content {
@@ -232,6 +249,15 @@ impl<B: Backend<Error = io::Error> + Write> Backend for ScrollBackend<B> {
         self.bytes.clear();
         self.encoder
             .frame(&mut self.bytes, &self.shown, &self.next, &mut self.known);
+        // A frame that ends on the row under the scroll region ends on the reader's
+        // position line, after its number: the next line scrolled in is written at the
+        // region's bottom margin, from where only an absolute move (7 bytes) would come
+        // back to the number, or a DECRC (2) to the cursor saved here.
+        if let (Region::Rows(_, bottom), Some((_, y))) = (self.known.region(), self.known.cursor())
+            && y == bottom + 1
+        {
+            self.known.save_cursor(&mut self.bytes);
+        }
         self.inner.write_all(&self.bytes)?;
         std::mem::swap(&mut self.shown, &mut self.next);
         Ok(())

@@ -62,7 +62,7 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
             .any(|r| r.start < l.end.max(l.start + 1) && r.end > l.start);
         let mut spans = vec![Span::styled(
             if is_cited { "▌ " } else { "  " },
-            theme.style(Tone::Marker),
+            theme.style(Tone::Gutter),
         )];
         let slice = text.get(l.clone()).unwrap_or("");
         spans.extend(styled(slice, |_, b| {
@@ -105,9 +105,12 @@ pub fn render(app: &App, v: &ReaderView, theme: &Theme, frame: &mut Frame<'_>, a
     // and a percentage a third place on most lines, each a cursor move more. In the
     // plain rendition the text leaves the pen in, so the digits need no colour change
     // (a dim line cost two SGRs on every other line). Together these kept a line's
-    // scroll above `less`'s bytes (issue 16, `scripts/bytes-vs-less.sh`).
+    // scroll above `less`'s bytes (issue 16, `scripts/bytes-vs-less.sh`). The number is
+    // right-aligned to the total's width, so that a new digit (line 9 to line 10) does
+    // not push " of 162" along: the rest of the line stays put and is not sent again.
+    let width = total.max(1).ilog10() as usize + 1;
     let pos = format!(
-        " line {} of {total}{}{search}",
+        " line {:>width$} of {total}{}{search}",
         (v.top + 1).min(total),
         if at_end { " (end)" } else { "" }
     );

@@ -30,7 +30,7 @@ pub struct RawStyle {
 /// The names a theme may style, in the order of [`Theme::styles`].
 pub const NAMES: &[&str] = &[
     "plain", "title", "heading", "dim", "label", "marker", "selected", "disputed", "quote",
-    "match", "status", "event", "place",
+    "match", "status", "event", "place", "gutter",
 ];
 
 const COLORS: &[(&str, Color)] = &[
@@ -225,6 +225,7 @@ impl Theme {
             Tone::Match => 9,
             Tone::Event => 11,
             Tone::Place => 12,
+            Tone::Gutter => 13,
         })
     }
 

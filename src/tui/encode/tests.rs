@@ -237,12 +237,15 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     /// Frame after frame, each written as the difference from the previous one with the
-    /// state the previous one left, the emulator shows exactly the latest frame.
+    /// state the previous one left, the emulator shows exactly the latest frame; after
+    /// some frames the cursor is saved where it ended (as the reader saves it on its
+    /// position line), so later frames may come back to it with DECRC.
     #[test]
     fn any_sequence_of_frames_shows_the_last_one(
         frames in frames(),
         colors in any::<bool>(),
         region in region(),
+        saves in proptest::collection::vec(any::<bool>(), 16),
     ) {
         let encoder = Encoder::new(colors);
         let mut p = parser();
@@ -257,6 +260,9 @@ proptest! {
         for (i, next) in frames.iter().enumerate() {
             let mut bytes = Vec::new();
             encoder.frame(&mut bytes, &shown, next, &mut known);
+            if saves.get(i).copied().unwrap_or(false) {
+                known.save_cursor(&mut bytes);
+            }
             prop_assert_eq!(
                 scan::stray_unsafe(&bytes),
                 Vec::<char>::new(),
@@ -497,4 +503,86 @@ fn blanks_leading_into_text_of_their_style_are_written_not_jumped() {
         encode(&shown, &next, &mut Known::default()),
         b"\x1b[H\x1b[0;1mAB\x1b[0;90m  c"
     );
+}
+
+#[test]
+fn one_row_up_is_a_reverse_index_and_the_saved_cursor_comes_back_by_decrc() {
+    // Rows 0..=2 scroll (the reader's text), row 3 stays (its position line). The frame
+    // that ends after the position number saves the cursor there.
+    let mut p = parser();
+    p.process(b"\x1b[1;3r");
+    let mut known = Known::in_region(Region::Rows(0, 2));
+    let shown = buffer(&["aaaaaaaa", "bbbbbbbb", "cccccccc", "pos 7"]);
+    let mut bytes = encode(&buffer(&[]), &shown, &mut known);
+    assert_eq!(known.cursor(), Some((5, 3)));
+    known.save_cursor(&mut bytes);
+    assert!(
+        bytes.ends_with(b"\x1b7"),
+        "{:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let mut again = Vec::new();
+    known.save_cursor(&mut again);
+    assert_eq!(again, b"", "saved already");
+    p.process(&bytes);
+    // The number first (the cursor's row), then one row up to the margin by a reverse
+    // index (2 bytes, CUU is 3) and a carriage return.
+    let next = buffer(&["aaaaaaaa", "bbbbbbbb", "xyzccccc", "pos 8"]);
+    let bytes = encode(&shown, &next, &mut known);
+    assert_eq!(
+        bytes,
+        b"\x088\x1bM\rxyz",
+        "{:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    p.process(&bytes);
+    assert_shows(&p, &next, "after the reverse index");
+    // From the bottom margin down to the number: across the margin only an absolute
+    // move (6 bytes) or a DECRC to the saved cursor and a backspace (3).
+    let last = buffer(&["aaaaaaaa", "bbbbbbbb", "XYZccccc", "pos 9"]);
+    let bytes = encode(&next, &last, &mut known);
+    assert_eq!(
+        bytes,
+        b"\rXYZ\x1b8\x089",
+        "{:?}",
+        String::from_utf8_lossy(&bytes)
+    );
+    p.process(&bytes);
+    assert_shows(&p, &last, "after the DECRC");
+    // DECRC also restores the saved rendition: it is taken when the cell wants that
+    // rendition or the current one is it, never to land in a third.
+    let mut red = last.clone();
+    red.set_string(0, 2, "Q", Style::default().fg(Color::Red));
+    let bytes = encode(&last, &red, &mut known);
+    p.process(&bytes);
+    for (pen, decrc) in [
+        (Style::default(), true),
+        (Style::default().fg(Color::Red), false),
+    ] {
+        let mut next = red.clone();
+        next.set_string(4, 3, "1", pen);
+        let mut k = known;
+        let bytes = encode(&red, &next, &mut k);
+        let used = bytes.windows(2).any(|w| w == b"\x1b8");
+        assert_eq!(
+            used,
+            decrc,
+            "{pen:?}: {:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+        if decrc {
+            // Back in the saved (plain) rendition: no SGR after it.
+            assert_eq!(
+                bytes,
+                b"\x1b8\x081",
+                "{:?}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        let mut q = parser();
+        q.process(&encode(&buffer(&[]), &red, &mut Known::default()));
+        q.process(b"\x1b[1;3r\x1b[4;6H\x1b7\x1b[3;2H\x1b[31m");
+        q.process(&bytes);
+        assert_shows(&q, &next, &format!("{pen:?}"));
+    }
 }
