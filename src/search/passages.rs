@@ -18,10 +18,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
-use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
+use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use hits::{Loc, Scored};
@@ -36,6 +37,9 @@ pub const SCORED: usize = 2_000;
 
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
+
+/// Below this many matches, one thread makes their rank keys.
+const PARALLEL_KEYS_FROM: usize = 65_536;
 
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
@@ -106,9 +110,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// What [`PassageIndex::check_part`] found: the rank keys of the matches, and every
-/// sentence that may match with its state.
-type Part = (Vec<u64>, Vec<(u32, u32)>);
+/// The parts' lists in one, in order: allocated once at its length (growing the first
+/// part's list to hold the others copied it at every doubling, each copy alive beside
+/// the last), each part freed as soon as it is copied.
+fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    if parts.len() == 1 {
+        return parts.into_iter().next().unwrap_or_default();
+    }
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        all.extend(part);
+    }
+    all
+}
 
 /// A passage index and the texts of the corpus its sentences are in, as the filter
 /// reads them.
@@ -363,16 +377,10 @@ impl PassageIndex {
         let parts = in_parts(
             Candidates::of(previous, self.locs.len()),
             |k| k,
-            |part| self.check_part(&texts, &filter, part, cancelled),
+            |part| filter.scan(&texts, part, cancelled, |_, _| {}),
         )?;
-        // The first part's lists (the only one below the parallel threshold) grow to
-        // hold the others: nothing is copied on one thread.
-        let mut parts = parts.into_iter();
-        let (mut found, mut matched) = parts.next().unwrap_or_default();
-        for (f, m) in parts {
-            found.extend(f);
-            matched.extend(m);
-        }
+        let matched = concat(parts);
+        let mut found = self.rank_keys(&matched);
         // Best class, then shortest, then corpus order: the ones worth scoring first.
         // Only they need the full order by score; the rest only their (already packed)
         // order, so the best SCORED are selected, not sorted with everything else.
@@ -425,25 +433,28 @@ impl PassageIndex {
         Some(out)
     }
 
-    /// The matches among `part` of the candidates, unscored, as [`pack`]ed keys; and
-    /// every candidate that may match, with its state for the next query.
-    fn check_part(
-        &self,
-        texts: &Texts<'_>,
-        filter: &Filter<'_>,
-        part: Candidates<'_>,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Part> {
-        // At most every candidate; pages never written cost nothing.
-        let mut found = Vec::with_capacity(part.len());
-        let matched = filter.scan(texts, part, cancelled, |pi, class| {
+    /// The rank key ([`pack`]) of every match: made from the matches' states (which
+    /// hold their classes) once they are in one list, not gathered beside them while
+    /// checking: the parts' lists of keys, and growing the first to hold the others,
+    /// were a third of what the first key of a search held at its peak (BENCHMARKS.md,
+    /// "passages memory"). Written straight into a list of the exact length.
+    fn rank_keys(&self, matched: &[(u32, u32)]) -> Vec<u64> {
+        let key = |&(pi, s): &(u32, u32)| {
             let len = self
                 .locs
                 .get(pi as usize)
                 .map_or(0, |l| l.end.saturating_sub(l.start));
-            found.push(pack(class, len, pi));
-        })?;
-        Some((found, matched))
+            pack(unstate(s).1, len, pi)
+        };
+        if matched.len() < PARALLEL_KEYS_FROM {
+            matched.iter().map(key).collect()
+        } else {
+            matched
+                .par_iter()
+                .with_min_len(PARALLEL_KEYS_FROM / 4)
+                .map(key)
+                .collect()
+        }
     }
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
