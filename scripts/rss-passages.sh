@@ -102,6 +102,8 @@ def run(name, binary):
     return ok, rest, after
 
 
+# A session that outlives the measured ones keeps the tmux server up between them.
+tmux("new-session", "-d", "-s", "keep", "sleep 100000")
 tools = [("this", BIN)] + ([("baseline", os.environ["BASELINE"])] if os.environ["BASELINE"] else [])
 results = {n: [] for n, _ in tools}
 for r in range(ROUNDS):

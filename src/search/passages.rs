@@ -250,9 +250,20 @@ impl Haystacks for Texts<'_> {
 
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
+    ///
+    /// The sentences are counted first (in parallel: a tenth of the build) so the
+    /// places and masks are allocated once at their length: grown by doubling, each
+    /// copy was alive beside the last and the freed ones stayed with the allocator,
+    /// part of the browser's peak once a passage search opened (BENCHMARKS.md, "passages
+    /// memory").
     pub fn new(corpus: &Corpus) -> Self {
-        let mut locs = Vec::new();
-        let mut masks = Vec::new();
+        let n: usize = corpus
+            .sources
+            .par_iter()
+            .map(|s| sentences(&s.article.text).len())
+            .sum();
+        let mut locs = Vec::with_capacity(n);
+        let mut masks = Vec::with_capacity(n);
         let mut copies = Copies::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
@@ -265,7 +276,6 @@ impl PassageIndex {
                 });
             }
         }
-        masks.shrink_to_fit();
         copies.shrink_to_fit();
         PassageIndex {
             locs: Arc::new(locs),

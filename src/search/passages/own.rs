@@ -45,13 +45,15 @@ pub(super) struct Copies {
     /// Bit `k % 64` of word `k / 64` is set when copy `k` is a folded form
     /// ([`Form::Folded`]), clear when it is a lower-cased one ([`Form::Lower`]).
     folded_copy: Vec<u64>,
-    /// Copy `k` is `text[at[k]..at[k + 1]]`.
+    /// Copy `k` is `text[at[k]..at[k + 1]]`. Offsets in 32 bits (one per copy: 3.5 MB
+    /// less at 100k): a copy that would end past 4 GiB of copies is not made
+    /// ([`Copies::push`]).
     text: String,
-    at: Vec<usize>,
+    at: Vec<u32>,
     /// The folded form beside a lower-cased copy `k`: `folded[folded_at[k]..folded_at[k + 1]]`,
     /// empty when folding changed nothing (a sentence's folded form is never empty).
     folded: String,
-    folded_at: Vec<usize>,
+    folded_at: Vec<u32>,
     /// The sentences whose folded characters are not each the original character at the
     /// same index, with the original index of each folded character, by sentence.
     maps: Vec<(u32, Box<[u32]>)>,
@@ -71,12 +73,17 @@ fn set(bits: &mut Vec<u64>, n: usize) {
     }
 }
 
-/// The `k`th piece of a buffer whose pieces end at `at[1..]`.
-fn piece<'a>(buf: &'a str, at: &[usize], k: usize) -> &'a str {
+/// The byte range of the `k`th piece of a buffer whose pieces end at `at[1..]`.
+fn span(at: &[u32], k: usize) -> Option<std::ops::Range<usize>> {
     match (at.get(k), at.get(k + 1)) {
-        (Some(&a), Some(&b)) => buf.get(a..b).unwrap_or(""),
-        _ => "",
+        (Some(&a), Some(&b)) => Some(a as usize..b as usize),
+        _ => None,
     }
+}
+
+/// The `k`th piece of a buffer whose pieces end at `at[1..]`.
+fn piece<'a>(buf: &'a str, at: &[u32], k: usize) -> &'a str {
+    span(at, k).and_then(|r| buf.get(r)).unwrap_or("")
 }
 
 /// True when `lower` is `s` with its ASCII letters lower-cased.
@@ -116,23 +123,33 @@ impl Copies {
         if !fold_changed && is_ascii_lowered(&lower, raw) {
             return mask;
         }
+        let folded_copy = fold_changed && is_ascii_lowered(&lower, &folded);
+        let (copy, beside) = match (folded_copy, fold_changed) {
+            (true, _) => (folded.as_str(), ""),
+            (false, true) => (lower.as_str(), folded.as_str()),
+            (false, false) => (lower.as_str(), ""),
+        };
+        let (Ok(end), Ok(beside_end)) = (
+            u32::try_from(self.text.len() + copy.len()),
+            u32::try_from(self.folded.len() + beside.len()),
+        ) else {
+            // Past 4 GiB of copies (a corpus of tens of GiB): the sentence is read as
+            // its text, which finds it by its ASCII letters only.
+            return mask;
+        };
         let k = self.count() as usize;
         set(&mut self.has, i);
         if self.at.is_empty() {
             self.at.push(0);
             self.folded_at.push(0);
         }
-        if fold_changed && is_ascii_lowered(&lower, &folded) {
+        if folded_copy {
             set(&mut self.folded_copy, k);
-            self.text.push_str(&folded);
-        } else {
-            self.text.push_str(&lower);
-            if fold_changed {
-                self.folded.push_str(&folded);
-            }
         }
-        self.at.push(self.text.len());
-        self.folded_at.push(self.folded.len());
+        self.text.push_str(copy);
+        self.folded.push_str(beside);
+        self.at.push(end);
+        self.folded_at.push(beside_end);
         mask
     }
 
@@ -195,10 +212,9 @@ impl Copies {
     #[inline]
     pub(super) fn hay(&self, i: u32) -> Option<(&[u8], bool)> {
         let k = self.rank(i)?;
-        let bytes = match (self.at.get(k), self.at.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.text.as_bytes().get(a..b).unwrap_or_default(),
-            _ => &[],
-        };
+        let bytes = span(&self.at, k)
+            .and_then(|r| self.text.as_bytes().get(r))
+            .unwrap_or_default();
         let folded = self
             .folded_copy
             .get(k / 64)
