@@ -12,6 +12,7 @@
 
 mod hits;
 mod own;
+mod places;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -25,9 +26,10 @@ pub use super::narrowing::Matched;
 use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
-use hits::{Loc, Scored};
+use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
 use own::{Copies, Form, fold_mask, unfold_mask};
+use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -53,7 +55,7 @@ const PARALLEL_KEYS_FROM: usize = 65_536;
 /// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
-    locs: Arc<Vec<Loc>>,
+    locs: Arc<Places>,
     /// For each sentence, the characters of its lower-cased text
     /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
     /// reads 4 contiguous bytes.
@@ -150,7 +152,7 @@ impl<'a> Texts<'a> {
     fn text_bytes(&self, i: u32) -> &'a [u8] {
         self.index
             .locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 self.articles
                     .get(l.source as usize)?
@@ -164,7 +166,7 @@ impl<'a> Texts<'a> {
     fn text(&self, i: u32) -> &'a str {
         self.index
             .locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 self.articles
                     .get(l.source as usize)?
@@ -262,21 +264,18 @@ impl PassageIndex {
             .par_iter()
             .map(|s| sentences(&s.article.text).len())
             .sum();
-        let mut locs = Vec::with_capacity(n);
+        let mut locs = Places::with_capacity(n);
         let mut masks = Vec::with_capacity(n);
         let mut copies = Copies::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
                 masks.push(fold_mask(copies.push(text.get(r.clone()).unwrap_or(""))));
-                locs.push(Loc {
-                    source: si as u32,
-                    start: r.start as u32,
-                    end: r.end as u32,
-                });
+                locs.push(si as u32, r.start as u32, r.end as u32);
             }
         }
         copies.shrink_to_fit();
+        locs.shrink_to_fit();
         PassageIndex {
             locs: Arc::new(locs),
             masks,
@@ -298,7 +297,7 @@ impl PassageIndex {
     /// Sentence `i` in its article.
     fn text<'a>(&self, i: u32, corpus: &'a Corpus) -> &'a str {
         self.locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 corpus
                     .sources
@@ -452,8 +451,8 @@ impl PassageIndex {
         let key = |&(pi, s): &(u32, u32)| {
             let len = self
                 .locs
-                .get(pi as usize)
-                .map_or(0, |l| l.end.saturating_sub(l.start));
+                .span(pi)
+                .map_or(0, |(start, end)| end.saturating_sub(start));
             pack(unstate(s).1, len, pi)
         };
         if matched.len() < PARALLEL_KEYS_FROM {
@@ -469,9 +468,11 @@ impl PassageIndex {
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
     pub fn positions(&self, corpus: &Corpus, hit: &PassageHit, query: &Query) -> Vec<usize> {
-        let i = self.locs.partition_point(|l| {
-            (l.source as usize, l.start as usize) < (hit.source, hit.range.start)
-        });
+        let (Ok(source), Ok(start)) = (u32::try_from(hit.source), u32::try_from(hit.range.start))
+        else {
+            return Vec::new();
+        };
+        let i = self.locs.at_or_after(source, start);
         if i >= self.locs.len() {
             return Vec::new();
         }
@@ -548,7 +549,7 @@ mod tests {
                 .iter()
                 .all(|t| term_may_match(&index.matcher, folded, lower, t))
             {
-                let l = index.locs[pi as usize];
+                let l = index.locs.get(pi).unwrap_or_default();
                 let shortness = usize::MAX - (l.end - l.start) as usize;
                 let class = super::super::class_of(&query, lower);
                 found.push((class, i64::MIN, shortness, pi));
@@ -569,7 +570,7 @@ mod tests {
         found
             .into_iter()
             .map(|(class, score, _, pi)| {
-                let l = index.locs[pi as usize];
+                let l = index.locs.get(pi).unwrap_or_default();
                 PassageHit {
                     source: l.source as usize,
                     range: l.start as usize..l.end as usize,
@@ -595,7 +596,7 @@ mod tests {
             for r in sentences(text) {
                 let raw = &text[r.clone()];
                 let (folded, map) = fold_for_search(raw);
-                assert_eq!(index.locs[n as usize].source as usize, si);
+                assert_eq!(index.locs.get(n).map(|l| l.source as usize), Some(si));
                 assert_eq!(index.folded(n, &corpus), folded);
                 assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
                 let got: Vec<usize> = match index.copies.map(n) {

@@ -18,6 +18,7 @@
 use super::super::lower_one_for_one;
 use super::super::normalize::fold_for_search;
 use super::super::prefilter::char_mask;
+use super::places::RankBits;
 
 /// What a sentence's folded, lower-cased form is made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +38,8 @@ pub(super) enum Form<'a> {
 /// The copies, end to end in two buffers, found by rank.
 #[derive(Debug, Default)]
 pub(super) struct Copies {
-    /// Bit `i % 64` of word `i / 64` is set when sentence `i` has a copy.
-    has: Vec<u64>,
-    /// For each word of `has`, how many sentences before it have a copy: sentence `i`'s
-    /// copy is number `before[i / 64]` plus the bits of its word below `i % 64`.
-    before: Vec<u32>,
+    /// Bit `i` is set when sentence `i` has a copy: its copy is number `has.rank(i)`.
+    has: RankBits,
     /// Bit `k % 64` of word `k / 64` is set when copy `k` is a folded form
     /// ([`Form::Folded`]), clear when it is a lower-cased one ([`Form::Lower`]).
     folded_copy: Vec<u64>,
@@ -99,29 +97,32 @@ impl Copies {
     /// Adds the next sentence, `raw`; returns the characters of its folded,
     /// lower-cased form (`prefilter::char_mask`).
     pub(super) fn push(&mut self, raw: &str) -> u64 {
-        let i = self.len as usize;
         self.len += 1;
-        if i % 64 == 0 {
-            self.has.push(0);
-            self.before.push(self.count());
-        }
+        let (mask, copied) = self.copy(raw);
+        self.has.push(copied);
+        mask
+    }
+
+    /// Copies `raw`'s forms when it needs a copy: its mask, and whether it got one.
+    fn copy(&mut self, raw: &str) -> (u64, bool) {
         if raw.is_ascii() {
             // Folding changes nothing in ASCII, and lower-casing only its letters.
             self.scratch.clear();
             self.scratch.push_str(raw);
             self.scratch.make_ascii_lowercase();
-            return char_mask(&self.scratch);
+            return (char_mask(&self.scratch), false);
         }
+        let i = self.len - 1;
         let (folded, map) = fold_for_search(raw);
         let lower = lower_one_for_one(&folded);
         let mask = char_mask(&lower);
         if map.iter().enumerate().any(|(i, &m)| i != m) {
             let map = map.into_iter().map(|m| m as u32).collect();
-            self.maps.push((i as u32, map));
+            self.maps.push((i, map));
         }
         let fold_changed = folded != raw;
         if !fold_changed && is_ascii_lowered(&lower, raw) {
-            return mask;
+            return (mask, false);
         }
         let folded_copy = fold_changed && is_ascii_lowered(&lower, &folded);
         let (copy, beside) = match (folded_copy, fold_changed) {
@@ -135,10 +136,9 @@ impl Copies {
         ) else {
             // Past 4 GiB of copies (a corpus of tens of GiB): the sentence is read as
             // its text, which finds it by its ASCII letters only.
-            return mask;
+            return (mask, false);
         };
         let k = self.count() as usize;
-        set(&mut self.has, i);
         if self.at.is_empty() {
             self.at.push(0);
             self.folded_at.push(0);
@@ -150,7 +150,7 @@ impl Copies {
         self.folded.push_str(beside);
         self.at.push(end);
         self.folded_at.push(beside_end);
-        mask
+        (mask, true)
     }
 
     /// How many copies there are.
@@ -160,10 +160,8 @@ impl Copies {
 
     /// Frees what the buffers reserved beyond their contents.
     pub(super) fn shrink_to_fit(&mut self) {
-        for v in [&mut self.has, &mut self.folded_copy] {
-            v.shrink_to_fit();
-        }
-        self.before.shrink_to_fit();
+        self.has.shrink_to_fit();
+        self.folded_copy.shrink_to_fit();
         self.text.shrink_to_fit();
         self.at.shrink_to_fit();
         self.folded.shrink_to_fit();
@@ -175,13 +173,7 @@ impl Copies {
     /// The number of sentence `i`'s copy, when it has one.
     #[inline]
     fn rank(&self, i: u32) -> Option<usize> {
-        let (w, bit) = ((i / 64) as usize, i % 64);
-        let word = *self.has.get(w)?;
-        if word >> bit & 1 == 0 {
-            return None;
-        }
-        let before = *self.before.get(w)? as usize;
-        Some(before + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+        self.has.rank(i)
     }
 
     /// What sentence `i`'s folded, lower-cased form is made from.
