@@ -112,6 +112,25 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// From this many matches on, the pages of the parts' lists are given back to the system
+/// once they are copied into one ([`release_parts`]): 2.3 MB at 10k for a first key.
+const RELEASE_PARTS_FROM: usize = 65_536;
+
+/// Gives back to the system the pages each of rayon's threads freed: the parts' lists,
+/// made on the pool's threads and freed on the search's, stayed committed to the pool's
+/// threads (mimalloc keeps a thread's freed pages for it, and an idle thread never
+/// purges them), so the first key of a passage search held its parts, their copy in
+/// one list and the rank keys at once: a third of what the passage search added to the
+/// browser's peak at 10k (BENCHMARKS.md, "passages memory"). The same call as the
+/// browser's after `check` (`release_freed_pages` in `main.rs`); nothing without
+/// mimalloc.
+fn release_parts() {
+    #[cfg(not(feature = "system-alloc"))]
+    // SAFETY: mi_collect only returns free memory of the calling thread's heap to the
+    // system; it takes no pointer and is safe to call at any time.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+}
+
 /// The parts' lists in one, in order: allocated once at its length (growing the first
 /// part's list to hold the others copied it at every doubling, each copy alive beside
 /// the last), each part freed as soon as it is copied.
@@ -389,6 +408,9 @@ impl PassageIndex {
             |part| filter.scan(&texts, part, cancelled, |_, _| {}),
         )?;
         let matched = concat(parts);
+        if matched.len() >= RELEASE_PARTS_FROM {
+            release_parts();
+        }
         let mut found = self.rank_keys(&matched);
         // Best class, then shortest, then corpus order: the ones worth scoring first.
         // Only they need the full order by score; the rest only their (already packed)
