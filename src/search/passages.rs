@@ -12,21 +12,24 @@
 
 mod hits;
 mod own;
+mod places;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
-use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
+use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
-use hits::{Loc, Scored};
+use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
 use own::{Copies, Form, fold_mask, unfold_mask};
+use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
 /// than anyone scrolls through. A fuzzy term's characters in order match most long
@@ -36,6 +39,9 @@ pub const SCORED: usize = 2_000;
 
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
+
+/// Below this many matches, one thread makes their rank keys.
+const PARALLEL_KEYS_FROM: usize = 65_536;
 
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
@@ -49,7 +55,7 @@ const PARALLEL_SCORING_FROM: usize = 256;
 /// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
-    locs: Arc<Vec<Loc>>,
+    locs: Arc<Places>,
     /// For each sentence, the characters of its lower-cased text
     /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
     /// reads 4 contiguous bytes.
@@ -106,9 +112,38 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// What [`PassageIndex::check_part`] found: the rank keys of the matches, and every
-/// sentence that may match with its state.
-type Part = (Vec<u64>, Vec<(u32, u32)>);
+/// From this many matches on, the pages of the parts' lists are given back to the system
+/// once they are copied into one ([`release_parts`]): 2.3 MB at 10k for a first key.
+const RELEASE_PARTS_FROM: usize = 65_536;
+
+/// Gives back to the system the pages each of rayon's threads freed: the parts' lists,
+/// made on the pool's threads and freed on the search's, stayed committed to the pool's
+/// threads (mimalloc keeps a thread's freed pages for it, and an idle thread never
+/// purges them), so the first key of a passage search held its parts, their copy in
+/// one list and the rank keys at once: a third of what the passage search added to the
+/// browser's peak at 10k (BENCHMARKS.md, "passages memory"). The same call as the
+/// browser's after `check` (`release_freed_pages` in `main.rs`); nothing without
+/// mimalloc.
+fn release_parts() {
+    #[cfg(not(feature = "system-alloc"))]
+    // SAFETY: mi_collect only returns free memory of the calling thread's heap to the
+    // system; it takes no pointer and is safe to call at any time.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+}
+
+/// The parts' lists in one, in order: allocated once at its length (growing the first
+/// part's list to hold the others copied it at every doubling, each copy alive beside
+/// the last), each part freed as soon as it is copied.
+fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    if parts.len() == 1 {
+        return parts.into_iter().next().unwrap_or_default();
+    }
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        all.extend(part);
+    }
+    all
+}
 
 /// A passage index and the texts of the corpus its sentences are in, as the filter
 /// reads them.
@@ -136,7 +171,7 @@ impl<'a> Texts<'a> {
     fn text_bytes(&self, i: u32) -> &'a [u8] {
         self.index
             .locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 self.articles
                     .get(l.source as usize)?
@@ -150,7 +185,7 @@ impl<'a> Texts<'a> {
     fn text(&self, i: u32) -> &'a str {
         self.index
             .locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 self.articles
                     .get(l.source as usize)?
@@ -236,23 +271,30 @@ impl Haystacks for Texts<'_> {
 
 impl PassageIndex {
     /// Splits every article of `corpus` into sentences and folds them.
+    ///
+    /// The sentences are counted first (in parallel: a tenth of the build) so the
+    /// places and masks are allocated once at their length: grown by doubling, each
+    /// copy was alive beside the last and the freed ones stayed with the allocator,
+    /// part of the browser's peak once a passage search opened (BENCHMARKS.md, "passages
+    /// memory").
     pub fn new(corpus: &Corpus) -> Self {
-        let mut locs = Vec::new();
-        let mut masks = Vec::new();
+        let n: usize = corpus
+            .sources
+            .par_iter()
+            .map(|s| sentences(&s.article.text).len())
+            .sum();
+        let mut locs = Places::with_capacity(n);
+        let mut masks = Vec::with_capacity(n);
         let mut copies = Copies::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
                 masks.push(fold_mask(copies.push(text.get(r.clone()).unwrap_or(""))));
-                locs.push(Loc {
-                    source: si as u32,
-                    start: r.start as u32,
-                    end: r.end as u32,
-                });
+                locs.push(si as u32, r.start as u32, r.end as u32);
             }
         }
-        masks.shrink_to_fit();
         copies.shrink_to_fit();
+        locs.shrink_to_fit();
         PassageIndex {
             locs: Arc::new(locs),
             masks,
@@ -274,7 +316,7 @@ impl PassageIndex {
     /// Sentence `i` in its article.
     fn text<'a>(&self, i: u32, corpus: &'a Corpus) -> &'a str {
         self.locs
-            .get(i as usize)
+            .get(i)
             .and_then(|l| {
                 corpus
                     .sources
@@ -363,16 +405,13 @@ impl PassageIndex {
         let parts = in_parts(
             Candidates::of(previous, self.locs.len()),
             |k| k,
-            |part| self.check_part(&texts, &filter, part, cancelled),
+            |part| filter.scan(&texts, part, cancelled, |_, _| {}),
         )?;
-        // The first part's lists (the only one below the parallel threshold) grow to
-        // hold the others: nothing is copied on one thread.
-        let mut parts = parts.into_iter();
-        let (mut found, mut matched) = parts.next().unwrap_or_default();
-        for (f, m) in parts {
-            found.extend(f);
-            matched.extend(m);
+        let matched = concat(parts);
+        if matched.len() >= RELEASE_PARTS_FROM {
+            release_parts();
         }
+        let mut found = self.rank_keys(&matched);
         // Best class, then shortest, then corpus order: the ones worth scoring first.
         // Only they need the full order by score; the rest only their (already packed)
         // order, so the best SCORED are selected, not sorted with everything else.
@@ -425,32 +464,37 @@ impl PassageIndex {
         Some(out)
     }
 
-    /// The matches among `part` of the candidates, unscored, as [`pack`]ed keys; and
-    /// every candidate that may match, with its state for the next query.
-    fn check_part(
-        &self,
-        texts: &Texts<'_>,
-        filter: &Filter<'_>,
-        part: Candidates<'_>,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Part> {
-        // At most every candidate; pages never written cost nothing.
-        let mut found = Vec::with_capacity(part.len());
-        let matched = filter.scan(texts, part, cancelled, |pi, class| {
+    /// The rank key ([`pack`]) of every match: made from the matches' states (which
+    /// hold their classes) once they are in one list, not gathered beside them while
+    /// checking: the parts' lists of keys, and growing the first to hold the others,
+    /// were a third of what the first key of a search held at its peak (BENCHMARKS.md,
+    /// "passages memory"). Written straight into a list of the exact length.
+    fn rank_keys(&self, matched: &[(u32, u32)]) -> Vec<u64> {
+        let key = |&(pi, s): &(u32, u32)| {
             let len = self
                 .locs
-                .get(pi as usize)
-                .map_or(0, |l| l.end.saturating_sub(l.start));
-            found.push(pack(class, len, pi));
-        })?;
-        Some((found, matched))
+                .span(pi)
+                .map_or(0, |(start, end)| end.saturating_sub(start));
+            pack(unstate(s).1, len, pi)
+        };
+        if matched.len() < PARALLEL_KEYS_FROM {
+            matched.iter().map(key).collect()
+        } else {
+            matched
+                .par_iter()
+                .with_min_len(PARALLEL_KEYS_FROM / 4)
+                .map(key)
+                .collect()
+        }
     }
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
     pub fn positions(&self, corpus: &Corpus, hit: &PassageHit, query: &Query) -> Vec<usize> {
-        let i = self.locs.partition_point(|l| {
-            (l.source as usize, l.start as usize) < (hit.source, hit.range.start)
-        });
+        let (Ok(source), Ok(start)) = (u32::try_from(hit.source), u32::try_from(hit.range.start))
+        else {
+            return Vec::new();
+        };
+        let i = self.locs.at_or_after(source, start);
         if i >= self.locs.len() {
             return Vec::new();
         }
@@ -527,7 +571,7 @@ mod tests {
                 .iter()
                 .all(|t| term_may_match(&index.matcher, folded, lower, t))
             {
-                let l = index.locs[pi as usize];
+                let l = index.locs.get(pi).unwrap_or_default();
                 let shortness = usize::MAX - (l.end - l.start) as usize;
                 let class = super::super::class_of(&query, lower);
                 found.push((class, i64::MIN, shortness, pi));
@@ -548,7 +592,7 @@ mod tests {
         found
             .into_iter()
             .map(|(class, score, _, pi)| {
-                let l = index.locs[pi as usize];
+                let l = index.locs.get(pi).unwrap_or_default();
                 PassageHit {
                     source: l.source as usize,
                     range: l.start as usize..l.end as usize,
@@ -574,7 +618,7 @@ mod tests {
             for r in sentences(text) {
                 let raw = &text[r.clone()];
                 let (folded, map) = fold_for_search(raw);
-                assert_eq!(index.locs[n as usize].source as usize, si);
+                assert_eq!(index.locs.get(n).map(|l| l.source as usize), Some(si));
                 assert_eq!(index.folded(n, &corpus), folded);
                 assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
                 let got: Vec<usize> = match index.copies.map(n) {

@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::super::MatchClass;
+use super::places::Places;
 use super::unpack;
 
 /// A sentence found by a query.
@@ -24,8 +25,7 @@ pub struct PassageHit {
     pub positions: Vec<usize>,
 }
 
-/// Where a sentence is: its article and byte range (12 bytes, shared by the index and
-/// every answer).
+/// Where a sentence is: its article and byte range (kept in 8 bytes: [`Places`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Loc {
     pub(crate) source: u32,
@@ -44,9 +44,8 @@ pub struct PassageHits {
     top: Vec<Scored>,
     /// The other hits after them, as sorted rank keys (`passages::pack`).
     rest: Vec<u64>,
-    /// Every sentence's place, indexed by sentence (an `Arc<Vec>`, not an `Arc<[_]>`:
-    /// the index hands over the list it filled instead of copying 41 MB at 100k).
-    locs: Arc<Vec<Loc>>,
+    /// Every sentence's place (shared with the index, not copied).
+    locs: Arc<Places>,
 }
 
 impl Default for PassageHits {
@@ -54,13 +53,13 @@ impl Default for PassageHits {
         PassageHits {
             top: Vec::new(),
             rest: Vec::new(),
-            locs: Arc::new(Vec::new()),
+            locs: Arc::new(Places::default()),
         }
     }
 }
 
 impl PassageHits {
-    pub(crate) fn new(top: Vec<Scored>, rest: Vec<u64>, locs: Arc<Vec<Loc>>) -> Self {
+    pub(crate) fn new(top: Vec<Scored>, rest: Vec<u64>, locs: Arc<Places>) -> Self {
         PassageHits { top, rest, locs }
     }
 
@@ -83,7 +82,7 @@ impl PassageHits {
                 (class, i64::MIN, passage)
             }
         };
-        let loc = self.locs.get(passage as usize)?;
+        let loc = self.locs.get(passage)?;
         Some(PassageHit {
             source: loc.source as usize,
             range: loc.start as usize..loc.end as usize,
@@ -131,23 +130,11 @@ mod tests {
     use super::*;
 
     fn hits() -> PassageHits {
-        let locs = Arc::new(vec![
-            Loc {
-                source: 0,
-                start: 0,
-                end: 4,
-            },
-            Loc {
-                source: 0,
-                start: 5,
-                end: 9,
-            },
-            Loc {
-                source: 2,
-                start: 1,
-                end: 3,
-            },
-        ]);
+        let mut locs = Places::default();
+        for (source, start, end) in [(0, 0, 4), (0, 5, 9), (2, 1, 3)] {
+            locs.push(source, start, end);
+        }
+        let locs = Arc::new(locs);
         PassageHits::new(
             vec![
                 (MatchClass::WordStart, 40, 2),

@@ -18,6 +18,7 @@
 use super::super::lower_one_for_one;
 use super::super::normalize::fold_for_search;
 use super::super::prefilter::char_mask;
+use super::places::RankBits;
 
 /// What a sentence's folded, lower-cased form is made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,21 +38,20 @@ pub(super) enum Form<'a> {
 /// The copies, end to end in two buffers, found by rank.
 #[derive(Debug, Default)]
 pub(super) struct Copies {
-    /// Bit `i % 64` of word `i / 64` is set when sentence `i` has a copy.
-    has: Vec<u64>,
-    /// For each word of `has`, how many sentences before it have a copy: sentence `i`'s
-    /// copy is number `before[i / 64]` plus the bits of its word below `i % 64`.
-    before: Vec<u32>,
+    /// Bit `i` is set when sentence `i` has a copy: its copy is number `has.rank(i)`.
+    has: RankBits,
     /// Bit `k % 64` of word `k / 64` is set when copy `k` is a folded form
     /// ([`Form::Folded`]), clear when it is a lower-cased one ([`Form::Lower`]).
     folded_copy: Vec<u64>,
-    /// Copy `k` is `text[at[k]..at[k + 1]]`.
+    /// Copy `k` is `text[at[k]..at[k + 1]]`. Offsets in 32 bits (one per copy: 3.5 MB
+    /// less at 100k): a copy that would end past 4 GiB of copies is not made
+    /// ([`Copies::push`]).
     text: String,
-    at: Vec<usize>,
+    at: Vec<u32>,
     /// The folded form beside a lower-cased copy `k`: `folded[folded_at[k]..folded_at[k + 1]]`,
     /// empty when folding changed nothing (a sentence's folded form is never empty).
     folded: String,
-    folded_at: Vec<usize>,
+    folded_at: Vec<u32>,
     /// The sentences whose folded characters are not each the original character at the
     /// same index, with the original index of each folded character, by sentence.
     maps: Vec<(u32, Box<[u32]>)>,
@@ -71,12 +71,17 @@ fn set(bits: &mut Vec<u64>, n: usize) {
     }
 }
 
-/// The `k`th piece of a buffer whose pieces end at `at[1..]`.
-fn piece<'a>(buf: &'a str, at: &[usize], k: usize) -> &'a str {
+/// The byte range of the `k`th piece of a buffer whose pieces end at `at[1..]`.
+fn span(at: &[u32], k: usize) -> Option<std::ops::Range<usize>> {
     match (at.get(k), at.get(k + 1)) {
-        (Some(&a), Some(&b)) => buf.get(a..b).unwrap_or(""),
-        _ => "",
+        (Some(&a), Some(&b)) => Some(a as usize..b as usize),
+        _ => None,
     }
+}
+
+/// The `k`th piece of a buffer whose pieces end at `at[1..]`.
+fn piece<'a>(buf: &'a str, at: &[u32], k: usize) -> &'a str {
+    span(at, k).and_then(|r| buf.get(r)).unwrap_or("")
 }
 
 /// True when `lower` is `s` with its ASCII letters lower-cased.
@@ -92,48 +97,60 @@ impl Copies {
     /// Adds the next sentence, `raw`; returns the characters of its folded,
     /// lower-cased form (`prefilter::char_mask`).
     pub(super) fn push(&mut self, raw: &str) -> u64 {
-        let i = self.len as usize;
         self.len += 1;
-        if i % 64 == 0 {
-            self.has.push(0);
-            self.before.push(self.count());
-        }
+        let (mask, copied) = self.copy(raw);
+        self.has.push(copied);
+        mask
+    }
+
+    /// Copies `raw`'s forms when it needs a copy: its mask, and whether it got one.
+    fn copy(&mut self, raw: &str) -> (u64, bool) {
         if raw.is_ascii() {
             // Folding changes nothing in ASCII, and lower-casing only its letters.
             self.scratch.clear();
             self.scratch.push_str(raw);
             self.scratch.make_ascii_lowercase();
-            return char_mask(&self.scratch);
+            return (char_mask(&self.scratch), false);
         }
+        let i = self.len - 1;
         let (folded, map) = fold_for_search(raw);
         let lower = lower_one_for_one(&folded);
         let mask = char_mask(&lower);
         if map.iter().enumerate().any(|(i, &m)| i != m) {
             let map = map.into_iter().map(|m| m as u32).collect();
-            self.maps.push((i as u32, map));
+            self.maps.push((i, map));
         }
         let fold_changed = folded != raw;
         if !fold_changed && is_ascii_lowered(&lower, raw) {
-            return mask;
+            return (mask, false);
         }
+        let folded_copy = fold_changed && is_ascii_lowered(&lower, &folded);
+        let (copy, beside) = match (folded_copy, fold_changed) {
+            (true, _) => (folded.as_str(), ""),
+            (false, true) => (lower.as_str(), folded.as_str()),
+            (false, false) => (lower.as_str(), ""),
+        };
+        let (Ok(end), Ok(beside_end)) = (
+            u32::try_from(self.text.len() + copy.len()),
+            u32::try_from(self.folded.len() + beside.len()),
+        ) else {
+            // Past 4 GiB of copies (a corpus of tens of GiB): the sentence is read as
+            // its text, which finds it by its ASCII letters only.
+            return (mask, false);
+        };
         let k = self.count() as usize;
-        set(&mut self.has, i);
         if self.at.is_empty() {
             self.at.push(0);
             self.folded_at.push(0);
         }
-        if fold_changed && is_ascii_lowered(&lower, &folded) {
+        if folded_copy {
             set(&mut self.folded_copy, k);
-            self.text.push_str(&folded);
-        } else {
-            self.text.push_str(&lower);
-            if fold_changed {
-                self.folded.push_str(&folded);
-            }
         }
-        self.at.push(self.text.len());
-        self.folded_at.push(self.folded.len());
-        mask
+        self.text.push_str(copy);
+        self.folded.push_str(beside);
+        self.at.push(end);
+        self.folded_at.push(beside_end);
+        (mask, true)
     }
 
     /// How many copies there are.
@@ -143,10 +160,8 @@ impl Copies {
 
     /// Frees what the buffers reserved beyond their contents.
     pub(super) fn shrink_to_fit(&mut self) {
-        for v in [&mut self.has, &mut self.folded_copy] {
-            v.shrink_to_fit();
-        }
-        self.before.shrink_to_fit();
+        self.has.shrink_to_fit();
+        self.folded_copy.shrink_to_fit();
         self.text.shrink_to_fit();
         self.at.shrink_to_fit();
         self.folded.shrink_to_fit();
@@ -158,13 +173,7 @@ impl Copies {
     /// The number of sentence `i`'s copy, when it has one.
     #[inline]
     fn rank(&self, i: u32) -> Option<usize> {
-        let (w, bit) = ((i / 64) as usize, i % 64);
-        let word = *self.has.get(w)?;
-        if word >> bit & 1 == 0 {
-            return None;
-        }
-        let before = *self.before.get(w)? as usize;
-        Some(before + (word & ((1u64 << bit) - 1)).count_ones() as usize)
+        self.has.rank(i)
     }
 
     /// What sentence `i`'s folded, lower-cased form is made from.
@@ -195,10 +204,9 @@ impl Copies {
     #[inline]
     pub(super) fn hay(&self, i: u32) -> Option<(&[u8], bool)> {
         let k = self.rank(i)?;
-        let bytes = match (self.at.get(k), self.at.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.text.as_bytes().get(a..b).unwrap_or_default(),
-            _ => &[],
-        };
+        let bytes = span(&self.at, k)
+            .and_then(|r| self.text.as_bytes().get(r))
+            .unwrap_or_default();
         let folded = self
             .folded_copy
             .get(k / 64)
