@@ -227,6 +227,20 @@ pub(crate) trait Haystacks: Sync {
     fn prefetch(&self, _i: u32, _at: usize) {}
 }
 
+/// Asks the CPU to fetch the cache line at `p` (a [`Haystacks::prefetch`] hint; does
+/// nothing where the architecture has no such hint here).
+#[inline]
+pub(crate) fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint: it never faults, whatever the address, and
+    // SSE (which has it) is part of every x86_64 CPU.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// How many candidates ahead [`Filter::scan`] asks for the text it will read.
 const PREFETCH: usize = 8;
 
