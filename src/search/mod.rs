@@ -11,6 +11,7 @@
 //! highlighting) are computed only for the hits returned.
 
 mod ascii_case;
+mod eight;
 mod entries;
 mod narrowing;
 pub mod normalize;
