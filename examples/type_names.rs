@@ -97,7 +97,9 @@ fn main() -> ExitCode {
         .collect();
     let cpu = cpu_ms()
         .zip(cpu_before)
-        .map_or(f64::NAN, |(after, before)| (after - before) / all.len() as f64);
+        .map_or(f64::NAN, |(after, before)| {
+            (after - before) / all.len() as f64
+        });
     println!(
         "ms per key (median of each key's position): {}  median of all keys: {:.2}  CPU per key (mean, all threads): {cpu:.1}",
         keys.join(" "),

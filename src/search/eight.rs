@@ -30,7 +30,10 @@ pub(crate) fn greedy_end(hay: &[u8], needle: &[u8]) -> Option<usize> {
                     let mut buf = [0; 8];
                     buf[..rest.len()].copy_from_slice(rest);
                     // Only the bytes that are there (fewer than 8) may match.
-                    (u64::from_le_bytes(buf), HIGH & ((1 << (rest.len() * 8)) - 1))
+                    (
+                        u64::from_le_bytes(buf),
+                        HIGH & ((1 << (rest.len() * 8)) - 1),
+                    )
                 }
             };
             let found = equal_bytes(w, c) & valid;
@@ -66,7 +69,11 @@ mod tests {
         let needles = strings(&['a', 'b', '\0'], 3);
         let long = "ab".repeat(9) + "ba\u{e1}\u{80}";
         let mut checked = 0;
-        for h in hays.iter().map(|h| "xyzxyzx".to_owned() + h).chain(hays.clone()) {
+        for h in hays
+            .iter()
+            .map(|h| "xyzxyzx".to_owned() + h)
+            .chain(hays.clone())
+        {
             for h in [h.clone(), long.clone() + &h] {
                 for n in &needles {
                     let (h, n) = (h.as_bytes(), n.as_bytes());
