@@ -27,6 +27,19 @@ fn median(v: &mut [f64]) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// The CPU time this process has used so far, all threads, in ms (Linux's
+/// `/proc/self/stat`, in clock ticks of 10 ms; `None` elsewhere). On a machine shared
+/// with other work it varies less than the wall time, which includes waiting for a core.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command's closing parenthesis; utime and stime are 14 and 15.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let mut fields = rest.split(' ').skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) * 10.0)
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next() else {
@@ -40,6 +53,7 @@ fn main() -> ExitCode {
         .split_whitespace()
         .map(str::to_owned)
         .collect();
+    let loading = Instant::now();
     let report = dossier::check::check(&DataRoot::Dir(PathBuf::from(&dir)));
     if report.errors() > 0 {
         eprintln!("{dir}: the corpus does not check");
@@ -47,10 +61,17 @@ fn main() -> ExitCode {
     }
     let corpus = Arc::new(report.corpus);
     let index = Arc::new(SearchIndex::new(&corpus));
+    // On stderr when typing starts: a profiler attached now (`perf record -p`) sees
+    // only the keys.
+    eprintln!(
+        "loaded and indexed in {:.1} s; typing",
+        loading.elapsed().as_secs_f64()
+    );
     let passages = Arc::new(OnceLock::new());
     let longest = queries.iter().map(String::len).max().unwrap_or(0);
     let mut per_key: Vec<Vec<f64>> = vec![Vec::new(); longest];
     let mut all = Vec::new();
+    let cpu_before = cpu_ms();
     for _ in 0..rounds {
         for q in &queries {
             let mut finder = Finder::new(
@@ -74,8 +95,13 @@ fn main() -> ExitCode {
         .iter_mut()
         .map(|k| format!("{:.2}", median(k)))
         .collect();
+    let cpu = cpu_ms()
+        .zip(cpu_before)
+        .map_or(f64::NAN, |(after, before)| {
+            (after - before) / all.len() as f64
+        });
     println!(
-        "ms per key (median of each key's position): {}  median of all keys: {:.2}",
+        "ms per key (median of each key's position): {}  median of all keys: {:.2}  CPU per key (mean, all threads): {cpu:.1}",
         keys.join(" "),
         median(&mut all)
     );
