@@ -31,34 +31,28 @@ fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut Cite> {
 /// cache: placed later, in dossier order, each citation cost a cache miss on its
 /// source, its article and the article's line index, ≈25% of `check` at 100,000
 /// dossiers (BENCHMARKS.md). Citations of unknown sources are left unsought. The
-/// citations are grouped by source as [`Sought`] (32 bytes each), and each answer is
+/// citations are grouped by source as references (8 bytes each), and each answer is
 /// written straight into its citation.
 pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
-    let parts = by_source_index(sources, parsed);
-    let mut sizes = vec![0usize; sources.list.len()];
-    for s in parts.iter().flatten() {
-        if let Some(n) = sizes.get_mut(s.source as usize) {
-            *n += 1;
+    let mut by_source: Vec<Vec<&mut Cite>> = (0..sources.list.len()).map(|_| Vec::new()).collect();
+    let mut count = 0usize;
+    for (i, c) in by_source_index(sources, parsed).into_iter().flatten() {
+        if let Some(list) = by_source.get_mut(i) {
+            list.push(c);
+            count += 1;
         }
     }
-    let count: usize = sizes.iter().sum();
-    let mut by_source: Vec<Vec<Sought>> = sizes.into_iter().map(Vec::with_capacity).collect();
-    for s in parts.into_iter().flatten() {
-        if let Some(list) = by_source.get_mut(s.source as usize) {
-            list.push(s);
-        }
-    }
-    let fill_one = |(i, cites): (usize, &mut Vec<Sought>)| {
+    let fill_one = |(i, cites): (usize, &mut Vec<&mut Cite>)| {
         let Some(source) = sources.list.get(i) else {
             return;
         };
         let article = &source.article;
         let hits = {
-            let quotes: Vec<&str> = cites.iter().map(|c| c.quote).collect();
+            let quotes: Vec<&str> = cites.iter().map(|c| c.quote.get_ref()).collect();
             exact_occurrences(&article.text, &quotes)
         };
         for (c, at) in cites.iter_mut().zip(hits) {
-            *c.found = found(c, i, article, at);
+            c.found = found(c, i, article, at);
         }
     };
     if count < 4096 {
@@ -69,34 +63,19 @@ pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
     }
 }
 
-/// A citation to look for in its source's article: what the search needs of it, taken
-/// while its file is being read. Reading the quote through the citation when its
-/// article is scanned, in no order the memory knows, cost two cache misses per citation
-/// (the citation, then its file's `Arc`) before the quote's own bytes: ≈5% of `check`'s
-/// samples at 100,000 dossiers (BENCHMARKS.md, "Issue 16, fourth pass").
-struct Sought<'a> {
-    quote: &'a str,
-    /// Where the answer goes ([`Cite::found`]).
-    found: &'a mut Found,
-    /// The source's index in [`Sources::list`].
-    source: u32,
-    /// Neither prefix nor suffix nor padding: found once, it can be placed at once.
-    plain: bool,
-}
-
-/// Every citation of a loaded source in `parsed` as a [`Sought`], in parts (in the
-/// files' order): looking each source up is a hash of its id and a cache miss on the
-/// citation, and done in one loop before the articles were scanned, it kept one core
-/// busy and the other idle for ≈0.4 s at 100,000 dossiers (BENCHMARKS.md, "Issue 16,
-/// fourth pass"). Parts of [`PART`] files go to the thread pool.
-fn by_source_index<'a>(sources: &Sources, parsed: &'a mut [Parsed]) -> Vec<Vec<Sought<'a>>> {
-    let tag = |part: &'a mut [Parsed]| -> Vec<Sought<'a>> {
+/// Every citation of a loaded source in `parsed` with its source's index, in parts
+/// (in the files' order): looking each source up is a hash of its id and a cache miss
+/// on the citation, and done in one loop before the articles were scanned, it kept one
+/// core busy and the other idle for ≈0.4 s at 100,000 dossiers (BENCHMARKS.md, "Issue
+/// 16, fourth pass"). Parts of [`PART`] files go to the thread pool.
+fn by_source_index<'a>(
+    sources: &Sources,
+    parsed: &'a mut [Parsed],
+) -> Vec<Vec<(usize, &'a mut Cite)>> {
+    let tag = |part: &'a mut [Parsed]| -> Vec<(usize, &'a mut Cite)> {
         part.iter_mut()
             .flat_map(cites_mut)
-            .filter_map(|c| {
-                let source = u32::try_from(sources.index(c.source.get_ref())?).ok()?;
-                Some(sought(c, source))
-            })
+            .filter_map(|c| Some((sources.index(c.source.get_ref())?, c)))
             .collect()
     };
     if parsed.len() <= PART {
@@ -106,27 +85,15 @@ fn by_source_index<'a>(sources: &Sources, parsed: &'a mut [Parsed]) -> Vec<Vec<S
     }
 }
 
-/// Citation `c` of the source at `source`, to be looked for.
-fn sought(c: &mut Cite, source: u32) -> Sought<'_> {
-    let plain = c.prefix().is_none() && c.suffix().is_none();
-    // The quote is read and the answer written through one borrow each.
-    let Cite { quote, found, .. } = c;
-    let quote = quote.get_ref();
-    Sought {
-        quote,
-        found,
-        source,
-        plain: plain && !quote.is_empty() && quote.trim() == quote,
-    }
-}
-
 /// Dossier files per part when the citations are grouped by source.
 const PART: usize = 1024;
 
 /// What citation `c` of source `source` gets for the raw matches `at` of its quote.
-fn found(c: &Sought, source: usize, article: &Article, at: Vec<usize>) -> Found {
-    if let ([only], true) = (at.as_slice(), c.plain) {
-        let range = *only..*only + c.quote.len();
+fn found(c: &Cite, source: usize, article: &Article, at: Vec<usize>) -> Found {
+    let q = c.quote.get_ref();
+    let plain = c.prefix().is_none() && c.suffix().is_none() && !q.is_empty() && q.trim() == q;
+    if let ([only], true) = (at.as_slice(), plain) {
+        let range = *only..*only + q.len();
         let (start, end) = place(article, &range);
         if let Some(p) = Placed::new(source, range, start, end) {
             return Found::Placed(p);
@@ -154,9 +121,9 @@ mod tests {
         let article =
             Article::new("Première ligne.\nLa «Légion» a dit: «non».\nFin — ici.\n".into());
         for quote in ["«Légion» a dit", "Première", "Fin — ici.", "ligne.\nLa"] {
-            let mut c = cite(quote, None);
+            let c = cite(quote, None);
             let at = exact_occurrences(&article.text, &[quote]).remove(0);
-            let Found::Placed(p) = found(&sought(&mut c, 3), 3, &article, at) else {
+            let Found::Placed(p) = found(&c, 3, &article, at) else {
                 panic!("{quote:?} occurs once and should be placed");
             };
             let Ok(anchor) = resolve(&article, quote, None, None) else {
@@ -175,10 +142,10 @@ mod tests {
             (" Fin", None),
             ("Fin - ici", None),
         ] {
-            let mut c = cite(quote, prefix);
+            let c = cite(quote, prefix);
             let at = exact_occurrences(&article.text, &[quote]).remove(0);
             assert!(
-                matches!(found(&sought(&mut c, 0), 0, &article, at), Found::Hits(_)),
+                matches!(found(&c, 0, &article, at), Found::Hits(_)),
                 "{quote:?} must not be placed"
             );
         }
