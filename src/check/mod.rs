@@ -123,18 +123,22 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     }
     progress.stage(Stage::Sources);
     // The articles are read and hashed while the corpus-wide tables are gathered from
-    // the parsed files (neither needs the other); their diagnostics are appended in the
-    // order they were found in when one followed the other.
-    let ((sources, source_diags), (known, known_diags)) = rayon::join(
-        || {
-            let mut d = Vec::new();
-            (sources::load(root, &mut d), d)
-        },
-        || {
-            let mut d = Vec::new();
-            (known::gather(&parsed, &mut d), d)
-        },
-    );
+    // the parsed files (neither needs the other), side by side on the pool for a large
+    // corpus (a small one does not start the pool, as `parts::in_parts`); their
+    // diagnostics are appended in the order they were found in one after the other.
+    let read_sources = || {
+        let mut d = Vec::new();
+        (sources::load(root, &mut d), d)
+    };
+    let gather = || {
+        let mut d = Vec::new();
+        (known::gather(&parsed, &mut d), d)
+    };
+    let ((sources, source_diags), (known, known_diags)) = if parsed.len() < parts::PARALLEL_FROM {
+        (read_sources(), gather())
+    } else {
+        rayon::join(read_sources, gather)
+    };
     diags.extend(source_diags);
     progress.stage(Stage::Quotes);
     exact::fill(&sources, &mut parsed);
