@@ -55,8 +55,7 @@ fn open_dir(real: &Path) -> Option<OwnedFd> {
         .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
         .open(real)
         .ok()?;
-    let at = std::fs::read_link(format!("/proc/self/fd/{}", dir.as_raw_fd())).ok()?;
-    (at == real).then(|| OwnedFd::from(dir))
+    (super::read::opened_path(&dir)? == real).then(|| OwnedFd::from(dir))
 }
 
 /// `name` (one plain component) opened for reading in the folder `dir`, without

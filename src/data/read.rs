@@ -205,7 +205,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Where an open file really is, as the kernel knows it (Linux: `/proc/self/fd`);
 /// `None` where that cannot be asked.
-fn opened_path(file: &std::fs::File) -> Option<PathBuf> {
+pub(super) fn opened_path(file: &std::fs::File) -> Option<PathBuf> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd as _;
