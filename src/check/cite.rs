@@ -57,7 +57,7 @@ pub fn resolve_one(
 ) -> Option<Citation> {
     if let Found::Placed(p) = &c.found {
         // Found once, raw, with nothing else to check (`check::exact`).
-        let p = **p;
+        let p = *p;
         return Some(Citation {
             source: p.source(),
             note: c.take_note().map(Text::into_inner),

@@ -36,11 +36,8 @@ fn cites_mut(p: &mut Parsed) -> impl Iterator<Item = &mut Cite> {
 pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
     let mut by_source: Vec<Vec<&mut Cite>> = (0..sources.list.len()).map(|_| Vec::new()).collect();
     let mut count = 0usize;
-    for c in parsed.iter_mut().flat_map(cites_mut) {
-        let list = sources
-            .index(c.source.get_ref())
-            .and_then(|i| by_source.get_mut(i));
-        if let Some(list) = list {
+    for (i, c) in by_source_index(sources, parsed).into_iter().flatten() {
+        if let Some(list) = by_source.get_mut(i) {
             list.push(c);
             count += 1;
         }
@@ -66,6 +63,31 @@ pub fn fill(sources: &Sources, parsed: &mut [Parsed]) {
     }
 }
 
+/// Every citation of a loaded source in `parsed` with its source's index, in parts
+/// (in the files' order): looking each source up is a hash of its id and a cache miss
+/// on the citation, and done in one loop before the articles were scanned, it kept one
+/// core busy and the other idle for ≈0.4 s at 100,000 dossiers (BENCHMARKS.md, "Issue
+/// 16, fourth pass"). Parts of [`PART`] files go to the thread pool.
+fn by_source_index<'a>(
+    sources: &Sources,
+    parsed: &'a mut [Parsed],
+) -> Vec<Vec<(usize, &'a mut Cite)>> {
+    let tag = |part: &'a mut [Parsed]| -> Vec<(usize, &'a mut Cite)> {
+        part.iter_mut()
+            .flat_map(cites_mut)
+            .filter_map(|c| Some((sources.index(c.source.get_ref())?, c)))
+            .collect()
+    };
+    if parsed.len() <= PART {
+        vec![tag(parsed)]
+    } else {
+        parsed.par_chunks_mut(PART).map(tag).collect()
+    }
+}
+
+/// Dossier files per part when the citations are grouped by source.
+const PART: usize = 1024;
+
 /// What citation `c` of source `source` gets for the raw matches `at` of its quote.
 fn found(c: &Cite, source: usize, article: &Article, at: Vec<usize>) -> Found {
     let q = c.quote.get_ref();
@@ -74,7 +96,7 @@ fn found(c: &Cite, source: usize, article: &Article, at: Vec<usize>) -> Found {
         let range = *only..*only + q.len();
         let (start, end) = place(article, &range);
         if let Some(p) = Placed::new(source, range, start, end) {
-            return Found::Placed(Box::new(p));
+            return Found::Placed(p);
         }
     }
     Found::Hits(at.into_boxed_slice())

@@ -6,12 +6,11 @@ mod cite;
 mod dossiers;
 mod exact;
 mod fields;
+mod known;
 mod outline;
 mod parts;
 mod sources;
 mod summary;
-
-use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -19,8 +18,8 @@ pub use fields::{is_date, is_slug};
 pub use sources::sha256_hex;
 
 use crate::data::DataRoot;
-use crate::diag::{self, Diagnostic, Severity, SourceFile};
-use crate::model::{Corpus, Dossier, Kind};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::model::{Corpus, Dossier};
 
 /// Counts for the one-line summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -123,58 +122,34 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
         progress.outline(outline::outline(&parsed));
     }
     progress.stage(Stage::Sources);
-    let sources = sources::load(root, &mut diags);
+    // The articles are read and hashed while the corpus-wide tables are gathered from
+    // the parsed files (neither needs the other), side by side on the pool for a large
+    // corpus (a small one does not start the pool, as `parts::in_parts`); their
+    // diagnostics are appended in the order they were found in one after the other.
+    let read_sources = || {
+        let mut d = Vec::new();
+        (sources::load(root, &mut d), d)
+    };
+    let gather = || {
+        let mut d = Vec::new();
+        (known::gather(&parsed, &mut d), d)
+    };
+    let ((sources, source_diags), (known, known_diags)) = if parsed.len() < parts::PARALLEL_FROM {
+        (read_sources(), gather())
+    } else {
+        rayon::join(read_sources, gather)
+    };
+    diags.extend(source_diags);
     progress.stage(Stage::Quotes);
     exact::fill(&sources, &mut parsed);
-
-    // Ids must be unique across folders (file stems are unique within one).
-    let mut first: HashMap<&str, &dossiers::Parsed> = HashMap::new();
-    for p in &parsed {
-        let id = p.raw.id.get_ref();
-        if let Some(other) = first.get(id) {
-            diags.push(
-                p.file
-                    .error(
-                        p.raw.id.span(),
-                        format!("id '{id}' is also used by {}", other.file.path),
-                    )
-                    .with_note(&other.file, other.raw.id.span(), "first defined here")
-                    .with_help("every dossier needs its own id"),
-            );
-        } else {
-            first.insert(id, p);
-        }
-    }
-    let ids: HashSet<String> = first.keys().map(|s| (*s).to_owned()).collect();
-    let mut names: HashMap<String, (String, String)> = HashMap::new();
-    for p in &parsed {
-        let id = p.raw.id.get_ref();
-        for a in &p.raw.alias {
-            names
-                .entry(a.name.get_ref().to_lowercase())
-                .or_insert_with(|| (id.to_owned(), a.name.get_ref().to_owned()));
-        }
-    }
-    let mut spellings = summary::Spellings::default();
-    for p in &parsed {
-        let id = p.raw.id.get_ref();
-        spellings.add(id, p.raw.name.get_ref());
-        for a in &p.raw.alias {
-            spellings.add(id, a.name.get_ref());
-        }
-    }
-    let kinds: HashMap<String, Kind> = first
-        .iter()
-        .filter_map(|(id, p)| Some(((*id).to_owned(), Kind::parse(p.raw.kind.get_ref())?)))
-        .collect();
+    diags.extend(known_diags);
     let ctx = dossiers::Ctx {
         sources: &sources,
-        ids: &ids,
-        kinds: &kinds,
-        names: &names,
-        spellings: &spellings,
+        ids: &known.ids,
+        kinds: &known.kinds,
+        names: &known.names,
+        spellings: &known.spellings,
     };
-    warn_shared_aliases(&parsed, &mut diags);
     let mut built = build_all(&ctx, parsed, &mut diags, progress);
     warn_uncited_sources(&sources, &built, &mut diags);
 
@@ -227,55 +202,6 @@ fn build_all(
 
         built
     })
-}
-
-/// Warns when two dossiers claim the same alias (case-insensitively): a reader typing it
-/// cannot know which is meant.
-fn warn_shared_aliases(parsed: &[dossiers::Parsed], diags: &mut Vec<Diagnostic>) {
-    // Lower-cased name or alias → the dossier that has it first, and where.
-    let mut owner: HashMap<String, (&str, &dossiers::Parsed, std::ops::Range<usize>)> =
-        HashMap::new();
-    for p in parsed {
-        let id = p.raw.id.get_ref();
-        let mut own = vec![(p.raw.name.get_ref().to_lowercase(), p.raw.name.span(), None)];
-        own.extend(
-            p.raw
-                .alias
-                .iter()
-                .map(|a| (a.name.get_ref().to_lowercase(), a.name.span(), Some(a))),
-        );
-        for (key, span, alias) in own {
-            match owner.get(&key) {
-                Some((other, first, first_span)) if *other != id => {
-                    if let Some(a) = alias {
-                        diags.push(
-                            warning_at(
-                                &p.file,
-                                a.name.span(),
-                                format!(
-                                    "alias '{}' is also a name or alias of '{other}'",
-                                    a.name.get_ref()
-                                ),
-                            )
-                            .with_note(
-                                &first.file,
-                                first_span.clone(),
-                                format!("'{other}' has it here"),
-                            ),
-                        );
-                    }
-                }
-                _ => {
-                    owner.insert(key, (id, p, span));
-                }
-            }
-        }
-    }
-}
-
-fn warning_at(file: &SourceFile, span: std::ops::Range<usize>, msg: String) -> Diagnostic {
-    file.warning(span, msg)
-        .with_help("if both are right, say in a note which dossier the spelling usually means")
 }
 
 /// Warns about registered sources that no citation uses.

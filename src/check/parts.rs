@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diag::Diagnostic;
 
 /// Below this many items one thread is faster than handing parts to the pool.
-const PARALLEL_FROM: usize = 256;
+pub const PARALLEL_FROM: usize = 256;
 
 /// `work` over `items`, the results in the items' order: on the calling thread alone for
 /// a few items, else cut into a few parts per thread of the pool (a part whose thread is

@@ -7,6 +7,8 @@
 //! opened handle, opened non-blocking so a FIFO cannot hang us), no larger than a cap,
 //! valid UTF-8, and inside the corpus folder after symlinks are resolved.
 
+#[cfg(target_os = "linux")]
+mod dirs;
 mod read;
 pub mod write;
 

@@ -26,14 +26,18 @@ pub fn read_capped(
         problem,
     };
     let path = root.join(rel);
+    // Articles must stay inside seeds/ and dossiers inside dossiers/ after symlinks.
+    let top = rel.split('/').next().unwrap_or("");
+    #[cfg(target_os = "linux")]
+    if let Some(file) = canon.open_in_known_dir(root, &path, top) {
+        return read_opened(file, shown, cap);
+    }
     let real = canon
         .real_path(&path)
         .map_err(|e| fail(Problem::from_io(e)))?;
     let real_root = canon
         .real_dir(root)
         .map_err(|e| fail(Problem::from_io(e)))?;
-    // Articles must stay inside seeds/ and dossiers inside dossiers/ after symlinks.
-    let top = rel.split('/').next().unwrap_or("");
     let allowed = real_root.join(top);
     if !real.starts_with(&allowed) {
         return Err(fail(Problem::LinkOutside {
@@ -100,9 +104,29 @@ fn read_opened(file: std::fs::File, shown: &str, cap: u64) -> Result<String, Loa
 #[derive(Debug, Default)]
 pub struct CanonCache {
     dirs: HashMap<PathBuf, PathBuf>,
+    /// The folders resolved here, opened to open their files by name (`super::dirs`).
+    #[cfg(target_os = "linux")]
+    opened: super::dirs::OpenedDirs,
 }
 
 impl CanonCache {
+    /// `path` (in the corpus at `root`, under its folder `top`) opened relative to its
+    /// folder when that folder was already resolved in this batch (a second file of
+    /// the folder on: a single read keeps the full path of checks) and lies inside
+    /// `root/top`; `None` means: take the full path of checks.
+    #[cfg(target_os = "linux")]
+    fn open_in_known_dir(&mut self, root: &Path, path: &Path, top: &str) -> Option<std::fs::File> {
+        let (dir, name) = (path.parent()?, path.file_name()?);
+        if !self.dirs.contains_key(dir) {
+            return None;
+        }
+        let dirs = &self.dirs;
+        self.opened.open(dir, name, || {
+            let (real, real_root) = (dirs.get(dir)?, dirs.get(root)?);
+            real.starts_with(real_root.join(top)).then(|| real.clone())
+        })
+    }
+
     /// The real path of the folder `dir`, resolved on first use.
     pub fn real_dir(&mut self, dir: &Path) -> std::io::Result<PathBuf> {
         if let Some(real) = self.dirs.get(dir) {
@@ -181,7 +205,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Where an open file really is, as the kernel knows it (Linux: `/proc/self/fd`);
 /// `None` where that cannot be asked.
-fn opened_path(file: &std::fs::File) -> Option<PathBuf> {
+pub(super) fn opened_path(file: &std::fs::File) -> Option<PathBuf> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd as _;

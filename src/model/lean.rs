@@ -177,7 +177,7 @@ pub struct Relation {
     pub cite: Vec<Cite>,
 }
 
-/// A citation ([`RawCite`]): 96 bytes where the raw one was 216 and four allocations.
+/// A citation ([`RawCite`]): 104 bytes where the raw one was 216 and four allocations.
 #[derive(Debug)]
 pub struct Cite {
     pub source: Text,
@@ -199,8 +199,11 @@ pub enum Found {
     /// can be left), to be resolved with the citation's prefix and suffix.
     Hits(Box<[usize]>),
     /// The quote occurs exactly once, raw, and has neither prefix nor suffix nor
-    /// padding: its place, worked out while the article was being scanned.
-    Placed(Box<Placed>),
+    /// padding: its place, worked out while the article was being scanned. Kept in
+    /// the citation itself: behind a `Box` (8 bytes here and 32 on the heap), reading
+    /// it back in dossier order was a cache miss per citation, 8% of `check`'s samples
+    /// at 100,000 dossiers (BENCHMARKS.md, "Issue 16, fourth pass").
+    Placed(Placed),
 }
 
 /// Where a citation's quote sits: the fields of a resolved
@@ -450,12 +453,12 @@ mod tests {
     use super::*;
 
     /// The sizes the memory figures in BENCHMARKS.md rest on: a field is 32 bytes, a
-    /// citation 96, a placed quote 28.
+    /// citation 104 with its placed quote (28) inside it.
     #[test]
     fn fields_and_citations_stay_small() {
         assert_eq!(std::mem::size_of::<Text>(), 32);
         assert_eq!(std::mem::size_of::<Option<Text>>(), 32);
-        assert_eq!(std::mem::size_of::<Cite>(), 96);
+        assert_eq!(std::mem::size_of::<Cite>(), 104);
         assert_eq!(std::mem::size_of::<Placed>(), 28);
     }
 
