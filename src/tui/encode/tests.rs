@@ -525,30 +525,21 @@ fn one_row_up_is_a_reverse_index_and_the_saved_cursor_comes_back_by_decrc() {
     known.save_cursor(&mut again);
     assert_eq!(again, b"", "saved already");
     p.process(&bytes);
+    // Each step: exactly `want` is sent, and the emulator shows the frame.
+    let mut step = |from: &Buffer, to: &Buffer, want: &[u8], name: &str| {
+        let bytes = encode(from, to, &mut known);
+        assert_eq!(bytes, want, "{name}: {:?}", String::from_utf8_lossy(&bytes));
+        p.process(&bytes);
+        assert_shows(&p, to, name);
+    };
     // The number first (the cursor's row), then one row up to the margin by a reverse
     // index (2 bytes, CUU is 3) and a carriage return.
     let next = buffer(&["aaaaaaaa", "bbbbbbbb", "xyzccccc", "pos 8"]);
-    let bytes = encode(&shown, &next, &mut known);
-    assert_eq!(
-        bytes,
-        b"\x088\x1bM\rxyz",
-        "{:?}",
-        String::from_utf8_lossy(&bytes)
-    );
-    p.process(&bytes);
-    assert_shows(&p, &next, "after the reverse index");
+    step(&shown, &next, b"\x088\x1bM\rxyz", "the reverse index");
     // From the bottom margin down to the number: across the margin only an absolute
     // move (6 bytes) or a DECRC to the saved cursor and a backspace (3).
     let last = buffer(&["aaaaaaaa", "bbbbbbbb", "XYZccccc", "pos 9"]);
-    let bytes = encode(&next, &last, &mut known);
-    assert_eq!(
-        bytes,
-        b"\rXYZ\x1b8\x089",
-        "{:?}",
-        String::from_utf8_lossy(&bytes)
-    );
-    p.process(&bytes);
-    assert_shows(&p, &last, "after the DECRC");
+    step(&next, &last, b"\rXYZ\x1b8\x089", "the DECRC");
     // DECRC also restores the saved rendition: it is taken when the cell wants that
     // rendition or the current one is it, never to land in a third.
     let mut red = last.clone();
