@@ -187,11 +187,6 @@ impl Known {
         self.cursor
     }
 
-    /// Where DECSC saved the cursor, when known.
-    pub fn saved(&self) -> Option<(u16, u16)> {
-        self.saved.map(|s| (s.x, s.y))
-    }
-
     /// Saves the cursor and rendition with DECSC when both are known and differ from
     /// what is saved (so that [`Encoder`] can come back to this cell with DECRC); does
     /// nothing otherwise.
@@ -422,21 +417,28 @@ impl Encoder {
         if k.cursor == Some((x, y)) {
             return;
         }
-        // DECRC is a candidate only on the saved cursor's row (rare: the reader's
-        // position line), so the other moves are measured in a scratch buffer only then.
-        if let Some(n) = restore_len(k, x, y, want) {
-            let mut regular = Vec::new();
-            let mut after = *k;
-            self.move_relative(&mut regular, next, x, y, &mut after);
-            if n < regular.len() {
-                restore_to(out, k, x);
-            } else {
-                out.extend_from_slice(&regular);
-                *k = after;
-            }
+        // DECRC restores the saved rendition too: a candidate only on the saved row, and
+        // only where it lands in the rendition the cell wants or the one already set.
+        // Rare (the reader's position line), so both ways are written to scratch then.
+        let restorable = k
+            .saved
+            .filter(|s| s.y == y && (k.pen == Some(s.pen) || want == s.pen));
+        let Some(saved) = restorable else {
+            self.move_relative(out, next, x, y, k);
             return;
+        };
+        let mut regular = Vec::new();
+        let mut after = *k;
+        self.move_relative(&mut regular, next, x, y, &mut after);
+        let restored = restore_to(saved, x);
+        if restored.len() < regular.len() {
+            out.extend_from_slice(&restored);
+            k.cursor = Some((x, y));
+            k.pen = Some(saved.pen);
+        } else {
+            out.extend_from_slice(&regular);
+            *k = after;
         }
-        self.move_relative(out, next, x, y, k);
     }
 
     /// Moves the cursor to `(x, y)` by the shortest of an absolute move or relative
@@ -610,41 +612,21 @@ impl Encoder {
     }
 }
 
-/// The bytes of a DECRC to the saved cursor and a move along its row to `(x, y)`, when
-/// that lands there in a rendition no worse for writing a cell in `want` than the
-/// current one (the saved one is the current one or `want`): BS for up to three columns
-/// back, CUF forward.
-fn restore_len(k: &Known, x: u16, y: u16, want: Pen) -> Option<usize> {
-    let s = k.saved?;
-    if s.y != y || (k.pen != Some(s.pen) && want != s.pen) {
-        return None;
-    }
-    let along = match s.x.cmp(&x) {
-        Ordering::Equal => 0,
-        Ordering::Greater if s.x - x <= 3 => usize::from(s.x - x),
-        Ordering::Greater => csi_len(s.x - x),
-        Ordering::Less => csi_len(x - s.x),
-    };
-    Some(2 + along)
-}
-
-/// Writes the DECRC and the move along the saved row that [`restore_len`] counted; the
-/// rendition is the saved one after it.
-fn restore_to(out: &mut Vec<u8>, k: &mut Known, x: u16) {
-    let Some(s) = k.saved else {
-        return;
-    };
-    out.extend_from_slice(b"\x1b8");
-    match s.x.cmp(&x) {
+/// A DECRC to the cursor `saved` and a move along its row to column `x`: BS for up to
+/// three columns back, CUB further, CUF forward. Never the cells in between written
+/// again (as [`Encoder::move_relative`] may): from the saved cell they need not show
+/// what the frame will.
+fn restore_to(saved: Saved, x: u16) -> Vec<u8> {
+    let mut out = b"\x1b8".to_vec();
+    match saved.x.cmp(&x) {
         Ordering::Equal => {}
-        Ordering::Greater if s.x - x <= 3 => {
-            out.extend(std::iter::repeat_n(8u8, usize::from(s.x - x)));
+        Ordering::Greater if saved.x - x <= 3 => {
+            out.extend(std::iter::repeat_n(8u8, usize::from(saved.x - x)));
         }
-        Ordering::Greater => csi_n(out, s.x - x, b'D'),
-        Ordering::Less => csi_n(out, x - s.x, b'C'),
+        Ordering::Greater => csi_n(&mut out, saved.x - x, b'D'),
+        Ordering::Less => csi_n(&mut out, x - saved.x, b'C'),
     }
-    k.pen = Some(s.pen);
-    k.cursor = Some((x, s.y));
+    out
 }
 
 /// The text written for a cell whose symbol is `symbol`: the symbol without the

@@ -113,19 +113,18 @@ impl<B: Backend + Write> ScrollBackend<B> {
 
     /// Scrolls `rows` of the terminal by `delta` lines (positive: the text moves up, as
     /// when reading on) and shifts the copy of the screen to match. Does nothing when the
-    /// band is empty or the distance is not smaller than it.
+    /// band is empty, the distance is not smaller than it, or the band is not the scroll
+    /// region [`ScrollBackend::margins`] set.
     pub fn scroll(&mut self, rows: Range<u16>, delta: i32) -> io::Result<()> {
         let height = rows.end.saturating_sub(rows.start);
         let n = delta.unsigned_abs();
         if delta == 0 || n >= u32::from(height) || rows.end > self.shown.area.height {
             return Ok(());
         }
-        // The region is set once and kept between frames (`margins` resets it when the
-        // reader goes); DECSTBM moves the cursor, SU/SD do not.
-        let region = Region::Rows(rows.start, rows.end - 1);
-        if self.known.region() != region {
-            write!(self.inner, "\x1b[{};{}r", rows.start + 1, rows.end)?;
-            self.known.region_set(region);
+        // Only within the region `margins` set for these rows (as `draw` does before
+        // every frame); otherwise the frame's diff repaints the rows instead.
+        if self.known.region() != Region::Rows(rows.start, rows.end - 1) {
+            return Ok(());
         }
         // Lines a terminal scrolls in take the current background (`bce`).
         if !self.known.plain_background() {
@@ -184,10 +183,7 @@ impl<B: Backend + Write> ScrollBackend<B> {
         self.wanted.clone_from(&rows);
         // Rows below the terminal's last (a resize the app has not seen yet) would be
         // refused by the terminal: the whole screen then, as it would be.
-        let height = match self.fixed {
-            Some(s) => s.height,
-            None => self.inner.size().map_or(0, |s| s.height),
-        };
+        let height = self.terminal_size().map_or(0, |s| s.height);
         let rows = rows.filter(|r| r.start < r.end && r.end <= height);
         let want = rows.map_or(Region::Full, |r| {
             Region::Rows(r.start, r.end.saturating_sub(1))
@@ -203,8 +199,13 @@ impl<B: Backend + Write> ScrollBackend<B> {
         Ok(())
     }
 
+    /// The fixed size, or the terminal's when it answers.
+    fn terminal_size(&self) -> Option<Size> {
+        self.fixed.or_else(|| self.inner.size().ok())
+    }
+
     fn forget(&mut self) {
-        let size = self.fixed.or_else(|| self.inner.size().ok());
+        let size = self.terminal_size();
         let area = size.map_or(self.shown.area, |s| Rect::new(0, 0, s.width, s.height));
         self.shown = Buffer::empty(area);
         self.next = Buffer::empty(area);

@@ -568,6 +568,8 @@ fn a_line_scroll_sends_little_beyond_the_line() {
 fn one_line_at_a_margin_scrolls_by_line_feed_or_reverse_index() {
     let mut t = terminal();
     let b = t.t.backend_mut();
+    b.margins(Some(1..38))
+        .unwrap_or_else(|e| panic!("margins: {e}"));
     let step = |b: &mut ScrollBackend<CrosstermBackend<Sink>>, at: (u16, u16), delta| {
         b.set_cursor_position(at)
             .unwrap_or_else(|e| panic!("cursor: {e}"));
