@@ -255,17 +255,7 @@ impl Haystacks for Texts<'_> {
     /// for the class scan, measured no better).
     #[inline]
     fn prefetch(&self, i: u32, at: usize) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            let p = self.hay(i).0.as_ptr().wrapping_add(at);
-            // SAFETY: a prefetch is only a hint: it never faults, whatever the address,
-            // and SSE (which has it) is part of every x86_64 CPU.
-            unsafe {
-                core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast())
-            };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = (i, at);
+        super::narrowing::prefetch(self.hay(i).0.as_ptr().wrapping_add(at));
     }
 }
 
