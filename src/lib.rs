@@ -43,6 +43,7 @@ pub mod diag;
 pub mod geometry;
 pub mod keymap;
 pub mod model;
+pub mod pages;
 pub mod search;
 pub mod suggest;
 pub mod text;

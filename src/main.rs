@@ -25,14 +25,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// dossiers, BENCHMARKS.md). `mi_collect` purges one thread's free pages: every thread
 /// of the current pool runs it, then the calling thread.
 fn release_freed_pages() {
-    #[cfg(not(feature = "system-alloc"))]
-    {
-        // SAFETY: mi_collect only returns free memory of the calling thread's heap to
-        // the system; it takes no pointer and is safe to call at any time.
-        rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
-        // SAFETY: as above.
-        unsafe { libmimalloc_sys::mi_collect(true) };
-    }
+    dossier::pages::release_pool_pages();
+    dossier::pages::release_own_pages();
 }
 
 fn main() -> ExitCode {

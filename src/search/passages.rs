@@ -122,13 +122,9 @@ const RELEASE_PARTS_FROM: usize = 65_536;
 /// purges them), so the first key of a passage search held its parts, their copy in
 /// one list and the rank keys at once: a third of what the passage search added to the
 /// browser's peak at 10k (BENCHMARKS.md, "passages memory"). The same call as the
-/// browser's after `check` (`release_freed_pages` in `main.rs`); nothing without
-/// mimalloc.
+/// browser's after `check` (`release_freed_pages` in `main.rs`).
 fn release_parts() {
-    #[cfg(not(feature = "system-alloc"))]
-    // SAFETY: mi_collect only returns free memory of the calling thread's heap to the
-    // system; it takes no pointer and is safe to call at any time.
-    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    crate::pages::release_pool_pages();
 }
 
 /// The parts' lists in one, in order: allocated once at its length (growing the first
