@@ -11,6 +11,17 @@ use crate::xref::claim_backing;
 use super::tone::{Row, Seg, Tone, push_seg, seg};
 use super::wrap::char_width;
 
+/// A citation's marker, `[n short]`: its number among the cites it is listed with and
+/// its article's short name ("?" if the corpus has no such article). The dossier view and
+/// the timeline both print it, so a reader matches `[2 BBC]` in one with the other.
+pub fn marker(corpus: &Corpus, number: usize, cite: &Citation) -> String {
+    let short = corpus
+        .sources
+        .get(cite.source)
+        .map_or("?", |s| s.short.as_str());
+    format!("[{number} {}]", sanitize_line(short))
+}
+
 /// Something the selection can rest on.
 #[derive(Debug, Clone)]
 pub enum Target<'a> {
@@ -136,16 +147,8 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let short = corpus
-                    .sources
-                    .get(c.source)
-                    .map(|s| s.short.as_str())
-                    .unwrap_or("?");
                 (
-                    seg(
-                        format!("[{} {}]", first + i, sanitize_line(short)),
-                        Tone::Marker,
-                    ),
+                    seg(marker(corpus, first + i, c), Tone::Marker),
                     Some(Target::Cite(c)),
                 )
             })
@@ -319,4 +322,37 @@ pub fn layout<'a>(
         }
     }
     b.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Corpus {
+        crate::check::check(&crate::data::DataRoot::Bundled).corpus
+    }
+
+    /// The marker names the article by its short name, sanitised, and says so when the
+    /// article is not in the corpus rather than printing an empty name.
+    #[test]
+    fn a_marker_names_its_article_or_says_it_is_missing() {
+        let mut corpus = bundled();
+        let cite = corpus
+            .dossiers
+            .iter()
+            .flat_map(|d| &d.claims)
+            .flat_map(|c| &c.cites)
+            .next()
+            .cloned()
+            .expect("the bundled corpus cites");
+        let short = corpus.sources[cite.source].short.clone();
+        assert_eq!(marker(&corpus, 3, &cite), format!("[3 {short}]"));
+        corpus.sources[cite.source].short = "BB\u{1b}[31mC".into();
+        assert_eq!(marker(&corpus, 1, &cite), "[1 BB\u{241b}[31mC]");
+        let gone = Citation {
+            source: corpus.sources.len(),
+            ..cite
+        };
+        assert_eq!(marker(&corpus, 2, &gone), "[2 ?]");
+    }
 }

@@ -6,22 +6,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
 use crate::app::errors::row;
-use crate::geometry::{overlay, overlay_rows};
 
 pub fn render(app: &App, selected: usize, _theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let rows: Vec<String> = app.reload_errors.iter().map(row).collect();
-    let boxed = overlay((area.width, area.height), rows.len());
-    let rect = Rect {
-        x: area.x + boxed.x,
-        y: area.y + boxed.y,
-        ..boxed
-    };
-    let visible = overlay_rows(boxed);
+    let (rect, visible) = super::overlay::place(area, rows.len());
     let top = crate::app::errors::top(selected, visible);
     let shown: Vec<Line<'_>> = rows
         .iter()
@@ -41,12 +33,5 @@ pub fn render(app: &App, selected: usize, _theme: &Theme, frame: &mut Frame<'_>,
         " {} reload problems (j/k move, Enter edits, any other key closes) ",
         rows.len()
     );
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(shown).block(Block::default().borders(Borders::ALL).title(Span::styled(
-            title,
-            Style::default().add_modifier(Modifier::BOLD),
-        ))),
-        rect,
-    );
+    super::overlay::draw(frame, rect, title, shown);
 }

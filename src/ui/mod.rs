@@ -9,6 +9,7 @@ mod errors;
 mod help;
 mod highlight;
 mod index;
+mod overlay;
 mod passages;
 mod reader;
 mod relations;

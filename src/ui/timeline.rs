@@ -148,14 +148,7 @@ fn markers(corpus: &Corpus, e: &Entry<'_>) -> String {
     e.cites(corpus)
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let short = corpus
-                .sources
-                .get(c.source)
-                .map(|s| sanitize_line(&s.short))
-                .unwrap_or_default();
-            format!("[{} {short}]", first + i)
-        })
+        .map(|(i, c)| crate::geometry::dossier::marker(corpus, first + i, c))
         .collect::<Vec<_>>()
         .join(" ")
 }
