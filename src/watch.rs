@@ -262,7 +262,7 @@ mod tests {
     fn reload_gives_the_corpus_or_the_diagnostics() {
         let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        copy(&good, dir.path());
+        crate::test_support::copy_tree(&good, dir.path());
         let root = DataRoot::Dir(dir.path().to_path_buf());
         let Ok(corpus) = reload(&root) else {
             panic!("the good fixture must load")
@@ -275,17 +275,5 @@ mod tests {
         };
         let shown = victim.display().to_string();
         assert!(diags.iter().any(|d| d.path == shown), "{diags:?}");
-    }
-
-    fn copy(from: &Path, to: &Path) {
-        for e in std::fs::read_dir(from).into_iter().flatten().flatten() {
-            let target = to.join(e.file_name());
-            if e.path().is_dir() {
-                std::fs::create_dir_all(&target).unwrap_or_else(|x| panic!("{x}"));
-                copy(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), &target).unwrap_or_else(|x| panic!("{x}"));
-            }
-        }
     }
 }

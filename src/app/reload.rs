@@ -159,23 +159,11 @@ mod tests {
     use crate::keymap::Keymap;
     use std::path::Path;
 
-    fn copy(from: &Path, to: &Path) {
-        for e in std::fs::read_dir(from).into_iter().flatten().flatten() {
-            let target = to.join(e.file_name());
-            if e.path().is_dir() {
-                std::fs::create_dir_all(&target).unwrap_or_else(|x| panic!("{x}"));
-                copy(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), &target).unwrap_or_else(|x| panic!("{x}"));
-            }
-        }
-    }
-
     /// A copy of the good fixture and the browser on it.
     fn fixture() -> (tempfile::TempDir, DataRoot, App) {
         let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        copy(&good, dir.path());
+        crate::test_support::copy_tree(&good, dir.path());
         let root = DataRoot::Dir(dir.path().to_path_buf());
         let Ok(corpus) = crate::watch::reload(&root) else {
             panic!("the good fixture must load")
@@ -286,7 +274,7 @@ cite = [{ source = "alpha", quote = "was founded in May 2022 by Jane Doe" }]
                 .any(|d| d.path.ends_with("jane-doe.toml"))
         );
         // Fixed: the new corpus, and no banner.
-        copy(
+        crate::test_support::copy_tree(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good"),
             dir.path(),
         );
