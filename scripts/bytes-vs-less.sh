@@ -15,8 +15,10 @@
 # out), so "overhead" is the bytes beyond the line's own text: the part a program can cut.
 # The preview: from the index, PREVIEW_MOVES presses of `j`, then as many `k`; bytes that
 # arrive later than SPLIT_MS after the key are the rested preview's frame, the rest the
-# list's immediate move. Programs are interleaved round by round (dossier, less, baseline,
-# then the reverse order) so all see the same machine load; the bytes do not depend on
+# list's immediate move; beside them, the text of the preview's rows that changed (what any
+# frame must send, give or take characters a changed row keeps in place). Programs are
+# interleaved round by round (dossier, less, baseline, then the reverse order) so all see
+# the same machine load; the bytes do not depend on
 # it, the rounds check that they repeat.
 #
 # With SWEEP=1 (the default) each program also reads the whole article a line at a time,
@@ -197,16 +199,34 @@ def reader_round(prog, is_dossier):
     return out, sweep
 
 
+def preview_text():
+    """The preview pane's rows (right of the list's `│`), as shown."""
+    rows = []
+    for r in pane()[2:ROWS - 1]:
+        i = r.find("│")
+        rows.append(r[i + 1:].rstrip() if i >= 0 else "")
+    return rows
+
+
 def preview_round(prog):
-    """Per move: (immediate bytes, rested preview bytes)."""
+    """Per move: (immediate bytes, rested preview bytes, text bytes of the preview's
+    rows that changed: what a frame sending only what changed must still send, give or
+    take the characters a changed row keeps in place), and the characters of the cells
+    that changed to something other than a blank (the least any frame could send)."""
     prog.start()
     out = []
+    shown = preview_text()
     for k in ["j"] * MOVES + ["k"] * MOVES:
         before, t0, changes = key(prog, k, quiet=0.3)
         at_once = [n for (t, n) in changes if t - t0 < SPLIT]
         now = at_once[-1] if at_once else before
         end = changes[-1][1] if changes else before
-        out.append((now - before, end - now))
+        after = preview_text()
+        changed = sum(len(a.encode()) for a, b in zip(after, shown) if a != b)
+        cells = sum(len(x.encode()) for a, b in zip(after, shown)
+                    for x, y in zip(a.ljust(len(b)), b.ljust(len(a))) if x != y and x != " ")
+        shown = after
+        out.append((now - before, end - now, changed, cells))
     prog.stop()
     return out
 
@@ -284,4 +304,6 @@ for name, rounds in preview.items():
     flat = [m for r in rounds for m in r]
     print(f"{name:9} at once  {stats([m[0] for m in flat])}")
     print(f"{name:9} rested   {stats([m[1] for m in flat])}")
+    print(f"{name:9} its text {stats([m[2] for m in flat])}  (changed rows' text)")
+    print(f"{name:9} cells    {stats([m[3] for m in flat])}  (characters of cells that changed, blanks left out)")
 PY
