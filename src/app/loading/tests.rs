@@ -128,6 +128,7 @@ fn the_status_says_what_is_left() {
             total: 1000,
         }),
         waiting: 0,
+        from_cache: false,
     };
     let s = l.status();
     assert!(s.starts_with(LOADING), "{s}");
