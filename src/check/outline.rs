@@ -16,7 +16,10 @@ pub fn outline(parsed: &[Parsed]) -> Vec<Dossier> {
         .par_iter()
         .map(|p| {
             let aliases = p.raw.alias.iter().filter_map(|a| {
-                Some((AliasKind::parse(a.kind.get_ref())?, a.name.get_ref().to_owned()))
+                Some((
+                    AliasKind::parse(a.kind.get_ref())?,
+                    a.name.get_ref().to_owned(),
+                ))
             });
             Dossier::outline(
                 p.raw.id.get_ref().to_owned(),

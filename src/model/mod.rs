@@ -116,7 +116,12 @@ pub struct Dossier {
 impl Dossier {
     /// What a browser shows of a dossier before its corpus is checked (an outline):
     /// id, kind, name and aliases (without notes or citations), nothing else.
-    pub fn outline(id: String, kind: Kind, name: String, aliases: Vec<(AliasKind, String)>) -> Self {
+    pub fn outline(
+        id: String,
+        kind: Kind,
+        name: String,
+        aliases: Vec<(AliasKind, String)>,
+    ) -> Self {
         Dossier {
             id,
             kind,
