@@ -148,8 +148,10 @@ pub fn write(file: &Path, text: &str) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    /// What the index shows of a dossier.
-    fn shown(d: &[Dossier]) -> Vec<(String, Kind, String, Vec<(AliasKind, String)>)> {
+    /// What the index shows of a dossier: id, kind, name, aliases.
+    type Shown = (String, Kind, String, Vec<(AliasKind, String)>);
+
+    fn shown(d: &[Dossier]) -> Vec<Shown> {
         d.iter()
             .map(|d| {
                 let aliases = d.aliases.iter().map(|a| (a.kind, a.name.clone()));
