@@ -38,6 +38,8 @@ pub struct Loading {
     pub phase: Phase,
     /// Keys held until the checked corpus is in (the terminal loop holds them).
     pub waiting: usize,
+    /// The names are the last start's ([`cache`]), not yet read from the files.
+    pub from_cache: bool,
 }
 
 impl Loading {
@@ -56,6 +58,7 @@ impl Loading {
             Phase::Indexing => format!("{LOADING}5 of 5): checked, building the indexes"),
         };
         let waiting = match self.waiting {
+            0 if self.from_cache => "names as of the last start, / filters them".to_owned(),
             0 => "names only, / filters them".to_owned(),
             1 => "1 key waits (q quits)".to_owned(),
             n => format!("{n} keys wait (q quits)"),
@@ -80,8 +83,40 @@ pub fn early(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
     app.loading = Some(Loading {
         phase: Phase::Checking(Stage::Sources),
         waiting: 0,
+        from_cache: false,
     });
     app
+}
+
+/// [`early`] on the last start's outline of the corpus ([`cache`]), drawn before its
+/// files are read: the status line says so until [`refresh`].
+pub fn early_from_cache(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
+    let mut app = early(outline, keymap, size);
+    app.loading = Some(Loading {
+        phase: Phase::Checking(Stage::Parsing),
+        waiting: 0,
+        from_cache: true,
+    });
+    app
+}
+
+/// The early browser `fresh`, on the outline of the files as they are now, takes the
+/// place of `app`, one on the last start's names ([`cache`]): showing what it showed
+/// (the filter searched again, the selection kept by id), still loading as it was. An
+/// outline that is not fresher than what `app` shows changes nothing: false.
+pub fn refresh(app: &mut App, fresh: App) -> bool {
+    let (Some(was), Some(now)) = (app.loading, fresh.loading) else {
+        return false;
+    };
+    if !was.from_cache || now.from_cache {
+        return false;
+    }
+    *app = super::reload::carry_into(app, fresh);
+    app.loading = Some(Loading {
+        from_cache: false,
+        ..was
+    });
+    true
 }
 
 /// True when `action` may act while the browser shows an outline: moving in the index,
@@ -142,5 +177,6 @@ pub fn swap(app: &mut App, checked: App) {
     app.loading = None;
 }
 
+pub mod cache;
 #[cfg(test)]
 mod tests;

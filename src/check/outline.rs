@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::dossiers::Parsed;
-use crate::model::{Alias, AliasKind, Dossier, Kind};
+use crate::model::{AliasKind, Dossier, Kind};
 
 /// The outline of `parsed`. An alias whose kind does not parse is left out (the check
 /// reports it); a kind that does not parse is shown as the check's built dossier shows
@@ -14,30 +14,19 @@ use crate::model::{Alias, AliasKind, Dossier, Kind};
 pub fn outline(parsed: &[Parsed]) -> Vec<Dossier> {
     let mut out: Vec<Dossier> = parsed
         .par_iter()
-        .map(|p| Dossier {
-            id: p.raw.id.get_ref().to_owned(),
-            kind: Kind::parse(p.raw.kind.get_ref()).unwrap_or(Kind::Group),
-            name: p.raw.name.get_ref().to_owned(),
-            summary: None,
-            summary_parts: Vec::new(),
-            date: None,
-            // Not shown before the check: 100,000 paths are 5 MB of the early browser.
-            path: String::new(),
-            aliases: p
-                .raw
-                .alias
-                .iter()
-                .filter_map(|a| {
-                    Some(Alias {
-                        name: a.name.get_ref().to_owned(),
-                        kind: AliasKind::parse(a.kind.get_ref())?,
-                        note: None,
-                        cites: Vec::new(),
-                    })
-                })
-                .collect(),
-            claims: Vec::new(),
-            relations: Vec::new(),
+        .map(|p| {
+            let aliases = p.raw.alias.iter().filter_map(|a| {
+                Some((
+                    AliasKind::parse(a.kind.get_ref())?,
+                    a.name.get_ref().to_owned(),
+                ))
+            });
+            Dossier::outline(
+                p.raw.id.get_ref().to_owned(),
+                Kind::parse(p.raw.kind.get_ref()).unwrap_or(Kind::Group),
+                p.raw.name.get_ref().to_owned(),
+                aliases.collect(),
+            )
         })
         .collect();
     // As `check` orders the built dossiers: by id, the first of a repeated id kept.

@@ -114,6 +114,37 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// What a browser shows of a dossier before its corpus is checked (an outline):
+    /// id, kind, name and aliases (without notes or citations), nothing else.
+    pub fn outline(
+        id: String,
+        kind: Kind,
+        name: String,
+        aliases: Vec<(AliasKind, String)>,
+    ) -> Self {
+        Dossier {
+            id,
+            kind,
+            name,
+            summary: None,
+            summary_parts: Vec::new(),
+            date: None,
+            // Not shown before the check: 100,000 paths are 5 MB of the early browser.
+            path: String::new(),
+            aliases: aliases
+                .into_iter()
+                .map(|(kind, name)| Alias {
+                    name,
+                    kind,
+                    note: None,
+                    cites: Vec::new(),
+                })
+                .collect(),
+            claims: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
     /// Every citation in the dossier: aliases', claims' (with variants') and relations'.
     pub fn all_cites(&self) -> impl Iterator<Item = &Citation> {
         self.aliases

@@ -161,7 +161,8 @@ fn first_state(
             ));
         };
         match msg {
-            Msg::Outline(app) => return Ok(Start::Outline(app, phase)),
+            // The last start's names (`loading::cache`) come too late once checked.
+            Msg::Outline(app) if checked.is_none() => return Ok(Start::Outline(app, phase)),
             Msg::Progress(p) => {
                 phase = p;
                 if read_all(p) && !*watch_started {
@@ -306,7 +307,13 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
                     reload(&mut app, root, &found_tx);
                     preview_due = None;
                 }
-                Msg::Outline(_) => {}
+                // The names read now, in place of the last start's.
+                Msg::Outline(fresh) => {
+                    if crate::app::loading::refresh(&mut app, *fresh) {
+                        background(&mut app, &found_tx);
+                        preview_due = None;
+                    }
+                }
                 Msg::Watching(Ok(w)) => _watch = Some(w),
                 Msg::Watching(Err(e)) => app.message = Some(e),
                 Msg::Progress(p) => {

@@ -359,6 +359,36 @@ fn the_swap_from_the_outline_equals_a_full_redraw() {
     }
 }
 
+/// The last start's names (`app::loading::cache`, one of them since renamed) replaced by
+/// the files' outline, then by the checked browser: each draws what a full redraw shows.
+#[test]
+fn the_files_outline_after_the_cached_one_equals_a_full_redraw() {
+    let k = |c: char| Step::Key(Key::char(c));
+    let (fresh, checked) = early_and_checked(120, 40);
+    let mut stale = fresh.corpus.dossiers.clone();
+    stale[0].name.push_str(" (old name)");
+    let cached = crate::app::loading::early_from_cache(stale, Keymap::default_keymap(), (120, 40));
+    let mut s = Session::new(cached);
+    assert!(s.screen.screen().contents().contains("last start"));
+    let check = |s: &Session, what: &str| {
+        let (want, got) = (full_redraw(&s.app, &s.theme), visible(&s.screen));
+        assert_eq!(got, want, "{what}");
+    };
+    for st in [k('j'), Step::Rest, Step::Resize(100, 30), k('/'), k('o')] {
+        s.step(&st);
+        check(&s, "a step on the cached names");
+    }
+    assert!(crate::app::loading::refresh(&mut s.app, fresh));
+    s.draw();
+    check(&s, "the files' names");
+    assert!(s.app.loading.is_some_and(|l| !l.from_cache));
+    s.step(&k('l'));
+    check(&s, "a key on the files' names");
+    crate::app::loading::swap(&mut s.app, checked);
+    s.draw();
+    check(&s, "the swap");
+}
+
 /// A key that needs the checked corpus does nothing while it is checked (the loop holds
 /// it); a movement acts.
 #[test]

@@ -128,6 +128,7 @@ fn the_status_says_what_is_left() {
             total: 1000,
         }),
         waiting: 0,
+        from_cache: false,
     };
     let s = l.status();
     assert!(s.starts_with(LOADING), "{s}");
@@ -181,4 +182,63 @@ fn the_chosen_dossier_and_the_query_survive_the_swap() {
     let v = index(&app);
     assert_eq!(v.query, "kherson");
     assert!(v.hits.len() > early_hits, "{} > {early_hits}", v.hits.len());
+}
+
+/// The last start's names are shown as such until the files' outline replaces them,
+/// keeping the filter as typed, the selection by id and the held keys; a name changed
+/// since then is shown as it is now. A second cached outline, or one for a browser
+/// already on the files' names, changes nothing.
+#[test]
+fn the_files_outline_replaces_the_last_starts() {
+    let (outline, _) = outline_and_corpus();
+    let mut stale = outline.clone();
+    let renamed = stale
+        .iter()
+        .position(|d| d.name.starts_with('S') || d.name.starts_with('D'))
+        .unwrap_or(0);
+    let id = stale[renamed].id.clone();
+    stale[renamed].name = format!("{} (old name)", stale[renamed].name);
+    let keymap = Keymap::default_keymap;
+    let mut app = early_from_cache(stale.clone(), keymap(), (120, 40));
+    let status = app.loading.map(|l| l.status()).unwrap_or_default();
+    assert!(
+        status.contains("1 of 5") && status.contains("last start"),
+        "{status}"
+    );
+    typed(&mut app, "old name");
+    assert_eq!(index(&app).hits.len(), 1);
+    assert_eq!(selected_id(&app), id);
+    if let Some(l) = &mut app.loading {
+        l.waiting = 2;
+    }
+    // Not fresher: kept as it is.
+    assert!(!refresh(
+        &mut app,
+        early_from_cache(stale, keymap(), (80, 24))
+    ));
+    assert!(app.loading.is_some_and(|l| l.from_cache));
+    assert!(refresh(
+        &mut app,
+        early(outline.clone(), keymap(), (80, 24))
+    ));
+    let Some(l) = app.loading else {
+        panic!("still loading")
+    };
+    assert!(!l.from_cache && l.waiting == 2, "{l:?}");
+    assert!(!l.status().contains("last start"), "{}", l.status());
+    assert_eq!(app.size, (120, 40));
+    assert_eq!(index(&app).query, "old name");
+    assert!(index(&app).hits.is_empty(), "the old name is gone");
+    assert!(
+        app.corpus
+            .dossiers
+            .iter()
+            .all(|d| !d.name.contains("old name"))
+    );
+    // Once on the files' names, another outline is not taken.
+    let before = app.corpus.dossiers.len();
+    let mut fewer = outline;
+    fewer.pop();
+    assert!(!refresh(&mut app, early(fewer, keymap(), (80, 24))));
+    assert_eq!(app.corpus.dossiers.len(), before);
 }
