@@ -22,16 +22,20 @@ pub struct Config {
     pub mouse: bool,
     /// The query history file (`history = false` keeps no file).
     pub history: bool,
+    /// The names of a large corpus kept for its next start (`cache = false` keeps none:
+    /// `app::loading::cache`).
+    pub cache: bool,
 }
 
 impl Config {
-    /// The defaults: the compiled-in keymap and theme, mouse and history on.
+    /// The defaults: the compiled-in keymap and theme, mouse, history and cache on.
     pub fn default_config(no_color: bool) -> Config {
         Config {
             keymap: Keymap::default_keymap(),
             theme: Theme::default_theme(no_color),
             mouse: true,
             history: true,
+            cache: true,
         }
     }
 }
@@ -92,6 +96,8 @@ struct RawConfig {
     #[serde(default)]
     history: Option<bool>,
     #[serde(default)]
+    cache: Option<bool>,
+    #[serde(default)]
     bind: Vec<RawBinding>,
     #[serde(default)]
     theme: BTreeMap<String, RawStyle>,
@@ -122,6 +128,9 @@ pub fn print_default() -> String {
          mouse = true\n\n\
          # Keep past queries in $XDG_STATE_HOME/dossier/history (Ctrl-P/Ctrl-N).\n\
          history = true\n\n\
+         # Keep the names of a corpus of 20,000 dossiers or more in\n\
+         # $XDG_CACHE_HOME/dossier/outlines, so its next start lists them at once.\n\
+         cache = true\n\n\
          {DEFAULT_KEYMAP}\n{DEFAULT_THEME}"
     )
 }
@@ -167,6 +176,7 @@ pub fn parse(path: &str, text: &str, no_color: bool) -> Result<Config, ConfigErr
         theme,
         mouse: raw.mouse.unwrap_or(true),
         history: raw.history.unwrap_or(true),
+        cache: raw.cache.unwrap_or(true),
     })
 }
 
@@ -258,14 +268,21 @@ mod tests {
     }
 
     #[test]
-    fn mouse_and_history_are_on_unless_the_file_turns_them_off() {
+    fn mouse_history_and_cache_are_on_unless_the_file_turns_them_off() {
         let c = parse("c.toml", "", false).unwrap_or_else(|e| panic!("{e}"));
-        assert!(c.mouse && c.history);
-        let c = parse("c.toml", "mouse = false\nhistory = false\n", false)
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(!c.mouse && !c.history);
+        assert!(c.mouse && c.history && c.cache);
+        let c = parse(
+            "c.toml",
+            "mouse = false\nhistory = false\ncache = false\n",
+            false,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!c.mouse && !c.history && !c.cache);
         let d = parse("default", &print_default(), false).unwrap_or_else(|e| panic!("{e}"));
-        assert!(d.mouse && d.history, "the printed default says true");
+        assert!(
+            d.mouse && d.history && d.cache,
+            "the printed default says true"
+        );
         let e = report("c.toml", "mouse = \"no\"\n");
         assert!(e.starts_with("c.toml:1:9: error: invalid type"), "{e}");
     }

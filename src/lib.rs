@@ -46,9 +46,9 @@ pub mod model;
 pub mod pages;
 pub mod search;
 pub mod suggest;
-pub mod text;
 #[cfg(test)]
 mod test_support;
+pub mod text;
 // The browser's terminal code writes raw escape sequences to stdout by design, and its
 // few messages before and after the screen is taken are fixed text or an io::Error;
 // every cell it draws goes through tui::encode::cell_text instead.

@@ -130,20 +130,15 @@ impl History {
     /// Writes the queries added since the last write to `path` (its folder made if
     /// missing): appended to what the file holds now (another browser may have added
     /// some meanwhile), capped, through a temporary file renamed over it, so a crash
-    /// never leaves half a file. The merged list becomes this history's unless a walk
-    /// is under way.
+    /// never leaves half a file, readable by the user only ([`crate::data::private`]).
+    /// The merged list becomes this history's unless a walk is under way.
     pub fn save(&mut self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let mut merged = History::load(path)?;
         merged.enabled = true;
         for q in &self.fresh {
             merged.record(q);
         }
-        let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, merged.to_text())?;
-        std::fs::rename(&tmp, path)?;
+        crate::data::private::write(path, merged.to_text().as_bytes())?;
         self.fresh.clear();
         if self.at.is_none() {
             self.entries = merged.entries;

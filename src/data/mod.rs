@@ -9,6 +9,7 @@
 
 #[cfg(target_os = "linux")]
 mod dirs;
+pub mod private;
 mod read;
 pub mod write;
 

@@ -75,13 +75,14 @@ impl Progress for Tell {
 pub fn spawn(
     root: DataRoot,
     keymap: Keymap,
+    keep_names: bool,
     before_indexing: Option<fn()>,
     tx: Sender<Msg>,
 ) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("corpus-check".into())
         .spawn(move || {
-            let work = || load(&root, keymap, before_indexing, &tx);
+            let work = || load(&root, keymap, keep_names, before_indexing, &tx);
             match rayon::ThreadPoolBuilder::new()
                 .num_threads(rayon::current_num_threads())
                 .thread_name(|i| format!("check-{i}"))
@@ -95,10 +96,18 @@ pub fn spawn(
         .map(|_| ())
 }
 
-fn load(root: &DataRoot, keymap: Keymap, before_indexing: Option<fn()>, tx: &Sender<Msg>) {
+/// Checks the corpus at `root`, telling the loop how it goes; with `keep_names` (the
+/// config's `cache`), a large corpus's names are drawn from and kept in its cache file.
+fn load(
+    root: &DataRoot,
+    keymap: Keymap,
+    keep_names: bool,
+    before_indexing: Option<fn()>,
+    tx: &Sender<Msg>,
+) {
     let cache = match root {
-        DataRoot::Dir(dir) => cache::path(dir),
-        DataRoot::Bundled => None,
+        DataRoot::Dir(dir) if keep_names => cache::path(dir),
+        DataRoot::Dir(_) | DataRoot::Bundled => None,
     };
     if let Some((file, real)) = &cache {
         from_cache(file, real, keymap.clone(), tx);

@@ -197,11 +197,18 @@ fn run_loop(root: &DataRoot, config: Config, options: Options) -> std::io::Resul
         theme,
         mouse,
         history,
+        cache,
     } = config;
     term::install_panic_hook();
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
-    load::spawn(root.clone(), keymap, options.before_indexing, tx.clone())?;
+    load::spawn(
+        root.clone(),
+        keymap,
+        cache,
+        options.before_indexing,
+        tx.clone(),
+    )?;
     // The watch starts once the check has read every file (`start_watch`).
     let mut watch_started = false;
     // Messages for the loop that came before it started.

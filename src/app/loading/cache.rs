@@ -130,18 +130,11 @@ fn unescape(field: &str) -> String {
     out
 }
 
-/// Writes `text` to `file` whole or not at all (a temporary file renamed over it), its
-/// folder made if needed. A cache that cannot be written is only a slower next start.
+/// Writes `text` to `file` whole or not at all, readable by the user only
+/// ([`crate::data::private`]: the names of an investigation's subjects). A cache that
+/// cannot be written is only a slower next start.
 pub fn write(file: &Path, text: &str) -> std::io::Result<()> {
-    let dir = file
-        .parent()
-        .ok_or_else(|| std::io::Error::other("no folder"))?;
-    std::fs::create_dir_all(dir)?;
-    let tmp = file.with_extension(format!("txt.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, file).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    crate::data::private::write(file, text.as_bytes())
 }
 
 #[cfg(test)]
