@@ -105,10 +105,7 @@ fn load(
     before_indexing: Option<fn()>,
     tx: &Sender<Msg>,
 ) {
-    let cache = match root {
-        DataRoot::Dir(dir) if keep_names => cache::path(dir),
-        DataRoot::Dir(_) | DataRoot::Bundled => None,
-    };
+    let cache = cache_file(root, keep_names);
     if let Some((file, real)) = &cache {
         from_cache(file, real, keymap.clone(), tx);
     }
@@ -132,6 +129,15 @@ fn load(
     let _ = tx.send(Msg::Checked(Box::new(checked)));
 }
 
+/// Where the names of the corpus at `root` are kept, and its real path: nowhere for the
+/// bundled corpus, or when the config says `cache = false` (`keep_names`).
+fn cache_file(root: &DataRoot, keep_names: bool) -> Option<(PathBuf, String)> {
+    match root {
+        DataRoot::Dir(dir) if keep_names => cache::path(dir),
+        DataRoot::Dir(_) | DataRoot::Bundled => None,
+    }
+}
+
 /// Sends the browser on the last start's outline of the corpus, if one is kept, before
 /// the check starts reading the files: on the check's pool, with the cores to itself
 /// (beside a check reading 100,000 files it took seconds instead of a fraction of one).
@@ -144,6 +150,15 @@ fn from_cache(file: &Path, real: &str, keymap: Keymap, tx: &Sender<Msg>) {
 
 #[cfg(test)]
 mod tests {
+    /// `cache = false` keeps no names and reads none; the bundled corpus has no file.
+    #[test]
+    fn no_cache_file_when_the_config_says_so() {
+        let dir = crate::data::DataRoot::Dir(std::path::PathBuf::from("."));
+        assert!(super::cache_file(&dir, true).is_some());
+        assert!(super::cache_file(&dir, false).is_none());
+        assert!(super::cache_file(&crate::data::DataRoot::Bundled, true).is_none());
+    }
+
     /// The names are drawn first from [`crate::app::loading::OUTLINE_FROM`] dossiers on.
     #[test]
     fn only_a_large_corpus_gets_an_outline() {
