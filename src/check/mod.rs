@@ -288,10 +288,11 @@ mod tests {
     use super::*;
     use crate::data::DataRoot;
 
-    /// The bundled corpus's dossiers, repeated until there are enough to go to the pool.
+    /// The bundled corpus's dossiers, repeated until there are enough for three parts
+    /// on the pool.
     fn many() -> (Report, Vec<Dossier>) {
         let report = check(&DataRoot::Bundled);
-        let times = parts::PARALLEL_FROM.div_ceil(report.corpus.dossiers.len()) + 2;
+        let times = (2 * TAIL_PART).div_ceil(report.corpus.dossiers.len()) + 1;
         let built = (0..times)
             .flat_map(|_| report.corpus.dossiers.iter().cloned())
             .collect();
@@ -307,7 +308,7 @@ mod tests {
         let one = count(&report.corpus.dossiers);
         assert!(report.corpus.dossiers.len() < parts::PARALLEL_FROM && one.citations > 0);
         let all = count(&built);
-        assert!(built.len() >= parts::PARALLEL_FROM);
+        assert!(built.len() > 2 * TAIL_PART);
         assert_eq!(
             (all.dossiers, all.claims, all.citations, all.disputed),
             (
