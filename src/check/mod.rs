@@ -12,6 +12,7 @@ mod parts;
 mod sources;
 mod summary;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use fields::{is_date, is_slug};
@@ -151,21 +152,26 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
         spellings: &known.spellings,
     };
     let mut built = build_all(&ctx, parsed, &mut diags, progress);
-    warn_uncited_sources(&sources, &built, &mut diags);
-
-    built.sort_by(|a, b| a.id.cmp(&b.id));
-    built.dedup_by(|a, b| a.id == b.id);
-    let stats = Stats {
-        dossiers: built.len(),
-        claims: built.iter().map(|d| d.claims.len()).sum(),
-        citations: built.iter().map(|d| d.all_cites().count()).sum(),
-        disputed: built
-            .iter()
-            .flat_map(|d| &d.claims)
-            .filter(|c| c.disputed)
-            .count(),
-        sources: sources.list.len(),
+    // The corpus-wide tables are dropped beside the last passes over the built corpus
+    // on a large corpus (freeing a few hundred thousand strings took one core ≈0.1 s at
+    // 100,000 dossiers, the other idle); a small one does not start the pool.
+    let large = built.len() >= parts::PARALLEL_FROM;
+    let mut finish = || {
+        warn_uncited_sources(&sources, &built, &mut diags);
+        if large {
+            built.par_sort_by(|a, b| a.id.cmp(&b.id));
+        } else {
+            built.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        built.dedup_by(|a, b| a.id == b.id);
+        count(&built)
     };
+    let mut stats = if large {
+        rayon::join(|| drop(known), finish).1
+    } else {
+        finish()
+    };
+    stats.sources = sources.list.len();
     diag::sort(&mut diags);
     Report {
         corpus: Corpus {
@@ -204,20 +210,68 @@ fn build_all(
     })
 }
 
-/// Warns about registered sources that no citation uses.
+/// Dossiers per part of [`count`] and [`warn_uncited_sources`] on the pool.
+const TAIL_PART: usize = 4096;
+
+/// The counts of [`Stats`] but `sources`, in parts on the pool for a large corpus:
+/// reading every claim and citation of 100,000 dossiers again is a cache miss on each,
+/// ≈0.1 s of one core with the other idle (BENCHMARKS.md, "Issue 16, fifth pass").
+fn count(built: &[Dossier]) -> Stats {
+    let part = |part: &[Dossier]| Stats {
+        dossiers: part.len(),
+        claims: part.iter().map(|d| d.claims.len()).sum(),
+        citations: part.iter().map(|d| d.all_cites().count()).sum(),
+        disputed: part
+            .iter()
+            .flat_map(|d| &d.claims)
+            .filter(|c| c.disputed)
+            .count(),
+        sources: 0,
+    };
+    if built.len() < parts::PARALLEL_FROM {
+        return part(built);
+    }
+    let add = |a: Stats, b: Stats| Stats {
+        dossiers: a.dossiers + b.dossiers,
+        claims: a.claims + b.claims,
+        citations: a.citations + b.citations,
+        disputed: a.disputed + b.disputed,
+        sources: 0,
+    };
+    built
+        .par_chunks(TAIL_PART)
+        .map(part)
+        .reduce(Stats::default, add)
+}
+
+/// Warns about registered sources that no citation uses. Which are used is found in
+/// parts on the pool for a large corpus (a cache miss per citation, as [`count`]).
 fn warn_uncited_sources(
     sources: &sources::Sources,
     built: &[Dossier],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut used = vec![false; sources.list.len()];
-    for d in built {
-        for c in d.all_cites() {
+    let n = sources.list.len();
+    let part = |part: &[Dossier]| {
+        let mut used = vec![false; n];
+        for c in part.iter().flat_map(|d| d.all_cites()) {
             if let Some(u) = used.get_mut(c.source) {
                 *u = true;
             }
         }
-    }
+        used
+    };
+    let used = if built.len() < parts::PARALLEL_FROM {
+        part(built)
+    } else {
+        built.par_chunks(TAIL_PART).map(part).reduce(
+            || vec![false; n],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+                a
+            },
+        )
+    };
     for (s, u) in sources.list.iter().zip(used) {
         if !u {
             diags.push(Diagnostic::file(
@@ -225,6 +279,107 @@ fn warn_uncited_sources(
                 &format!("seeds/{}", s.file),
                 format!("source '{}' is cited nowhere", s.id),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DataRoot;
+
+    /// The bundled corpus's dossiers, repeated until there are enough for three parts
+    /// on the pool.
+    fn many() -> (Report, Vec<Dossier>) {
+        let report = check(&DataRoot::Bundled);
+        let times = (2 * TAIL_PART).div_ceil(report.corpus.dossiers.len()) + 1;
+        let built = (0..times)
+            .flat_map(|_| report.corpus.dossiers.iter().cloned())
+            .collect();
+        (report, built)
+    }
+
+    /// The counts summed in parts on the pool are the counts of the whole, on either
+    /// side of the threshold.
+    #[test]
+    fn counts_every_part() {
+        let (report, built) = many();
+        let n = built.len() / report.corpus.dossiers.len();
+        let one = count(&report.corpus.dossiers);
+        assert!(report.corpus.dossiers.len() < parts::PARALLEL_FROM && one.citations > 0);
+        let all = count(&built);
+        assert!(built.len() > 2 * TAIL_PART);
+        assert_eq!(
+            (all.dossiers, all.claims, all.citations, all.disputed),
+            (
+                n * one.dossiers,
+                n * one.claims,
+                n * one.citations,
+                n * one.disputed
+            )
+        );
+        assert_eq!(
+            (one.dossiers, one.claims, one.citations, one.disputed),
+            (
+                report.stats.dossiers,
+                report.stats.claims,
+                report.stats.citations,
+                report.stats.disputed
+            )
+        );
+    }
+
+    /// A source is reported as cited nowhere exactly when no citation of any part names
+    /// it: the parts' marks are all kept, a large corpus or a small one.
+    #[test]
+    fn uncited_sources_seen_over_every_part() {
+        let (report, mut built) = many();
+        let mut sources = sources::Sources::default();
+        sources.list = report.corpus.sources.clone();
+        let mut extra = sources.list[0].clone();
+        extra.id = "never-cited".into();
+        sources.list.push(extra);
+        // Only the last dossier cites the last cited source: one part alone sees it.
+        let last = sources.list.len() - 2;
+        for d in &mut built {
+            for a in &mut d.aliases {
+                a.cites.retain(|c| c.source != last);
+            }
+            for c in &mut d.claims {
+                c.cites.retain(|c| c.source != last);
+                for v in &mut c.variants {
+                    v.cites.retain(|c| c.source != last);
+                }
+            }
+            for r in &mut d.relations {
+                r.cites.retain(|c| c.source != last);
+            }
+        }
+        let keep = report
+            .corpus
+            .dossiers
+            .iter()
+            .find(|d| d.all_cites().any(|c| c.source == last))
+            .cloned();
+        built.extend(keep);
+        for corpus in [&built[..], &built[built.len() - 3..]] {
+            let mut diags = Vec::new();
+            warn_uncited_sources(&sources, corpus, &mut diags);
+            let mut used = vec![false; sources.list.len()];
+            for c in corpus.iter().flat_map(|d| d.all_cites()) {
+                used[c.source] = true;
+            }
+            let want: Vec<String> = sources
+                .list
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|(s, _)| format!("source '{}' is cited nowhere", s.id))
+                .collect();
+            let got: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+            assert_eq!(got, want);
+            assert!(got.contains(&"source 'never-cited' is cited nowhere".to_owned()));
+            assert!(used[last]);
         }
     }
 }

@@ -27,8 +27,11 @@ pub struct Sources {
     /// theirs that fails gets the best relocated candidate (`corpus::relocate`).
     pub changed: HashSet<String>,
     /// Source id → index into `list`: every citation looks its source up, and a scan of
-    /// the list made `check` quadratic on large corpora (BENCHMARKS.md).
-    by_id: HashMap<String, usize>,
+    /// the list made `check` quadratic on large corpora (BENCHMARKS.md). Hashed with
+    /// foldhash (seeded per process) rather than SipHash: 2.1 million lookups at 100,000
+    /// dossiers, where SipHash was a third of grouping the citations by source
+    /// (BENCHMARKS.md, "Issue 16, fifth pass").
+    by_id: HashMap<String, usize, foldhash::fast::RandomState>,
 }
 
 impl Sources {

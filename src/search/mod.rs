@@ -21,6 +21,9 @@ pub mod passages;
 mod prefilter;
 pub mod query;
 
+/// The cache prefetch hint, for `check`'s pass over every citation of an article too.
+pub(crate) use narrowing::prefetch;
+
 use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher as _;
