@@ -10,8 +10,8 @@
 //! match (the incremental filter shared with the dossier search, `search::narrowing`); hits are built only when read ([`hits`]) and positions only for
 //! the hits on screen.
 
-mod hits;
 mod forms;
+mod hits;
 mod places;
 
 use std::borrow::Cow;
@@ -27,9 +27,9 @@ use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unst
 use super::normalize::fold_for_search;
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
+use forms::{Form, Forms, fold_mask, unfold_mask};
 use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
-use forms::{Form, Forms, fold_mask, unfold_mask};
 use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
@@ -524,7 +524,7 @@ mod tests {
         let query = super::super::parse(q);
         let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
         for pi in 0..index.len() as u32 {
-            let folded = index.folded(pi, corpus);
+            let folded = &index.folded(pi, corpus);
             let lower = &index.lower(pi, corpus);
             if query
                 .terms
@@ -539,7 +539,7 @@ mod tests {
         }
         found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
         for hit in found.iter_mut().take(scored) {
-            let folded = index.folded(hit.3, corpus);
+            let folded = &index.folded(hit.3, corpus);
             let lower = &index.lower(hit.3, corpus);
             hit.1 = query
                 .terms
@@ -650,7 +650,10 @@ mod tests {
         else {
             panic!("not cancelled");
         };
-        let hit = hits.iter().next().expect("the bundled articles name the Legion");
+        let hit = hits
+            .iter()
+            .next()
+            .expect("the bundled articles name the Legion");
         let text = &corpus.sources[hit.source].article.text[hit.range.clone()];
         let pos = index.positions(&corpus, &hit, &super::super::parse("'Legion"));
         let chars: Vec<char> = text.chars().collect();
@@ -717,7 +720,7 @@ mod tests {
                 let expect: Vec<(u32, u32)> = (0..index.len() as u32)
                     .filter_map(|pi| {
                         let (folded, lower) =
-                            (index.folded(pi, &corpus), &index.lower(pi, &corpus));
+                            (&index.folded(pi, &corpus), &index.lower(pi, &corpus));
                         query
                             .terms
                             .iter()
