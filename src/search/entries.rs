@@ -7,6 +7,7 @@
 //! from folded characters back to the original's is not kept: only the rows on screen
 //! need it, and [`super::normalize::fold_for_search`] recomputes it for them.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::narrowing::Haystacks;
@@ -165,18 +166,18 @@ impl Haystacks for Entries {
     }
 
     #[inline]
-    fn lower(&self, i: u32) -> &str {
-        self.lower.get(i as usize)
+    fn lower(&self, i: u32) -> Cow<'_, str> {
+        Cow::Borrowed(self.lower.get(i as usize))
     }
 
     #[inline]
-    fn lower_bytes(&self, i: u32) -> &[u8] {
-        self.lower.bytes(i as usize)
+    fn lower_bytes(&self, i: u32) -> Cow<'_, [u8]> {
+        Cow::Borrowed(self.lower.bytes(i as usize))
     }
 
     #[inline]
-    fn folded(&self, i: u32) -> &str {
-        Entries::folded(self, i as usize)
+    fn folded(&self, i: u32) -> Cow<'_, str> {
+        Cow::Borrowed(Entries::folded(self, i as usize))
     }
 
     /// Asks the CPU for what checking entry `i` reads first: its `Meta` (the mask) and

@@ -179,20 +179,25 @@ pub(crate) fn greedy_end(hay: &[u8], from: usize, needle: &str) -> Option<usize>
     Some(pos)
 }
 
-/// What the filter reads of a scope's items (dossier entries, sentences).
+/// What the filter reads of a scope's items (dossier entries, sentences). The forms are
+/// `Cow`s so a scope may make them as they are read instead of keeping them (the
+/// passages' folded sentences: BENCHMARKS.md, "fifth pass: passages memory").
 pub(crate) trait Haystacks: Sync {
     /// The characters of item `i`'s lower-cased form (`prefilter::char_mask`).
     fn mask(&self, i: u32) -> u64;
     /// Item `i` folded for search and lower-cased one character for one (but for its
     /// ASCII letters when [`Haystacks::ascii_cased`] says so).
-    fn lower(&self, i: u32) -> &str;
+    fn lower(&self, i: u32) -> Cow<'_, str>;
     /// The bytes of [`Haystacks::lower`]: a scope may give them without the character
     /// boundary checks of slicing a `str` (two more cache lines per long item).
-    fn lower_bytes(&self, i: u32) -> &[u8] {
-        self.lower(i).as_bytes()
+    fn lower_bytes(&self, i: u32) -> Cow<'_, [u8]> {
+        match self.lower(i) {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        }
     }
     /// Item `i` folded for search, same case (read only by case-sensitive terms).
-    fn folded(&self, i: u32) -> &str;
+    fn folded(&self, i: u32) -> Cow<'_, str>;
     /// True when item `i`'s [`Haystacks::lower`] is given with its ASCII letters not yet
     /// lower-cased (its lower-cased form differs from it in nothing else): the filter
     /// then reads it with ASCII letters in either case (`super::ascii_case`), and a
@@ -202,7 +207,7 @@ pub(crate) trait Haystacks: Sync {
     }
     /// [`Haystacks::lower_bytes`] and [`Haystacks::ascii_cased`] in one call, for a
     /// scope that looks both up in the same place.
-    fn hay(&self, i: u32) -> (&[u8], bool) {
+    fn hay(&self, i: u32) -> (Cow<'_, [u8]>, bool) {
         (self.lower_bytes(i), self.ascii_cased(i))
     }
     /// The class of item `i` for a one-character query whose character has `bit` of its
@@ -286,11 +291,12 @@ impl<'q> Filter<'q> {
         // One look-up of what to scan; the lower-cased `str` only for the checks that
         // take one (made when the scope gives ASCII letters in either case).
         let (hay, ascii_cased) = h.hay(i);
+        let hay = &*hay;
         let lower = || -> Cow<'_, str> {
             if ascii_cased {
                 Cow::Owned(h.lower(i).to_ascii_lowercase())
             } else {
-                Cow::Borrowed(h.lower(i))
+                h.lower(i)
             }
         };
         let mut end = None;
@@ -312,8 +318,12 @@ impl<'q> Filter<'q> {
                     greedy_end(hay, from, needle)?
                 });
             } else if ti >= plan.skip {
-                let folded = if self.needs_folded { h.folded(i) } else { "" };
-                if !term_may_match(self.matcher, folded, &lower(), t) {
+                let folded = if self.needs_folded {
+                    h.folded(i)
+                } else {
+                    Cow::Borrowed("")
+                };
+                if !term_may_match(self.matcher, &folded, &lower(), t) {
                     return None;
                 }
             }
@@ -323,7 +333,7 @@ impl<'q> Filter<'q> {
         } else if ascii_cased {
             ascii_case::class(&self.query.whole, hay)
         } else {
-            self.classifier.class(h.lower(i))
+            self.classifier.class(&h.lower(i))
         };
         Some((state(end, class), class))
     }

@@ -13,7 +13,52 @@ pub fn fold_text(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_ascii() {
         std::borrow::Cow::Borrowed(s)
     } else {
-        std::borrow::Cow::Owned(fold_for_search(s).0)
+        let mut out = String::with_capacity(s.len());
+        fold_into(s, &mut out);
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+/// Appends the folded text of `s` ([`fold_for_search`]'s, without the map) to `out`:
+/// its ASCII runs copied whole, only the other characters folded one by one. The
+/// passage search folds the sentences that need it as it reads them rather than
+/// keeping folded copies (BENCHMARKS.md, "fifth pass: passages memory").
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let (ascii, tail) = rest.split_at(at);
+        out.push_str(ascii);
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, |d| out.push(d));
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// Gives the characters `c` folds to, in order, to `push` (one or more).
+#[inline]
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    let plain = match c {
+        '\u{2019}' | '\u{2018}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\u{2013}' | '\u{2014}' => Some('-'),
+        _ => None,
+    };
+    if let Some(p) = plain {
+        push(p);
+        return;
+    }
+    let mut any = false;
+    for d in std::iter::once(c).nfd() {
+        if !is_combining_mark(d) {
+            push(d);
+            any = true;
+        }
+    }
+    if !any {
+        push(c);
     }
 }
 
@@ -23,29 +68,10 @@ pub fn fold_for_search(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
-        let plain = match c {
-            '\u{2019}' | '\u{2018}' => Some('\''),
-            '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
-            '\u{2013}' | '\u{2014}' => Some('-'),
-            _ => None,
-        };
-        if let Some(p) = plain {
-            out.push(p);
+        fold_char(c, |d| {
+            out.push(d);
             map.push(i);
-            continue;
-        }
-        let mut any = false;
-        for d in std::iter::once(c).nfd() {
-            if !is_combining_mark(d) {
-                out.push(d);
-                map.push(i);
-                any = true;
-            }
-        }
-        if !any {
-            out.push(c);
-            map.push(i);
-        }
+        });
     }
     (out, map)
 }
@@ -65,6 +91,8 @@ mod tests {
             "César «Ё» – x",
             "Škoda’s",
             "Легион",
+            "한a “x” — Łęcki Müller",
+            "ASCII then é",
         ] {
             let f = fold_text(s);
             assert_eq!(f, fold_for_search(s).0, "{s:?}");

@@ -3,15 +3,15 @@
 //! say something before any dossier records it.
 //!
 //! Built for corpora far larger than the bundled one (BENCHMARKS.md): the sentences are
-//! parallel arrays (a byte range of the article, a character mask, the lower-cased form
-//! in one shared buffer; the folded and mapped forms only when folding changed them); a
+//! parallel arrays (a byte range of the article, a character mask, two bits saying
+//! whether the sentence is read as it is or folded as it is read: [`forms`]); a
 //! query scores only the sentences whose characters occur in order, and only the
 //! matches of the previous query when the new one narrows it, continuing their greedy
 //! match (the incremental filter shared with the dossier search, `search::narrowing`); hits are built only when read ([`hits`]) and positions only for
 //! the hits on screen.
 
+mod forms;
 mod hits;
-mod own;
 mod places;
 
 use std::borrow::Cow;
@@ -24,11 +24,12 @@ use rayon::prelude::*;
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
 use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
+use super::normalize::fold_for_search;
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
+use forms::{Form, Forms, fold_mask, unfold_mask};
 use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
-use own::{Copies, Form, fold_mask, unfold_mask};
 use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
@@ -47,21 +48,21 @@ const PARALLEL_KEYS_FROM: usize = 65_536;
 /// allocation per sentence): a search walks the candidates in sentence order, so the
 /// masks and places it reads are contiguous and read ahead by the CPU.
 ///
-/// No copy of the text is kept for a sentence whose folded, lower-cased form is the
-/// sentence with its ASCII letters lower-cased (nearly every sentence of any corpus):
-/// the filter reads the article's own bytes with ASCII letters in either case
-/// (`Haystacks::ascii_cased`). At 100,000 dossiers the copies of all 224 MB of article
-/// text were what took the browser past twice its files once a passage search was
-/// opened (BENCHMARKS.md). The other sentences keep one copy, rarely two ([`own`]).
+/// No copy of the text is kept: the filter reads the article's own bytes with ASCII
+/// letters in either case (`Haystacks::ascii_cased`), and folds the few sentences that
+/// need it as it reads them ([`forms`]). At 100,000 dossiers the copies of all 224 MB
+/// of article text were what took the browser past twice its files once a passage
+/// search was opened, and at 10,000 the copies of the sentences folding changes
+/// (BENCHMARKS.md, "passages memory").
 pub struct PassageIndex {
     /// Where each sentence is; shared with every [`PassageHits`].
     locs: Arc<Places>,
     /// For each sentence, the characters of its lower-cased text
-    /// (`prefilter::char_mask`, folded to 32 bits: `own::fold_mask`): rejecting one
+    /// (`prefilter::char_mask`, folded to 32 bits: `forms::fold_mask`): rejecting one
     /// reads 4 contiguous bytes.
     masks: Vec<u32>,
-    /// The copies of the sentences that need one.
-    copies: Copies,
+    /// How each sentence is read.
+    forms: Forms,
     matcher: SkimMatcherV2,
 }
 
@@ -69,7 +70,7 @@ impl std::fmt::Debug for PassageIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PassageIndex")
             .field("passages", &self.locs.len())
-            .field("copies", &self.copies.count())
+            .field("folded", &self.forms.folded_count())
             .finish()
     }
 }
@@ -200,48 +201,42 @@ impl Haystacks for Texts<'_> {
             .map_or(u64::MAX, |&m| unfold_mask(m))
     }
 
-    /// The copy, or the sentence itself (ASCII letters as written: `ascii_cased`).
+    /// The sentence itself (ASCII letters as written: `ascii_cased`), or its form made.
     #[inline]
-    fn lower(&self, i: u32) -> &str {
-        match self.index.copies.form(i) {
-            Form::Text => self.text(i),
-            Form::Folded(c) | Form::Lower { lower: c, .. } => c,
-        }
+    fn lower(&self, i: u32) -> Cow<'_, str> {
+        self.index.forms.form(i).lower(self.text(i))
     }
 
     /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
     /// which reads two more cache lines per candidate (a third of a narrowing key); the
     /// match reads only from the previous end on.
     #[inline]
-    fn lower_bytes(&self, i: u32) -> &[u8] {
-        match self.index.copies.form(i) {
-            Form::Text => self.text_bytes(i),
-            Form::Folded(c) | Form::Lower { lower: c, .. } => c.as_bytes(),
+    fn lower_bytes(&self, i: u32) -> Cow<'_, [u8]> {
+        match self.index.forms.form(i) {
+            Form::Text => Cow::Borrowed(self.text_bytes(i)),
+            form => Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
         }
     }
 
     #[inline]
     fn ascii_cased(&self, i: u32) -> bool {
-        !matches!(self.index.copies.form(i), Form::Lower { .. })
+        self.index.forms.form(i).ascii_cased()
     }
 
     #[inline]
-    fn hay(&self, i: u32) -> (&[u8], bool) {
-        self.index
-            .copies
-            .hay(i)
-            .unwrap_or_else(|| (self.text_bytes(i), true))
-    }
-
-    #[inline]
-    fn folded(&self, i: u32) -> &str {
-        match self.index.copies.form(i) {
-            Form::Folded(f)
-            | Form::Lower {
-                folded: Some(f), ..
-            } => f,
-            Form::Text | Form::Lower { folded: None, .. } => self.text(i),
+    fn hay(&self, i: u32) -> (Cow<'_, [u8]>, bool) {
+        match self.index.forms.form(i) {
+            Form::Text => (Cow::Borrowed(self.text_bytes(i)), true),
+            form => (
+                Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
+                form.ascii_cased(),
+            ),
         }
+    }
+
+    #[inline]
+    fn folded(&self, i: u32) -> Cow<'_, str> {
+        self.index.forms.form(i).folded(self.text(i))
     }
 
     /// Asks the CPU to fetch the cache line of sentence `i`'s text at byte `at`, where
@@ -251,7 +246,7 @@ impl Haystacks for Texts<'_> {
     /// for the class scan, measured no better).
     #[inline]
     fn prefetch(&self, i: u32, at: usize) {
-        super::narrowing::prefetch(self.hay(i).0.as_ptr().wrapping_add(at));
+        super::narrowing::prefetch(self.text_bytes(i).as_ptr().wrapping_add(at));
     }
 }
 
@@ -271,20 +266,20 @@ impl PassageIndex {
             .sum();
         let mut locs = Places::with_capacity(n);
         let mut masks = Vec::with_capacity(n);
-        let mut copies = Copies::default();
+        let mut forms = Forms::default();
         for (si, s) in corpus.sources.iter().enumerate() {
             let text = s.article.text.as_str();
             for r in sentences(text) {
-                masks.push(fold_mask(copies.push(text.get(r.clone()).unwrap_or(""))));
+                masks.push(fold_mask(forms.push(text.get(r.clone()).unwrap_or(""))));
                 locs.push(si as u32, r.start as u32, r.end as u32);
             }
         }
-        copies.shrink_to_fit();
+        forms.shrink_to_fit();
         locs.shrink_to_fit();
         PassageIndex {
             locs: Arc::new(locs),
             masks,
-            copies,
+            forms,
             matcher: SkimMatcherV2::default().respect_case(),
         }
     }
@@ -314,39 +309,20 @@ impl PassageIndex {
             .unwrap_or("")
     }
 
-    /// Sentence `i` folded and lower-cased: its copy, or made from its folded form
-    /// (lower-casing its ASCII letters is all that takes).
-    fn lower<'a>(&'a self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
-        match self.copies.form(i) {
-            Form::Lower { lower, .. } => Cow::Borrowed(lower),
-            Form::Folded(f) => Cow::Owned(f.to_ascii_lowercase()),
-            Form::Text => Cow::Owned(self.text(i, corpus).to_ascii_lowercase()),
+    /// Sentence `i` folded and lower-cased.
+    fn lower<'a>(&self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
+        let form = self.forms.form(i);
+        let read = form.lower(self.text(i, corpus));
+        if form.ascii_cased() {
+            Cow::Owned(read.to_ascii_lowercase())
+        } else {
+            read
         }
-    }
-
-    /// [`PassageIndex::lower`] without an allocation per sentence: made in `buf` when
-    /// it is not kept.
-    fn lower_in<'a>(&'a self, i: u32, corpus: &'a Corpus, buf: &'a mut String) -> &'a str {
-        let cased = match self.copies.form(i) {
-            Form::Lower { lower, .. } => return lower,
-            Form::Folded(f) => f,
-            Form::Text => self.text(i, corpus),
-        };
-        buf.clear();
-        buf.push_str(cased);
-        buf.make_ascii_lowercase();
-        buf
     }
 
     /// Sentence `i` folded, same case.
-    fn folded<'a>(&'a self, i: u32, corpus: &'a Corpus) -> &'a str {
-        match self.copies.form(i) {
-            Form::Folded(f)
-            | Form::Lower {
-                folded: Some(f), ..
-            } => f,
-            Form::Text | Form::Lower { folded: None, .. } => self.text(i, corpus),
-        }
+    fn folded<'a>(&self, i: u32, corpus: &'a Corpus) -> Cow<'a, str> {
+        self.forms.form(i).folded(self.text(i, corpus))
     }
 
     /// Every sentence matching `query`, best first (match class, then fuzzy score for
@@ -431,18 +407,17 @@ impl PassageIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<(MatchClass, i64, u32, u32)>> {
         let mut out = Vec::with_capacity(keys.len());
-        let mut buf = String::new();
         for (i, &key) in keys.iter().enumerate() {
             if i % 256 == 0 && cancelled() {
                 return None;
             }
             let (class, len, pi) = unpack(key);
-            let lower = self.lower_in(pi, corpus, &mut buf);
+            let lower = self.lower(pi, corpus);
             let folded = self.folded(pi, corpus);
             let score = query
                 .terms
                 .iter()
-                .map(|t| score_term(&self.matcher, folded, lower, t))
+                .map(|t| score_term(&self.matcher, &folded, &lower, t))
                 .sum::<Option<i64>>()
                 .unwrap_or(i64::MIN);
             out.push((class, score, len, pi));
@@ -485,15 +460,14 @@ impl PassageIndex {
             return Vec::new();
         }
         let i = i as u32;
-        let map = self.copies.map(i);
+        // Only the hits on screen: the map back to the original characters is made
+        // here, not kept (the folded forms are made as they are read: [`forms`]).
+        let (folded, map) = fold_for_search(self.text(i, corpus));
         positions_in(
             &self.matcher,
-            self.folded(i, corpus),
+            &folded,
             &self.lower(i, corpus),
-            |c| match map {
-                Some(m) => m.get(c).map(|&x| x as usize),
-                None => Some(c),
-            },
+            |c| map.get(c).copied(),
             query,
         )
     }
@@ -550,7 +524,7 @@ mod tests {
         let query = super::super::parse(q);
         let mut found: Vec<(MatchClass, i64, usize, u32)> = Vec::new();
         for pi in 0..index.len() as u32 {
-            let folded = index.folded(pi, corpus);
+            let folded = &index.folded(pi, corpus);
             let lower = &index.lower(pi, corpus);
             if query
                 .terms
@@ -565,7 +539,7 @@ mod tests {
         }
         found.sort_unstable_by(|x, y| (y.0, y.2, x.3).cmp(&(x.0, x.2, y.3)));
         for hit in found.iter_mut().take(scored) {
-            let folded = index.folded(hit.3, corpus);
+            let folded = &index.folded(hit.3, corpus);
             let lower = &index.lower(hit.3, corpus);
             hit.1 = query
                 .terms
@@ -591,8 +565,8 @@ mod tests {
     }
 
     /// Every sentence's text and its folded and lower-cased forms, as the index was
-    /// before its parallel arrays (one allocation per sentence): the same sentences,
-    /// texts and maps.
+    /// before its parallel arrays (one allocation per sentence): the same sentences
+    /// and texts.
     #[test]
     fn index_holds_each_sentence_folded_and_lower_cased() {
         let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
@@ -607,11 +581,7 @@ mod tests {
                 assert_eq!(index.locs.get(n).map(|l| l.source as usize), Some(si));
                 assert_eq!(index.folded(n, &corpus), folded);
                 assert_eq!(index.lower(n, &corpus), lower_one_for_one(&folded));
-                let got: Vec<usize> = match index.copies.map(n) {
-                    Some(m) => m.iter().map(|&x| x as usize).collect(),
-                    None => (0..folded.chars().count()).collect(),
-                };
-                assert_eq!(got, map, "{raw}");
+                assert_eq!(map.len(), folded.chars().count(), "{raw}");
                 folded_some += usize::from(index.folded(n, &corpus) != raw);
                 n += 1;
             }
@@ -624,14 +594,15 @@ mod tests {
     }
 
     /// What the filter reads of each sentence (`Texts`) is its plain folded,
-    /// lower-cased form and mask: the own copy, or the article's text read with ASCII
-    /// letters in either case; and only the sentences that need a copy have one.
+    /// lower-cased form and mask: the article's text or its folded form, read with
+    /// ASCII letters in either case, or its folded form lower-cased; and only the
+    /// sentences folding or lower-casing changes beyond ASCII letters are folded.
     #[test]
     fn the_filter_reads_each_sentence_as_its_plain_forms() {
         let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
         let index = PassageIndex::new(&corpus);
         let texts = Texts::new(&index, &corpus);
-        let (mut folded_copies, mut lower_copies) = (0, 0);
+        let (mut folded_reads, mut lower_reads) = (0, 0);
         for i in 0..index.len() as u32 {
             let raw = index.text(i, &corpus);
             let (folded, _) = fold_for_search(raw);
@@ -643,28 +614,51 @@ mod tests {
             );
             assert_eq!(texts.folded(i), folded, "{raw}");
             if texts.ascii_cased(i) {
-                // The text itself or its folded copy, ASCII letters in either case.
+                // The text itself or its folded form, ASCII letters in either case.
                 assert_eq!(texts.lower(i).to_ascii_lowercase(), lower, "{raw}");
                 if texts.lower(i) != raw {
                     assert_eq!(texts.lower(i), folded, "{raw}");
-                    folded_copies += 1;
+                    folded_reads += 1;
                 }
             } else {
                 assert_eq!(texts.lower(i), lower, "{raw}");
                 assert_ne!(
                     folded.to_ascii_lowercase(),
                     lower,
-                    "a copy that would serve"
+                    "a form read with ASCII letters in either case would serve"
                 );
-                lower_copies += 1;
+                lower_reads += 1;
             }
             assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
             assert_eq!(texts.hay(i), (texts.lower_bytes(i), texts.ascii_cased(i)));
         }
         // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
-        assert!(folded_copies > 0 && lower_copies > 0);
-        let copies = folded_copies + lower_copies;
-        assert!(copies < index.len() / 2, "{copies} of {}", index.len());
+        assert!(folded_reads > 0 && lower_reads > 0);
+        let made = folded_reads + lower_reads;
+        assert_eq!(made, index.forms.folded_count() as usize);
+        assert!(made < index.len() / 2, "{made} of {}", index.len());
+    }
+
+    /// A hit's highlighted characters are those of the original sentence its folded
+    /// characters came from, also where folding moved them (a Hangul syllable is three
+    /// letters folded).
+    #[test]
+    fn positions_point_at_the_original_characters() {
+        let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
+        let index = PassageIndex::new(&corpus);
+        let Some((hits, _)) = index.rank(&corpus, &super::super::parse("'Legion"), None, &|| false)
+        else {
+            panic!("not cancelled");
+        };
+        let hit = hits
+            .iter()
+            .next()
+            .expect("the bundled articles name the Legion");
+        let text = &corpus.sources[hit.source].article.text[hit.range.clone()];
+        let pos = index.positions(&corpus, &hit, &super::super::parse("'Legion"));
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = pos.iter().map(|&p| chars[p]).collect();
+        assert_eq!(got, "Legion", "{text}");
     }
 
     /// The mask prefilter, the one-pass classifier, the packed keys and selecting (not
@@ -726,7 +720,7 @@ mod tests {
                 let expect: Vec<(u32, u32)> = (0..index.len() as u32)
                     .filter_map(|pi| {
                         let (folded, lower) =
-                            (index.folded(pi, &corpus), &index.lower(pi, &corpus));
+                            (&index.folded(pi, &corpus), &index.lower(pi, &corpus));
                         query
                             .terms
                             .iter()

@@ -47,16 +47,6 @@ impl RankBits {
         Some((before + upto.count_ones() as usize, word >> bit & 1 == 1))
     }
 
-    /// The number of bit `i` among the set bits (how many are set before it), when it is
-    /// set.
-    #[inline]
-    pub(super) fn rank(&self, i: u32) -> Option<usize> {
-        match self.through(i)? {
-            (n, true) => Some(n - 1),
-            _ => None,
-        }
-    }
-
     /// Frees what the lists reserved beyond their contents.
     pub(super) fn shrink_to_fit(&mut self) {
         self.words.shrink_to_fit();
@@ -201,13 +191,10 @@ mod tests {
         }
         let mut ones = 0;
         for i in 0..300 {
-            let want = set(i).then_some(ones);
-            assert_eq!(bits.rank(i), want, "{i}");
             ones += usize::from(set(i));
             assert_eq!(bits.through(i), Some((ones, set(i))), "{i}");
         }
         assert_eq!(bits.ones as usize, ones);
-        assert_eq!(bits.rank(300), None);
         assert_eq!(bits.through(400), None);
     }
 }
