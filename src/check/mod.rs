@@ -210,9 +210,6 @@ fn build_all(
     })
 }
 
-/// Dossiers per part of [`count`] and [`warn_uncited_sources`] on the pool.
-const TAIL_PART: usize = 4096;
-
 /// The counts of [`Stats`] but `sources`, in parts on the pool for a large corpus:
 /// reading every claim and citation of 100,000 dossiers again is a cache miss on each,
 /// ≈0.1 s of one core with the other idle (BENCHMARKS.md, "Issue 16, fifth pass").
@@ -228,9 +225,6 @@ fn count(built: &[Dossier]) -> Stats {
             .count(),
         sources: 0,
     };
-    if built.len() < parts::PARALLEL_FROM {
-        return part(built);
-    }
     let add = |a: Stats, b: Stats| Stats {
         dossiers: a.dossiers + b.dossiers,
         claims: a.claims + b.claims,
@@ -238,10 +232,7 @@ fn count(built: &[Dossier]) -> Stats {
         disputed: a.disputed + b.disputed,
         sources: 0,
     };
-    built
-        .par_chunks(TAIL_PART)
-        .map(part)
-        .reduce(Stats::default, add)
+    parts::reduce_parts(built, part, Stats::default, add)
 }
 
 /// Warns about registered sources that no citation uses. Which are used is found in
@@ -261,17 +252,15 @@ fn warn_uncited_sources(
         }
         used
     };
-    let used = if built.len() < parts::PARALLEL_FROM {
-        part(built)
-    } else {
-        built.par_chunks(TAIL_PART).map(part).reduce(
-            || vec![false; n],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
-                a
-            },
-        )
-    };
+    let used = parts::reduce_parts(
+        built,
+        part,
+        || vec![false; n],
+        |mut a, b| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+            a
+        },
+    );
     for (s, u) in sources.list.iter().zip(used) {
         if !u {
             diags.push(Diagnostic::file(
@@ -292,7 +281,7 @@ mod tests {
     /// on the pool.
     fn many() -> (Report, Vec<Dossier>) {
         let report = check(&DataRoot::Bundled);
-        let times = (2 * TAIL_PART).div_ceil(report.corpus.dossiers.len()) + 1;
+        let times = (2 * parts::REDUCE_PART).div_ceil(report.corpus.dossiers.len()) + 1;
         let built = (0..times)
             .flat_map(|_| report.corpus.dossiers.iter().cloned())
             .collect();
@@ -308,7 +297,7 @@ mod tests {
         let one = count(&report.corpus.dossiers);
         assert!(report.corpus.dossiers.len() < parts::PARALLEL_FROM && one.citations > 0);
         let all = count(&built);
-        assert!(built.len() > 2 * TAIL_PART);
+        assert!(built.len() > 2 * parts::REDUCE_PART);
         assert_eq!(
             (all.dossiers, all.claims, all.citations, all.disputed),
             (
