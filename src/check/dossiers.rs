@@ -1,7 +1,7 @@
 //! Dossier files: parsed with spans, then every rule of data-model.md that concerns one
 //! file — id and file name, kinds, padding, citations, disputed claims — is checked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::cite::{alias_in_quote, resolve_all};
@@ -67,11 +67,11 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
 pub struct Ctx<'a> {
     pub sources: &'a Sources,
     /// Every dossier id, so relation targets can be checked.
-    pub ids: &'a HashSet<String>,
+    pub ids: &'a foldhash::HashSet<String>,
     /// The kind of every dossier whose kind is known, so a relation's ends can be checked.
-    pub kinds: &'a HashMap<String, Kind>,
+    pub kinds: &'a foldhash::HashMap<String, Kind>,
     /// Lower-cased names and aliases → dossier id, for "did you mean".
-    pub names: &'a HashMap<String, (String, String)>,
+    pub names: &'a foldhash::HashMap<String, (String, String)>,
     /// Every dossier's name and aliases, for the summary's "names another dossier" rule.
     pub spellings: &'a super::summary::Spellings,
 }

@@ -5,9 +5,12 @@
 //! It needs only the parsed dossier files, not the articles, so `check` gathers it
 //! while the articles are read and hashed ([`super::check_watched`]): done after them
 //! on one thread, it was ≈0.7 s of `check` at 100,000 dossiers with the other core
-//! idle (BENCHMARKS.md, "Issue 16, fourth pass").
+//! idle (BENCHMARKS.md, "Issue 16, fourth pass"). Its tables hash with foldhash
+//! (seeded per process, as `std`'s SipHash is) rather than SipHash: every id, name and
+//! alias of 100,000 dossiers goes in, and every relation target, kind and summary word
+//! is looked up in them when the dossiers are built.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::dossiers::Parsed;
 use super::summary::Spellings;

@@ -11,6 +11,7 @@ mod outline;
 mod parts;
 mod sources;
 mod summary;
+mod tally;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -151,20 +152,29 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
         names: &known.names,
         spellings: &known.spellings,
     };
-    let mut built = build_all(&ctx, parsed, &mut diags, progress);
+    let (mut built, tally) = build_all(&ctx, parsed, &mut diags, progress);
     // The corpus-wide tables are dropped beside the last passes over the built corpus
     // on a large corpus (freeing a few hundred thousand strings took one core ≈0.1 s at
     // 100,000 dossiers, the other idle); a small one does not start the pool.
     let large = built.len() >= parts::PARALLEL_FROM;
     let mut finish = || {
-        warn_uncited_sources(&sources, &built, &mut diags);
+        warn_uncited_sources(&sources, &tally.used, &mut diags);
         if large {
             built.par_sort_by(|a, b| a.id.cmp(&b.id));
         } else {
             built.sort_by(|a, b| a.id.cmp(&b.id));
         }
-        built.dedup_by(|a, b| a.id == b.id);
-        count(&built)
+        // A dossier whose id another has (reported as an error) is kept once; its
+        // counts leave the tally with it.
+        let mut dropped = Stats::default();
+        built.dedup_by(|later, kept| {
+            let same = later.id == kept.id;
+            if same {
+                dropped = dropped.plus(Stats::of(later));
+            }
+            same
+        });
+        tally.stats.minus(dropped)
     };
     let mut stats = if large {
         rayon::join(|| drop(known), finish).1
@@ -187,80 +197,50 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
 /// quotes is most of `check`'s time, BENCHMARKS.md), dropping each parsed file once it is
 /// built so the raw and resolved forms of the corpus are not both held at the peak.
 /// Diagnostics are sorted afterwards, so their order does not depend on the threads.
-/// Each finished part is told to `progress` (a few per thread of the pool).
+/// Each finished part is told to `progress` (a few per thread of the pool). Each dossier
+/// is counted into the [`Tally`](tally::Tally) as soon as it is built, while it is in
+/// the cache.
 fn build_all(
     ctx: &dossiers::Ctx<'_>,
     parsed: Vec<dossiers::Parsed>,
     diags: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
-) -> Vec<Dossier> {
+) -> (Vec<Dossier>, tally::Tally) {
     let total = parsed.len();
+    let sources = ctx.sources.list.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let whole = std::sync::Mutex::new(tally::Tally::new(sources));
     progress.stage(Stage::Building { done: 0, total });
-    parts::in_parts(parsed, diags, |part, d| {
+    let built = parts::in_parts(parsed, diags, |part, d| {
         let n = part.len();
+        let mut mine = tally::Tally::new(sources);
         let built: Vec<Dossier> = part
             .into_iter()
-            .map(|p| dossiers::build(ctx, p, d))
+            .map(|p| {
+                let b = dossiers::build(ctx, p, d);
+                mine.add(&b);
+                b
+            })
             .collect();
+        // A part that panicked has already failed the check (rayon surfaces the
+        // panic); the others' counts are whole whatever it left.
+        whole
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .join(mine);
         let done = done.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
         progress.stage(Stage::Building { done, total });
-
         built
-    })
+    });
+    let tally = whole
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (built, tally)
 }
 
-/// The counts of [`Stats`] but `sources`, in parts on the pool for a large corpus:
-/// reading every claim and citation of 100,000 dossiers again is a cache miss on each,
-/// ≈0.1 s of one core with the other idle (BENCHMARKS.md, "Issue 16, fifth pass").
-fn count(built: &[Dossier]) -> Stats {
-    let part = |part: &[Dossier]| Stats {
-        dossiers: part.len(),
-        claims: part.iter().map(|d| d.claims.len()).sum(),
-        citations: part.iter().map(|d| d.all_cites().count()).sum(),
-        disputed: part
-            .iter()
-            .flat_map(|d| &d.claims)
-            .filter(|c| c.disputed)
-            .count(),
-        sources: 0,
-    };
-    let add = |a: Stats, b: Stats| Stats {
-        dossiers: a.dossiers + b.dossiers,
-        claims: a.claims + b.claims,
-        citations: a.citations + b.citations,
-        disputed: a.disputed + b.disputed,
-        sources: 0,
-    };
-    parts::reduce_parts(built, part, Stats::default, add)
-}
-
-/// Warns about registered sources that no citation uses. Which are used is found in
-/// parts on the pool for a large corpus (a cache miss per citation, as [`count`]).
-fn warn_uncited_sources(
-    sources: &sources::Sources,
-    built: &[Dossier],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let n = sources.list.len();
-    let part = |part: &[Dossier]| {
-        let mut used = vec![false; n];
-        for c in part.iter().flat_map(|d| d.all_cites()) {
-            if let Some(u) = used.get_mut(c.source) {
-                *u = true;
-            }
-        }
-        used
-    };
-    let used = parts::reduce_parts(
-        built,
-        part,
-        || vec![false; n],
-        |mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
-            a
-        },
-    );
+/// Warns about registered sources that no citation uses (`used`, by source, from the
+/// [`Tally`](tally::Tally) of the built dossiers).
+fn warn_uncited_sources(sources: &sources::Sources, used: &[bool], diags: &mut Vec<Diagnostic>) {
     for (s, u) in sources.list.iter().zip(used) {
         if !u {
             diags.push(Diagnostic::file(
@@ -277,98 +257,37 @@ mod tests {
     use super::*;
     use crate::data::DataRoot;
 
-    /// The bundled corpus's dossiers, repeated until there are enough for three parts
-    /// on the pool.
-    fn many() -> (Report, Vec<Dossier>) {
+    /// The counts of the summary line are those of the checked corpus as it is kept:
+    /// on the bundled corpus, and on one where two files share an id (the second is
+    /// built, counted and then dropped).
+    #[test]
+    fn stats_count_the_corpus_as_kept() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/duplicates");
+        for root in [DataRoot::Bundled, DataRoot::Dir(dir)] {
+            let report = check(&root);
+            let mut recount = tally::Tally::new(0);
+            report.corpus.dossiers.iter().for_each(|d| recount.add(d));
+            let mut want = recount.stats;
+            want.sources = report.corpus.sources.len();
+            assert_eq!(report.stats, want, "{root:?}");
+        }
+    }
+
+    /// A source is reported as cited nowhere exactly when it is not marked used.
+    #[test]
+    fn uncited_sources_are_the_unmarked_ones() {
         let report = check(&DataRoot::Bundled);
-        let times = (2 * parts::REDUCE_PART).div_ceil(report.corpus.dossiers.len()) + 1;
-        let built = (0..times)
-            .flat_map(|_| report.corpus.dossiers.iter().cloned())
-            .collect();
-        (report, built)
-    }
-
-    /// The counts summed in parts on the pool are the counts of the whole, on either
-    /// side of the threshold.
-    #[test]
-    fn counts_every_part() {
-        let (report, built) = many();
-        let n = built.len() / report.corpus.dossiers.len();
-        let one = count(&report.corpus.dossiers);
-        assert!(report.corpus.dossiers.len() < parts::PARALLEL_FROM && one.citations > 0);
-        let all = count(&built);
-        assert!(built.len() > 2 * parts::REDUCE_PART);
-        assert_eq!(
-            (all.dossiers, all.claims, all.citations, all.disputed),
-            (
-                n * one.dossiers,
-                n * one.claims,
-                n * one.citations,
-                n * one.disputed
-            )
-        );
-        assert_eq!(
-            (one.dossiers, one.claims, one.citations, one.disputed),
-            (
-                report.stats.dossiers,
-                report.stats.claims,
-                report.stats.citations,
-                report.stats.disputed
-            )
-        );
-    }
-
-    /// A source is reported as cited nowhere exactly when no citation of any part names
-    /// it: the parts' marks are all kept, a large corpus or a small one.
-    #[test]
-    fn uncited_sources_seen_over_every_part() {
-        let (report, mut built) = many();
         let mut sources = sources::Sources::default();
         sources.list = report.corpus.sources.clone();
-        let mut extra = sources.list[0].clone();
-        extra.id = "never-cited".into();
-        sources.list.push(extra);
-        // Only the last dossier cites the last cited source: one part alone sees it.
-        let last = sources.list.len() - 2;
-        for d in &mut built {
-            for a in &mut d.aliases {
-                a.cites.retain(|c| c.source != last);
-            }
-            for c in &mut d.claims {
-                c.cites.retain(|c| c.source != last);
-                for v in &mut c.variants {
-                    v.cites.retain(|c| c.source != last);
-                }
-            }
-            for r in &mut d.relations {
-                r.cites.retain(|c| c.source != last);
-            }
-        }
-        let keep = report
-            .corpus
-            .dossiers
-            .iter()
-            .find(|d| d.all_cites().any(|c| c.source == last))
-            .cloned();
-        built.extend(keep);
-        for corpus in [&built[..], &built[built.len() - 3..]] {
-            let mut diags = Vec::new();
-            warn_uncited_sources(&sources, corpus, &mut diags);
-            let mut used = vec![false; sources.list.len()];
-            for c in corpus.iter().flat_map(|d| d.all_cites()) {
-                used[c.source] = true;
-            }
-            let want: Vec<String> = sources
-                .list
-                .iter()
-                .zip(&used)
-                .filter(|(_, u)| !**u)
-                .map(|(s, _)| format!("source '{}' is cited nowhere", s.id))
-                .collect();
-            let got: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
-            assert_eq!(got, want);
-            assert!(got.contains(&"source 'never-cited' is cited nowhere".to_owned()));
-            assert!(used[last]);
-        }
+        let mut used = vec![true; sources.list.len()];
+        used[1] = false;
+        let mut diags = Vec::new();
+        warn_uncited_sources(&sources, &used, &mut diags);
+        let got: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            got,
+            vec![format!("source '{}' is cited nowhere", sources.list[1].id)]
+        );
     }
 }

@@ -50,25 +50,6 @@ pub fn in_parts<T: Send, U: Send>(
     out
 }
 
-/// Items per part of [`reduce_parts`].
-pub const REDUCE_PART: usize = 4096;
-
-/// `part` over `items` and the answers joined with `join`: on the calling thread alone
-/// for a few items (the pool not started), else in parts of [`REDUCE_PART`] items on
-/// the pool, `empty` the join's start. For the passes over the built corpus that read a
-/// cache line per claim or citation (BENCHMARKS.md, "Issue 16, fifth pass").
-pub fn reduce_parts<T: Sync, R: Send>(
-    items: &[T],
-    part: impl Fn(&[T]) -> R + Sync + Send,
-    empty: impl Fn() -> R + Sync + Send,
-    join: impl Fn(R, R) -> R + Sync + Send,
-) -> R {
-    if items.len() < PARALLEL_FROM {
-        return part(items);
-    }
-    items.par_chunks(REDUCE_PART).map(part).reduce(empty, join)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

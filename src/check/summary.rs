@@ -4,7 +4,7 @@
 //! sentence about someone else must rest on a claim that is about them, not on a claim
 //! that happens to sit in this file.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use crate::model::lean::Text;
