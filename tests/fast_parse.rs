@@ -122,6 +122,32 @@ fn escapes_and_layout_the_fast_path_takes_match_toml() {
     assert_eq!(agrees(multi), Ok(true));
 }
 
+/// A control character at any place of a long string, between escapes or not, leaves the
+/// file to `toml` (the string's runs are checked a run at a time, not a byte at a time);
+/// a tab is taken where `toml` takes it.
+#[test]
+fn a_control_character_anywhere_in_a_string_leaves_the_file_to_toml() {
+    let body: Vec<char> = r"Ж long enough for vector compares \\ and \u00e9 past an escape, é"
+        .chars()
+        .collect();
+    for at in 0..=body.len() {
+        for c in ['\u{0}', '\u{8}', '\n', '\r', '\u{1f}', '\u{7f}', '\t'] {
+            let mut edited = body.clone();
+            edited.insert(at, c);
+            let value: String = edited.into_iter().collect();
+            let text = format!("id = \"x\"\nkind = \"group\"\nname = \"{value}\"\n");
+            if c != '\t' {
+                assert!(fast_dossier(&text).is_none(), "{c:?} at {at}: {text:?}");
+            } else if at == 0 || at == body.len() {
+                assert_eq!(agrees(&text), Ok(true), "{text:?}");
+            } else {
+                // Inside an escape it is a bad escape, which `toml` alone reports.
+                assert!(agrees(&text).is_ok(), "{text:?}");
+            }
+        }
+    }
+}
+
 /// A string value as a dossier author (or an attacker) might write it: basic, multi-line
 /// or literal, with ordinary text, escapes good and bad, quotes and control characters.
 fn value() -> impl Strategy<Value = String> {

@@ -43,7 +43,8 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
     let mut out = Vec::new();
     let mut canon = CanonCache::default();
     for rel in files {
-        let text = match root.read_text_with(&rel, DOSSIER_CAP, &mut canon) {
+        let shown = root.display(&rel);
+        let text = match root.read_text_shown(&rel, &shown, DOSSIER_CAP, &mut canon) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(Diagnostic::file(
@@ -54,7 +55,7 @@ fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) 
                 continue;
             }
         };
-        let file = Arc::new(SourceFile::new(root.display(&rel), text));
+        let file = Arc::new(SourceFile::new(shown, text));
         match crate::model::fast::lean_dossier(&file) {
             Ok(raw) => out.push(Parsed { rel, file, raw }),
             Err(e) => fields::toml_error(&file, &e, diags),

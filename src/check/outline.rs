@@ -29,8 +29,10 @@ pub fn outline(parsed: &[Parsed]) -> Vec<Dossier> {
             )
         })
         .collect();
-    // As `check` orders the built dossiers: by id, the first of a repeated id kept.
-    out.sort_by(|a, b| a.id.cmp(&b.id));
+    // As `check` orders the built dossiers: by id, the first of a repeated id kept
+    // (both sorts are stable). On the pool: sorting 100,000 outlines on one core kept
+    // the other idle before the first frame.
+    out.par_sort_by(|a, b| a.id.cmp(&b.id));
     out.dedup_by(|a, b| a.id == b.id);
     out
 }

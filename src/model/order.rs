@@ -46,18 +46,25 @@ pub fn weight(d: &Dossier) -> usize {
 
 /// Indices into `corpus.dossiers`, in `order`.
 pub fn sorted(corpus: &Corpus, order: Order) -> Vec<usize> {
-    let names: Vec<String> = corpus
-        .dossiers
-        .iter()
-        .map(|d| d.name.to_lowercase())
-        .collect();
+    use rayon::prelude::*;
+    // On the pool from this many dossiers: at 100,000 the early browser's first
+    // frame waited for this on one core, the other idle (BENCHMARKS.md, "Issue 16,
+    // sixth pass"). The order is total (the last tie broken by index), so a parallel
+    // or unstable sort gives the same.
+    let large = corpus.dossiers.len() >= 256;
+    let lower = |d: &Dossier| d.name.to_lowercase();
+    let names: Vec<String> = if large {
+        corpus.dossiers.par_iter().map(lower).collect()
+    } else {
+        corpus.dossiers.iter().map(lower).collect()
+    };
     let weights: Vec<usize> = match order {
         Order::Weight => corpus.dossiers.iter().map(weight).collect(),
         _ => Vec::new(),
     };
     let mut v: Vec<usize> = (0..corpus.dossiers.len()).collect();
     // Dossiers are sorted by id, so the index breaks the last ties by id.
-    v.sort_by(|&a, &b| {
+    let cmp = |&a: &usize, &b: &usize| {
         let by_name = names[a].cmp(&names[b]).then(a.cmp(&b));
         match order {
             Order::Weight => weights[b].cmp(&weights[a]).then(by_name),
@@ -67,7 +74,12 @@ pub fn sorted(corpus: &Corpus, order: Order) -> Vec<usize> {
                 .cmp(&corpus.dossiers[b].kind)
                 .then(by_name),
         }
-    });
+    };
+    if large {
+        v.par_sort_unstable_by(cmp);
+    } else {
+        v.sort_unstable_by(cmp);
+    }
     v
 }
 

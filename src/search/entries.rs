@@ -23,10 +23,13 @@ pub(crate) struct Strings {
 }
 
 impl Strings {
-    fn new() -> Strings {
+    /// Room for `count` strings of `bytes` bytes in all.
+    fn with_capacity(count: usize, bytes: usize) -> Strings {
+        let mut starts = Vec::with_capacity(count + 1);
+        starts.push(0);
         Strings {
-            buf: String::new(),
-            starts: vec![0],
+            buf: String::with_capacity(bytes),
+            starts,
         }
     }
 
@@ -107,15 +110,24 @@ pub(crate) struct Entries {
 }
 
 impl Entries {
+    #[cfg(test)]
     pub(crate) fn new() -> Entries {
+        Entries::with_capacity(0, 0)
+    }
+
+    /// Room for `count` entries whose texts are `bytes` bytes in all: the arrays grown
+    /// by doubling were reallocated and copied a dozen times at 100,000 dossiers (a
+    /// fifth of building the index, BENCHMARKS.md "Issue 16, sixth pass"). The folded
+    /// copies are few (`folded_is_text`), so they get no room ahead.
+    pub(crate) fn with_capacity(count: usize, bytes: usize) -> Entries {
         Entries {
-            meta: Vec::new(),
-            field: Vec::new(),
-            text: Vec::new(),
-            folded: Strings::new(),
-            folded_is_text: Vec::new(),
-            lower: Strings::new(),
-            word_starts: Vec::new(),
+            meta: Vec::with_capacity(count),
+            field: Vec::with_capacity(count),
+            text: Vec::with_capacity(count),
+            folded: Strings::with_capacity(count, 0),
+            folded_is_text: Vec::with_capacity(count),
+            lower: Strings::with_capacity(count, bytes),
+            word_starts: Vec::with_capacity(count),
         }
     }
 

@@ -183,42 +183,80 @@ pub(crate) fn lower_one_for_one(s: &str) -> String {
 /// Below this many dossiers to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
 
+/// The dossiers in the order of their lower-cased `names` (stable: equal names keep
+/// their order), and each one's rank in it, equal names ranked equal.
+fn name_order(names: &[String]) -> (Vec<usize>, Vec<u32>) {
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
+    let mut name_rank = vec![0; names.len()];
+    let mut rank = 0u32;
+    for (k, &d) in by_name.iter().enumerate() {
+        if k > 0 && names[by_name[k - 1]] != names[d] {
+            rank += 1;
+        }
+        name_rank[d] = rank;
+    }
+    (by_name, name_rank)
+}
+
 impl SearchIndex {
     /// Indexes `corpus`.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut entries = Entries::new();
-        let mut name_entries = Vec::with_capacity(corpus.dossiers.len());
-        for (i, d) in corpus.dossiers.iter().enumerate() {
-            name_entries.push(entries.len());
-            entries.push(i, Field::Name, &d.name);
-            for (a, alias) in d.aliases.iter().enumerate() {
-                entries.push(i, Field::Alias(a), &alias.name);
+        let build = || {
+            let (count, bytes) = corpus.dossiers.iter().fold((0, 0), |(n, b), d| {
+                let aliases = d.aliases.iter().map(|a| a.name.len());
+                let claims = d.claims.iter().map(|c| c.text.len());
+                let lens = std::iter::once(d.name.len()).chain(aliases).chain(claims);
+                lens.fold((n, b), |(n, b), len| (n + 1, b + len))
+            });
+            let mut entries = Entries::with_capacity(count, bytes);
+            let mut name_entries = Vec::with_capacity(corpus.dossiers.len());
+            for (i, d) in corpus.dossiers.iter().enumerate() {
+                name_entries.push(entries.len());
+                entries.push(i, Field::Name, &d.name);
+                for (a, alias) in d.aliases.iter().enumerate() {
+                    entries.push(i, Field::Alias(a), &alias.name);
+                }
+                for (c, claim) in d.claims.iter().enumerate() {
+                    entries.push(i, Field::Claim(c), &claim.text);
+                }
             }
-            for (c, claim) in d.claims.iter().enumerate() {
-                entries.push(i, Field::Claim(c), &claim.text);
-            }
-        }
-        let names: Vec<String> = corpus
-            .dossiers
-            .iter()
-            .map(|d| d.name.to_lowercase())
-            .collect();
-        SearchIndex::with_entries(entries, name_entries, &names)
+            (entries, name_entries)
+        };
+        // The names' order beside the entries on a large corpus: on the outline a first
+        // start draws (names and aliases only) nothing else is built beside this index,
+        // and the other core idled (BENCHMARKS.md, "Issue 16, sixth pass").
+        let names = || {
+            let names: Vec<String> = corpus
+                .dossiers
+                .iter()
+                .map(|d| d.name.to_lowercase())
+                .collect();
+            name_order(&names)
+        };
+        let ((entries, name_entries), (by_name, name_rank)) =
+            if corpus.dossiers.len() < PARALLEL_SCORING_FROM {
+                (build(), names())
+            } else {
+                rayon::join(build, names)
+            };
+        SearchIndex::from_parts(entries, name_entries, (by_name, name_rank))
     }
 
     /// The index of `entries`, whose dossier `d` has its name at entry
     /// `name_entries[d]`, lower-cased `names[d]`.
+    #[cfg(test)]
     fn with_entries(entries: Entries, name_entries: Vec<usize>, names: &[String]) -> Self {
-        let mut by_name: Vec<usize> = (0..names.len()).collect();
-        by_name.sort_by(|a, b| names[*a].cmp(&names[*b]));
-        let mut name_rank = vec![0; names.len()];
-        let mut rank = 0u32;
-        for (k, &d) in by_name.iter().enumerate() {
-            if k > 0 && names[by_name[k - 1]] != names[d] {
-                rank += 1;
-            }
-            name_rank[d] = rank;
-        }
+        SearchIndex::from_parts(entries, name_entries, name_order(names))
+    }
+
+    /// The index of `entries`, whose dossier `d` has its name at entry
+    /// `name_entries[d]`, with the names' order and ranks ([`name_order`]).
+    fn from_parts(
+        entries: Entries,
+        name_entries: Vec<usize>,
+        (by_name, name_rank): (Vec<usize>, Vec<u32>),
+    ) -> Self {
         SearchIndex {
             entries,
             name_entries,

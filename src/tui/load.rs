@@ -52,19 +52,21 @@ impl Progress for Tell {
     /// The early browser is built here, on the check's pool, the check waiting: built
     /// on the loop's thread it shared the cores with the check and took seconds at
     /// 100,000 dossiers instead of a fraction of one.
-    /// The outline is kept for the next start: encoded here (a few tens of ms at
-    /// 100,000 dossiers), written on a thread of its own after the browser is sent.
+    /// The outline is kept for the next start: encoded and written on a thread of its
+    /// own after the browser is sent, from the browser's own corpus (shared, not
+    /// copied), so the first frame does not wait for the encoding (≈50 ms at 100,000
+    /// dossiers on a busy machine, BENCHMARKS.md "Issue 16, sixth pass").
     fn outline(&self, dossiers: Vec<Dossier>) {
+        let app = crate::app::loading::early(dossiers, self.keymap.clone(), (80, 24));
         let kept = self
             .cache
-            .as_ref()
-            .map(|(file, real)| (file.clone(), cache::encode(&dossiers, real)));
-        let app = crate::app::loading::early(dossiers, self.keymap.clone(), (80, 24));
+            .clone()
+            .map(|cache| (cache, std::sync::Arc::clone(&app.corpus)));
         let _ = self.tx.send(Msg::Outline(Box::new(app)));
-        if let Some((file, text)) = kept {
+        if let Some(((file, real), corpus)) = kept {
             let _ = std::thread::Builder::new()
                 .name("outline-cache".into())
-                .spawn(move || cache::write(&file, &text));
+                .spawn(move || cache::write(&file, &cache::encode(&corpus.dossiers, &real)));
         }
     }
 }
