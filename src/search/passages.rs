@@ -12,6 +12,7 @@
 
 mod forms;
 mod hits;
+mod order;
 mod places;
 
 use std::borrow::Cow;
@@ -23,13 +24,14 @@ use rayon::prelude::*;
 
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
-use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
+use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
 use super::normalize::fold_for_search;
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use forms::{Form, Forms, fold_mask, unfold_mask};
 use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
+use order::ByClass;
 use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
@@ -40,9 +42,6 @@ pub const SCORED: usize = 2_000;
 
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
-
-/// Below this many matches, one thread makes their rank keys.
-const PARALLEL_KEYS_FROM: usize = 65_536;
 
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
@@ -373,24 +372,22 @@ impl PassageIndex {
         if matched.len() >= RELEASE_PARTS_FROM {
             release_parts();
         }
-        let mut found = self.rank_keys(&matched);
-        // Best class, then shortest, then corpus order: the ones worth scoring first.
-        // Only they need the full order by score; the rest only their (already packed)
-        // order, so the best SCORED are selected, not sorted with everything else.
-        let scored = found.len().min(scored);
-        if found.len() > scored {
-            found.select_nth_unstable(scored);
-        }
-        let (best, rest) = found.split_at_mut(scored);
-        let mut top = map_chunks(best, PARALLEL_SCORING_FROM, |keys| {
+        // Best class, then shortest, then corpus order, counted into place: the first
+        // `scored` are the ones worth scoring; only they need the full order by score.
+        let mut order = ByClass::new(&matched, |pi| self.len_of(pi));
+        let scored = order.len().min(scored);
+        let best: Vec<u64> = (0..scored)
+            .filter_map(|k| order.get(k))
+            .map(|(class, pi)| pack(class, self.len_of(pi), pi))
+            .collect();
+        let mut top = map_chunks(&best, PARALLEL_SCORING_FROM, |keys| {
             self.score_part(corpus, query, keys, cancelled)
         })?;
         top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
-        rest.sort_unstable();
         let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
-        found.drain(..scored);
+        order.drain_front(scored);
         Some((
-            PassageHits::new(top, found, Arc::clone(&self.locs)),
+            PassageHits::new(top, order, Arc::clone(&self.locs)),
             Matched {
                 query: query.clone(),
                 items: matched,
@@ -425,28 +422,12 @@ impl PassageIndex {
         Some(out)
     }
 
-    /// The rank key ([`pack`]) of every match: made from the matches' states (which
-    /// hold their classes) once they are in one list, not gathered beside them while
-    /// checking: the parts' lists of keys, and growing the first to hold the others,
-    /// were a third of what the first key of a search held at its peak (BENCHMARKS.md,
-    /// "passages memory"). Written straight into a list of the exact length.
-    fn rank_keys(&self, matched: &[(u32, u32)]) -> Vec<u64> {
-        let key = |&(pi, s): &(u32, u32)| {
-            let len = self
-                .locs
-                .span(pi)
-                .map_or(0, |(start, end)| end.saturating_sub(start));
-            pack(unstate(s).1, len, pi)
-        };
-        if matched.len() < PARALLEL_KEYS_FROM {
-            matched.iter().map(key).collect()
-        } else {
-            matched
-                .par_iter()
-                .with_min_len(PARALLEL_KEYS_FROM / 4)
-                .map(key)
-                .collect()
-        }
+    /// Sentence `pi`'s length in bytes, as far as the rank tells lengths apart.
+    fn len_of(&self, pi: u32) -> u32 {
+        self.locs
+            .span(pi)
+            .map_or(0, |(start, end)| end.saturating_sub(start))
+            .min(MAX_LEN)
     }
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
