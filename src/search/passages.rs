@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
-use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks};
+use super::narrowing::{Candidates, Filter, Haystacks, map_chunks};
 use super::normalize::fold_for_search;
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
@@ -112,35 +112,6 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// From this many matches on, the pages of the parts' lists are given back to the system
-/// once they are copied into one ([`release_parts`]): 2.3 MB at 10k for a first key.
-const RELEASE_PARTS_FROM: usize = 65_536;
-
-/// Gives back to the system the pages each of rayon's threads freed: the parts' lists,
-/// made on the pool's threads and freed on the search's, stayed committed to the pool's
-/// threads (mimalloc keeps a thread's freed pages for it, and an idle thread never
-/// purges them), so the first key of a passage search held its parts, their copy in
-/// one list and the rank keys at once: a third of what the passage search added to the
-/// browser's peak at 10k (BENCHMARKS.md, "passages memory"). The same call as the
-/// browser's after `check` (`release_freed_pages` in `main.rs`).
-fn release_parts() {
-    crate::pages::release_pool_pages();
-}
-
-/// The parts' lists in one, in order: allocated once at its length (growing the first
-/// part's list to hold the others copied it at every doubling, each copy alive beside
-/// the last), each part freed as soon as it is copied.
-fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
-    if parts.len() == 1 {
-        return parts.into_iter().next().unwrap_or_default();
-    }
-    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        all.extend(part);
-    }
-    all
-}
-
 /// A passage index and the texts of the corpus its sentences are in, as the filter
 /// reads them.
 struct Texts<'a> {
@@ -206,28 +177,21 @@ impl Haystacks for Texts<'_> {
         self.index.forms.form(i).lower(self.text(i))
     }
 
-    /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
-    /// which reads two more cache lines per candidate (a third of a narrowing key); the
-    /// match reads only from the previous end on.
-    #[inline]
-    fn lower_bytes(&self, i: u32) -> Cow<'_, [u8]> {
-        match self.index.forms.form(i) {
-            Form::Text => Cow::Borrowed(self.text_bytes(i)),
-            form => Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
-        }
-    }
-
     #[inline]
     fn ascii_cased(&self, i: u32) -> bool {
         self.index.forms.form(i).ascii_cased()
     }
 
+    /// The sentence's bytes, or its form made in `scratch`. Bytes, not `&str`: slicing a
+    /// `str` checks both ends are character boundaries, which reads two more cache
+    /// lines per candidate (a third of a narrowing key); the match reads only from the
+    /// previous end on.
     #[inline]
-    fn hay(&self, i: u32) -> (Cow<'_, [u8]>, bool) {
+    fn hay<'a>(&'a self, i: u32, scratch: &'a mut String) -> (&'a [u8], bool) {
         match self.index.forms.form(i) {
-            Form::Text => (Cow::Borrowed(self.text_bytes(i)), true),
+            Form::Text => (self.text_bytes(i), true),
             form => (
-                Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
+                form.lower_into(self.text(i), scratch).as_bytes(),
                 form.ascii_cased(),
             ),
         }
@@ -363,15 +327,8 @@ impl PassageIndex {
         let previous = previous.filter(|p| !p.query.is_empty());
         let filter = Filter::new(query, previous, &self.matcher);
         let texts = Texts::new(self, corpus);
-        let parts = in_parts(
-            Candidates::of(previous, self.locs.len()),
-            |k| k,
-            |part| filter.scan(&texts, part, cancelled, |_, _| {}),
-        )?;
-        let matched = concat(parts);
-        if matched.len() >= RELEASE_PARTS_FROM {
-            release_parts();
-        }
+        let matched =
+            filter.matches(&texts, Candidates::of(previous, self.locs.len()), cancelled)?;
         // Best class, then shortest, then corpus order, counted into place: the first
         // `scored` are the ones worth scoring; only they need the full order by score.
         let mut order = ByClass::new(&matched, |pi| self.len_of(pi));
@@ -611,7 +568,9 @@ mod tests {
                 lower_reads += 1;
             }
             assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
-            assert_eq!(texts.hay(i), (texts.lower_bytes(i), texts.ascii_cased(i)));
+            let mut scratch = "left over".to_owned();
+            let want = (&*texts.lower_bytes(i), texts.ascii_cased(i));
+            assert_eq!(texts.hay(i, &mut scratch), want);
         }
         // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
         assert!(folded_reads > 0 && lower_reads > 0);
