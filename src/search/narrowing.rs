@@ -551,7 +551,7 @@ pub(crate) fn in_parts<P: Send>(
 /// per thread of rayon's pool, each cut moved forward to `align(k)`.
 fn part_ranges(n: usize, align: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
     if n < PARALLEL_FROM {
-        return vec![0..n];
+        return std::iter::once(0..n).collect();
     }
     let parts = (rayon::current_num_threads() * 4).clamp(1, n / (PARALLEL_FROM / 4));
     let mut cuts = vec![0];

@@ -112,6 +112,17 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// True when a query's `matched` of `all` sentences are worth keeping for the next key
+/// to narrow: not when they are nearly every sentence (a letter: `s` matches 303,491 of
+/// 345,394 at 10k). Checking the next key from scratch then reads barely more
+/// candidates (the masks reject the rest), and the list, 8 bytes a match, was alive
+/// beside the next key's at the browser's peak with a passage search open
+/// (BENCHMARKS.md, "sixth pass: passages memory"). The empty [`Matched`] left instead
+/// says "from scratch".
+fn keeps(matched: usize, all: usize) -> bool {
+    matched <= all / 4 * 3
+}
+
 /// A passage index and the texts of the corpus its sentences are in, as the filter
 /// reads them.
 struct Texts<'a> {
@@ -332,6 +343,15 @@ impl PassageIndex {
         // Best class, then shortest, then corpus order, counted into place: the first
         // `scored` are the ones worth scoring; only they need the full order by score.
         let mut order = ByClass::new(&matched, |pi| self.len_of(pi));
+        let next = if keeps(matched.len(), self.len()) {
+            Matched {
+                query: query.clone(),
+                items: matched,
+            }
+        } else {
+            drop(matched);
+            Matched::default()
+        };
         let scored = order.len().min(scored);
         let best: Vec<u64> = (0..scored)
             .filter_map(|k| order.get(k))
@@ -343,13 +363,7 @@ impl PassageIndex {
         top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
         let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
         order.drain_front(scored);
-        Some((
-            PassageHits::new(top, order, Arc::clone(&self.locs)),
-            Matched {
-                query: query.clone(),
-                items: matched,
-            },
-        ))
+        Some((PassageHits::new(top, order, Arc::clone(&self.locs)), next))
     }
 
     /// The fuzzy scores of the matches `keys`: (class, score, length, sentence).
@@ -627,6 +641,8 @@ mod tests {
     fn typing_on_equals_the_plain_ranking() {
         let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
         let index = PassageIndex::new(&corpus);
+        // Steps whose matches were too many to keep (the next checked from scratch).
+        let mut dropped = 0;
         for q in [
             "volunteer corps",
             "the rus",
@@ -679,12 +695,16 @@ mod tests {
                             })
                     })
                     .collect();
-                if !query.is_empty() {
+                if keeps(expect.len(), index.len()) && !query.is_empty() {
                     assert_eq!(matched.items, expect, "{typed:?}");
+                } else {
+                    assert!(matched.query.is_empty() && matched.is_empty(), "{typed:?}");
+                    dropped += usize::from(!query.is_empty());
                 }
                 previous = Some((typed.to_owned(), matched));
             }
         }
+        assert!(dropped > 0, "no step matched nearly every sentence");
     }
 
     /// The empty query (the passage search just opened) leaves no list, and the first
