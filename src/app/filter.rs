@@ -150,6 +150,15 @@ impl Worker {
                 if let Some(found) = finder.find(req.scope, &req.query, &cancelled) {
                     deliver(Done { generation, found });
                 }
+                if req.scope == Scope::Passages {
+                    // The previous key's lists were freed here, and mimalloc keeps a
+                    // thread's freed pages for that thread: held while the UI thread
+                    // and rayon's threads allocate beside them, they were a part of the
+                    // browser's peak with a passage search open (BENCHMARKS.md, "sixth
+                    // pass: passages memory"). The next key's lists are a few page
+                    // faults to make again, a millisecond against a key's tens.
+                    crate::pages::release_own_pages();
+                }
             }
         });
         Worker { tx, latest }

@@ -18,6 +18,7 @@
 //! answers concatenated in order: the result does not depend on the number of threads.
 
 use std::borrow::Cow;
+use std::mem::MaybeUninit;
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -206,9 +207,19 @@ pub(crate) trait Haystacks: Sync {
         false
     }
     /// [`Haystacks::lower_bytes`] and [`Haystacks::ascii_cased`] in one call, for a
-    /// scope that looks both up in the same place.
-    fn hay(&self, i: u32) -> (Cow<'_, [u8]>, bool) {
-        (self.lower_bytes(i), self.ascii_cased(i))
+    /// scope that looks both up in the same place. A form the scope makes as it is read
+    /// is made in `scratch`, one buffer for every candidate of a scan: an allocation per
+    /// such candidate made the passages' narrowing keys slower (BENCHMARKS.md, "sixth
+    /// pass: passages memory").
+    fn hay<'a>(&'a self, i: u32, scratch: &'a mut String) -> (&'a [u8], bool) {
+        let ascii_cased = self.ascii_cased(i);
+        match self.lower_bytes(i) {
+            Cow::Borrowed(bytes) => (bytes, ascii_cased),
+            Cow::Owned(_) => {
+                *scratch = self.lower(i).into_owned();
+                (scratch.as_bytes(), ascii_cased)
+            }
+        }
     }
     /// The class of item `i` for a one-character query whose character has `bit` of its
     /// own in the masks (the mask already proved it occurs), when the scope can tell it
@@ -278,8 +289,15 @@ impl<'q> Filter<'q> {
 
     /// Checks item `i`, whose state for the previous query was `old` (any state when
     /// there was none): its new [`state`] and class, or `None` when it cannot match.
+    /// `scratch` is where a form made as it is read goes ([`Haystacks::hay`]).
     #[inline]
-    pub(crate) fn check<H: Haystacks>(&self, h: &H, i: u32, old: u32) -> Option<(u32, MatchClass)> {
+    pub(crate) fn check<H: Haystacks>(
+        &self,
+        h: &H,
+        i: u32,
+        old: u32,
+        scratch: &mut String,
+    ) -> Option<(u32, MatchClass)> {
         if !may_contain(h.mask(i), self.qmask) {
             return None;
         }
@@ -290,8 +308,7 @@ impl<'q> Filter<'q> {
         let plan = &self.plan;
         // One look-up of what to scan; the lower-cased `str` only for the checks that
         // take one (made when the scope gives ASCII letters in either case).
-        let (hay, ascii_cased) = h.hay(i);
-        let hay = &*hay;
+        let (hay, ascii_cased) = h.hay(i, scratch);
         let lower = || -> Cow<'_, str> {
             if ascii_cased {
                 Cow::Owned(h.lower(i).to_ascii_lowercase())
@@ -350,10 +367,47 @@ impl<'q> Filter<'q> {
     ) -> Option<Vec<(u32, u32)>> {
         // At most every candidate; pages never written cost nothing.
         let mut matched = Vec::with_capacity(candidates.len());
-        let mut keep = |i: u32, old: u32| {
-            if let Some((s, class)) = self.check(h, i, old) {
-                matched.push((i, s));
-                found(i, class);
+        self.each_match(h, candidates, cancelled, |i, s, class| {
+            matched.push((i, s));
+            found(i, class);
+        })?;
+        Some(matched)
+    }
+
+    /// Checks `candidates` in order and writes each match with its state to the next
+    /// slot of `out` (as long as they are: at least one slot a candidate); how many,
+    /// or `None` when `cancelled` said so.
+    fn scan_into<H: Haystacks>(
+        &self,
+        h: &H,
+        candidates: Candidates<'_>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        out: &mut [MaybeUninit<(u32, u32)>],
+    ) -> Option<usize> {
+        let mut slots = out.iter_mut();
+        let mut n = 0;
+        self.each_match(h, candidates, cancelled, |i, s, _| {
+            if let Some(slot) = slots.next() {
+                slot.write((i, s));
+                n += 1;
+            }
+        })?;
+        Some(n)
+    }
+
+    /// Calls `keep` with each of `candidates` that matches, in order, with its state
+    /// and class; `None` when `cancelled` said so (polled every 1,024 candidates).
+    fn each_match<H: Haystacks>(
+        &self,
+        h: &H,
+        candidates: Candidates<'_>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        mut keep: impl FnMut(u32, u32, MatchClass),
+    ) -> Option<()> {
+        let mut scratch = String::new();
+        let mut check = |i: u32, old: u32| {
+            if let Some((s, class)) = self.check(h, i, old, &mut scratch) {
+                keep(i, s, class);
             }
         };
         match candidates {
@@ -362,7 +416,7 @@ impl<'q> Filter<'q> {
                     if n % 1024 == 0 && cancelled() {
                         return None;
                     }
-                    keep(i, 0);
+                    check(i, 0);
                 }
             }
             Candidates::Previous(p) => {
@@ -373,11 +427,56 @@ impl<'q> Filter<'q> {
                     if let Some(&(ahead, s)) = p.get(n + PREFETCH) {
                         h.prefetch(ahead, unstate(s).0.unwrap_or(0));
                     }
-                    keep(i, old);
+                    check(i, old);
                 }
             }
         }
-        Some(matched)
+        Some(())
+    }
+
+    /// Every candidate that matches, with its state, in order: checked in parts as by
+    /// [`in_parts`], each part writing its matches at the start of its own stretch of
+    /// one list (as long as the candidates: pages never written cost nothing), then
+    /// moved down into one run. The parts' own lists and their copy into one were
+    /// alive at once, twice the matches (4.8 MB for the first key at 10k), made on
+    /// rayon's threads where the freed pages stayed (BENCHMARKS.md, "sixth pass:
+    /// passages memory"). `None` when `cancelled` said so.
+    pub(crate) fn matches<H: Haystacks>(
+        &self,
+        h: &H,
+        candidates: Candidates<'_>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(u32, u32)>> {
+        let ranges = part_ranges(candidates.len(), |k| k);
+        let mut out: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+        let spare = &mut out.spare_capacity_mut()[..candidates.len()];
+        let counts: Vec<usize> = {
+            let mut stretches = Vec::with_capacity(ranges.len());
+            let mut rest = &mut *spare;
+            for r in &ranges {
+                let (stretch, tail) = rest.split_at_mut(r.len());
+                stretches.push((candidates.slice(r.clone()), stretch));
+                rest = tail;
+            }
+            let scan = |(part, stretch): (Candidates<'_>, &mut [MaybeUninit<(u32, u32)>])| {
+                self.scan_into(h, part, cancelled, stretch)
+            };
+            if stretches.len() == 1 {
+                stretches.into_iter().map(scan).collect::<Option<_>>()?
+            } else {
+                stretches.into_par_iter().map(scan).collect::<Option<_>>()?
+            }
+        };
+        let mut len = 0;
+        for (r, n) in ranges.iter().zip(counts) {
+            spare.copy_within(r.start..r.start + n, len);
+            len += n;
+        }
+        // SAFETY: each part wrote its `n` matches at the start of its stretch (`n` is
+        // how many `scan_into` wrote), and they were moved, in order, to the first
+        // `len` slots: every one of them is written.
+        unsafe { out.set_len(len) };
+        Some(out)
     }
 }
 
@@ -438,9 +537,21 @@ pub(crate) fn in_parts<P: Send>(
     align: impl Fn(usize) -> usize,
     work: impl Fn(Candidates<'_>) -> Option<P> + Sync + Send,
 ) -> Option<Vec<P>> {
-    let n = candidates.len();
-    if n < PARALLEL_FROM {
+    let ranges = part_ranges(candidates.len(), align);
+    if ranges.len() == 1 {
         return Some(vec![work(candidates)?]);
+    }
+    ranges
+        .into_par_iter()
+        .map(|r| work(candidates.slice(r)))
+        .collect()
+}
+
+/// How [`in_parts`] cuts `n` candidates: one part below [`PARALLEL_FROM`], else a few
+/// per thread of rayon's pool, each cut moved forward to `align(k)`.
+fn part_ranges(n: usize, align: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+    if n < PARALLEL_FROM {
+        return std::iter::once(0..n).collect();
     }
     let parts = (rayon::current_num_threads() * 4).clamp(1, n / (PARALLEL_FROM / 4));
     let mut cuts = vec![0];
@@ -449,11 +560,7 @@ pub(crate) fn in_parts<P: Send>(
         cuts.push(at);
     }
     cuts.push(n);
-    let ranges: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
-    ranges
-        .into_par_iter()
-        .map(|r| work(candidates.slice(r)))
-        .collect()
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 /// `work` over `items` in chunks, the answers concatenated in order: on the calling
@@ -617,6 +724,54 @@ mod tests {
         });
         assert_eq!(doubled, Some((0..30_000).map(|x| x * 2).collect()));
         assert_eq!(map_chunks(&[1, 2, 3], 256, |_| None::<Vec<u8>>), None);
+    }
+
+    /// Lower-cased words as a scope's items (test helper).
+    struct Words(Vec<String>);
+
+    impl Haystacks for Words {
+        fn mask(&self, i: u32) -> u64 {
+            self.0
+                .get(i as usize)
+                .map_or(u64::MAX, |w| super::super::prefilter::char_mask(w))
+        }
+        fn lower(&self, i: u32) -> Cow<'_, str> {
+            Cow::Borrowed(self.0.get(i as usize).map_or("", |w| w.as_str()))
+        }
+        fn folded(&self, i: u32) -> Cow<'_, str> {
+            self.lower(i)
+        }
+    }
+
+    /// Matching in parts written into one list gives what one scan gives, from scratch
+    /// and narrowing, on either side of the parallel threshold; a cancelled one nothing.
+    #[test]
+    fn matches_in_one_list_equal_one_scan() {
+        let matcher = SkimMatcherV2::default();
+        let all: Vec<String> = (0..3 * PARALLEL_FROM + 11)
+            .map(|i| format!("w{} {}", i % 7, ["volga", "corps", "bar"][i % 3]))
+            .collect();
+        for n in [0, 7, PARALLEL_FROM - 1, PARALLEL_FROM, all.len()] {
+            let h = Words(all[..n].to_vec());
+            let mut previous: Option<Matched> = None;
+            for q in ["v", "vo", "vo c", "w3 v", "w3 vg", "x"] {
+                let query = parse(q);
+                let from = previous
+                    .as_ref()
+                    .filter(|p| super::super::narrows(&p.query.whole, q));
+                let filter = Filter::new(&query, from, &matcher);
+                let candidates = Candidates::of(from, n);
+                let want = filter.scan(&h, candidates.clone(), &|| false, |_, _| {});
+                let got = filter.matches(&h, candidates.clone(), &|| false);
+                assert_eq!(got, want, "{n} {q}");
+                let some = got.as_ref().is_some_and(|g| !g.is_empty());
+                assert_eq!(some, n > 0 && ["v", "vo", "w3 v", "w3 vg"].contains(&q));
+                if candidates.len() > 0 {
+                    assert_eq!(filter.matches(&h, candidates, &|| true), None);
+                }
+                previous = got.map(|items| Matched { query, items });
+            }
+        }
     }
 
     /// The position of item `i` among `c` (test helper: candidates are increasing).

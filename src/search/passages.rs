@@ -12,6 +12,7 @@
 
 mod forms;
 mod hits;
+mod order;
 mod places;
 
 use std::borrow::Cow;
@@ -23,13 +24,14 @@ use rayon::prelude::*;
 
 /// What a passage query leaves for the next: the one incremental filter's state.
 pub use super::narrowing::Matched;
-use super::narrowing::{Candidates, Filter, Haystacks, in_parts, map_chunks, unstate};
+use super::narrowing::{Candidates, Filter, Haystacks, map_chunks};
 use super::normalize::fold_for_search;
 use super::{MatchClass, Query, positions_in, score_term};
 use crate::model::Corpus;
 use forms::{Form, Forms, fold_mask, unfold_mask};
 use hits::Scored;
 pub use hits::{PassageHit, PassageHits};
+use order::ByClass;
 use places::Places;
 
 /// How many of the best matches (by class and shortness) get a fuzzy score: far more
@@ -40,9 +42,6 @@ pub const SCORED: usize = 2_000;
 
 /// Below this many matches to score, one thread scores them all.
 const PARALLEL_SCORING_FROM: usize = 256;
-
-/// Below this many matches, one thread makes their rank keys.
-const PARALLEL_KEYS_FROM: usize = 65_536;
 
 /// Every sentence of a corpus, prepared for search. Laid out as parallel arrays (no
 /// allocation per sentence): a search walks the candidates in sentence order, so the
@@ -113,33 +112,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// From this many matches on, the pages of the parts' lists are given back to the system
-/// once they are copied into one ([`release_parts`]): 2.3 MB at 10k for a first key.
-const RELEASE_PARTS_FROM: usize = 65_536;
-
-/// Gives back to the system the pages each of rayon's threads freed: the parts' lists,
-/// made on the pool's threads and freed on the search's, stayed committed to the pool's
-/// threads (mimalloc keeps a thread's freed pages for it, and an idle thread never
-/// purges them), so the first key of a passage search held its parts, their copy in
-/// one list and the rank keys at once: a third of what the passage search added to the
-/// browser's peak at 10k (BENCHMARKS.md, "passages memory"). The same call as the
-/// browser's after `check` (`release_freed_pages` in `main.rs`).
-fn release_parts() {
-    crate::pages::release_pool_pages();
-}
-
-/// The parts' lists in one, in order: allocated once at its length (growing the first
-/// part's list to hold the others copied it at every doubling, each copy alive beside
-/// the last), each part freed as soon as it is copied.
-fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
-    if parts.len() == 1 {
-        return parts.into_iter().next().unwrap_or_default();
-    }
-    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        all.extend(part);
-    }
-    all
+/// True when a query's `matched` of `all` sentences are worth keeping for the next key
+/// to narrow: not when they are nearly every sentence (a letter: `s` matches 303,491 of
+/// 345,394 at 10k). Checking the next key from scratch then reads barely more
+/// candidates (the masks reject the rest), and the list, 8 bytes a match, was alive
+/// beside the next key's at the browser's peak with a passage search open
+/// (BENCHMARKS.md, "sixth pass: passages memory"). The empty [`Matched`] left instead
+/// says "from scratch".
+fn keeps(matched: usize, all: usize) -> bool {
+    matched <= all / 4 * 3
 }
 
 /// A passage index and the texts of the corpus its sentences are in, as the filter
@@ -207,28 +188,21 @@ impl Haystacks for Texts<'_> {
         self.index.forms.form(i).lower(self.text(i))
     }
 
-    /// Bytes, not `&str`: slicing a `str` checks both ends are character boundaries,
-    /// which reads two more cache lines per candidate (a third of a narrowing key); the
-    /// match reads only from the previous end on.
-    #[inline]
-    fn lower_bytes(&self, i: u32) -> Cow<'_, [u8]> {
-        match self.index.forms.form(i) {
-            Form::Text => Cow::Borrowed(self.text_bytes(i)),
-            form => Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
-        }
-    }
-
     #[inline]
     fn ascii_cased(&self, i: u32) -> bool {
         self.index.forms.form(i).ascii_cased()
     }
 
+    /// The sentence's bytes, or its form made in `scratch`. Bytes, not `&str`: slicing a
+    /// `str` checks both ends are character boundaries, which reads two more cache
+    /// lines per candidate (a third of a narrowing key); the match reads only from the
+    /// previous end on.
     #[inline]
-    fn hay(&self, i: u32) -> (Cow<'_, [u8]>, bool) {
+    fn hay<'a>(&'a self, i: u32, scratch: &'a mut String) -> (&'a [u8], bool) {
         match self.index.forms.form(i) {
-            Form::Text => (Cow::Borrowed(self.text_bytes(i)), true),
+            Form::Text => (self.text_bytes(i), true),
             form => (
-                Cow::Owned(form.lower(self.text(i)).into_owned().into_bytes()),
+                form.lower_into(self.text(i), scratch).as_bytes(),
                 form.ascii_cased(),
             ),
         }
@@ -364,38 +338,32 @@ impl PassageIndex {
         let previous = previous.filter(|p| !p.query.is_empty());
         let filter = Filter::new(query, previous, &self.matcher);
         let texts = Texts::new(self, corpus);
-        let parts = in_parts(
-            Candidates::of(previous, self.locs.len()),
-            |k| k,
-            |part| filter.scan(&texts, part, cancelled, |_, _| {}),
-        )?;
-        let matched = concat(parts);
-        if matched.len() >= RELEASE_PARTS_FROM {
-            release_parts();
-        }
-        let mut found = self.rank_keys(&matched);
-        // Best class, then shortest, then corpus order: the ones worth scoring first.
-        // Only they need the full order by score; the rest only their (already packed)
-        // order, so the best SCORED are selected, not sorted with everything else.
-        let scored = found.len().min(scored);
-        if found.len() > scored {
-            found.select_nth_unstable(scored);
-        }
-        let (best, rest) = found.split_at_mut(scored);
-        let mut top = map_chunks(best, PARALLEL_SCORING_FROM, |keys| {
-            self.score_part(corpus, query, keys, cancelled)
-        })?;
-        top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
-        rest.sort_unstable();
-        let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
-        found.drain(..scored);
-        Some((
-            PassageHits::new(top, found, Arc::clone(&self.locs)),
+        let matched =
+            filter.matches(&texts, Candidates::of(previous, self.locs.len()), cancelled)?;
+        // Best class, then shortest, then corpus order, counted into place: the first
+        // `scored` are the ones worth scoring; only they need the full order by score.
+        let mut order = ByClass::new(&matched, |pi| self.len_of(pi));
+        let next = if keeps(matched.len(), self.len()) {
             Matched {
                 query: query.clone(),
                 items: matched,
-            },
-        ))
+            }
+        } else {
+            drop(matched);
+            Matched::default()
+        };
+        let scored = order.len().min(scored);
+        let best: Vec<u64> = (0..scored)
+            .filter_map(|k| order.get(k))
+            .map(|(class, pi)| pack(class, self.len_of(pi), pi))
+            .collect();
+        let mut top = map_chunks(&best, PARALLEL_SCORING_FROM, |keys| {
+            self.score_part(corpus, query, keys, cancelled)
+        })?;
+        top.sort_unstable_by(|x, y| (y.0, y.1, x.2, x.3).cmp(&(x.0, x.1, y.2, y.3)));
+        let top: Vec<Scored> = top.into_iter().map(|(c, s, _, pi)| (c, s, pi)).collect();
+        order.drain_front(scored);
+        Some((PassageHits::new(top, order, Arc::clone(&self.locs)), next))
     }
 
     /// The fuzzy scores of the matches `keys`: (class, score, length, sentence).
@@ -425,28 +393,12 @@ impl PassageIndex {
         Some(out)
     }
 
-    /// The rank key ([`pack`]) of every match: made from the matches' states (which
-    /// hold their classes) once they are in one list, not gathered beside them while
-    /// checking: the parts' lists of keys, and growing the first to hold the others,
-    /// were a third of what the first key of a search held at its peak (BENCHMARKS.md,
-    /// "passages memory"). Written straight into a list of the exact length.
-    fn rank_keys(&self, matched: &[(u32, u32)]) -> Vec<u64> {
-        let key = |&(pi, s): &(u32, u32)| {
-            let len = self
-                .locs
-                .span(pi)
-                .map_or(0, |(start, end)| end.saturating_sub(start));
-            pack(unstate(s).1, len, pi)
-        };
-        if matched.len() < PARALLEL_KEYS_FROM {
-            matched.iter().map(key).collect()
-        } else {
-            matched
-                .par_iter()
-                .with_min_len(PARALLEL_KEYS_FROM / 4)
-                .map(key)
-                .collect()
-        }
+    /// Sentence `pi`'s length in bytes, as far as the rank tells lengths apart.
+    fn len_of(&self, pi: u32) -> u32 {
+        self.locs
+            .span(pi)
+            .map_or(0, |(start, end)| end.saturating_sub(start))
+            .min(MAX_LEN)
     }
 
     /// Character indices of the hit's sentence that `query` matched, for highlighting.
@@ -630,7 +582,9 @@ mod tests {
                 lower_reads += 1;
             }
             assert_eq!(texts.lower_bytes(i), texts.lower(i).as_bytes());
-            assert_eq!(texts.hay(i), (texts.lower_bytes(i), texts.ascii_cased(i)));
+            let mut scratch = "left over".to_owned();
+            let want = (&*texts.lower_bytes(i), texts.ascii_cased(i));
+            assert_eq!(texts.hay(i, &mut scratch), want);
         }
         // Typographic quotes (folded) and Cyrillic capitals (lower-cased), a few.
         assert!(folded_reads > 0 && lower_reads > 0);
@@ -687,6 +641,8 @@ mod tests {
     fn typing_on_equals_the_plain_ranking() {
         let corpus = crate::check::check(&crate::data::DataRoot::Bundled).corpus;
         let index = PassageIndex::new(&corpus);
+        // Steps whose matches were too many to keep (the next checked from scratch).
+        let mut dropped = 0;
         for q in [
             "volunteer corps",
             "the rus",
@@ -739,12 +695,16 @@ mod tests {
                             })
                     })
                     .collect();
-                if !query.is_empty() {
+                if keeps(expect.len(), index.len()) && !query.is_empty() {
                     assert_eq!(matched.items, expect, "{typed:?}");
+                } else {
+                    assert!(matched.query.is_empty() && matched.is_empty(), "{typed:?}");
+                    dropped += usize::from(!query.is_empty());
                 }
                 previous = Some((typed.to_owned(), matched));
             }
         }
+        assert!(dropped > 0, "no step matched nearly every sentence");
     }
 
     /// The empty query (the passage search just opened) leaves no list, and the first

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use super::super::lower_one_for_one;
-use super::super::normalize::fold_text;
+use super::super::normalize::{fold_into, fold_lower_into, fold_text};
 use super::super::prefilter::char_mask;
 
 /// What a sentence's folded, lower-cased form is made from.
@@ -47,9 +47,25 @@ impl Form {
     pub(super) fn lower(self, raw: &str) -> Cow<'_, str> {
         match self {
             Form::Text => Cow::Borrowed(raw),
-            Form::Folded => fold_text(raw),
-            Form::Lower => Cow::Owned(lower_one_for_one(&fold_text(raw))),
+            form => {
+                let mut made = String::with_capacity(raw.len());
+                form.lower_into(raw, &mut made);
+                Cow::Owned(made)
+            }
         }
+    }
+
+    /// [`Form::lower`] made in `scratch` (its contents replaced) unless it is `raw`
+    /// itself: no allocation per sentence read.
+    #[inline]
+    pub(super) fn lower_into<'a>(self, raw: &'a str, scratch: &'a mut String) -> &'a str {
+        scratch.clear();
+        match self {
+            Form::Text => return raw,
+            Form::Folded => fold_into(raw, scratch),
+            Form::Lower => fold_lower_into(raw, scratch),
+        }
+        scratch
     }
 
     /// True when [`Form::lower`] leaves the ASCII letters as written.
@@ -244,6 +260,8 @@ mod tests {
             let form = f.form(i);
             assert_eq!(form, want, "{s} {i}");
             assert_eq!(form.lower(s), read, "{s}");
+            let mut scratch = "left over".to_owned();
+            assert_eq!(form.lower_into(s, &mut scratch), read, "{s}");
             assert_eq!(form.folded(s), fold_for_search(s).0, "{s}");
         }
         assert_eq!(f.folded_count(), rounds * 4);

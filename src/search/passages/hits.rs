@@ -2,15 +2,15 @@
 //! matches most sentences of a large corpus (226,697 for `v` at 10k), but the browser
 //! shows a screenful of them. Building one [`PassageHit`] (64 bytes, read from a random
 //! place of the index) per match cost a third of a keystroke (BENCHMARKS.md); here a hit
-//! is built only when it is read, from the scored hits or the sorted rank keys, and the
-//! count stays exact.
+//! is built only when it is read, from the scored hits or the other matches' order
+//! ([`super::order`]), and the count stays exact.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::super::MatchClass;
+use super::order::ByClass;
 use super::places::Places;
-use super::unpack;
 
 /// A sentence found by a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +42,8 @@ pub(crate) type Scored = (MatchClass, i64, u32);
 pub struct PassageHits {
     /// The scored hits, in order.
     top: Vec<Scored>,
-    /// The other hits after them, as sorted rank keys (`passages::pack`).
-    rest: Vec<u64>,
+    /// The other hits after them, in order, grouped by class (4 bytes a hit).
+    rest: ByClass,
     /// Every sentence's place (shared with the index, not copied).
     locs: Arc<Places>,
 }
@@ -52,14 +52,14 @@ impl Default for PassageHits {
     fn default() -> Self {
         PassageHits {
             top: Vec::new(),
-            rest: Vec::new(),
+            rest: ByClass::default(),
             locs: Arc::new(Places::default()),
         }
     }
 }
 
 impl PassageHits {
-    pub(crate) fn new(top: Vec<Scored>, rest: Vec<u64>, locs: Arc<Places>) -> Self {
+    pub(crate) fn new(top: Vec<Scored>, rest: ByClass, locs: Arc<Places>) -> Self {
         PassageHits { top, rest, locs }
     }
 
@@ -78,7 +78,7 @@ impl PassageHits {
         let (class, score, passage) = match self.top.get(i) {
             Some(&t) => t,
             None => {
-                let (class, _, passage) = unpack(*self.rest.get(i - self.top.len())?);
+                let (class, passage) = self.rest.get(i - self.top.len())?;
                 (class, i64::MIN, passage)
             }
         };
@@ -126,7 +126,7 @@ impl std::fmt::Debug for PassageHits {
 
 #[cfg(test)]
 mod tests {
-    use super::super::pack;
+    use super::super::super::narrowing::state;
     use super::*;
 
     fn hits() -> PassageHits {
@@ -140,7 +140,7 @@ mod tests {
                 (MatchClass::WordStart, 40, 2),
                 (MatchClass::Fuzzy, i64::MIN, 0),
             ],
-            vec![pack(MatchClass::Fuzzy, 4, 1)],
+            ByClass::new(&[(1, state(None, MatchClass::Fuzzy))], |_| 4),
             locs,
         )
     }
