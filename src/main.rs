@@ -48,6 +48,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => run(&cli, command),
         None => {
+            dossier::pages::purge_at_once();
             let no_color = dossier::config::no_color_env();
             let mut config = match dossier::config::load(cli.config.as_deref(), no_color) {
                 Ok(c) => c,
