@@ -7,11 +7,13 @@
 //! wakes for nothing, and once the preview has caught up there is no deadline at all.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use super::input::Msg;
 use crate::app::App;
 use crate::app::preview::{self, Subject};
+use crate::model::Corpus;
 
 /// How long the selection must stay put before the preview follows it: longer than the
 /// gap between a held key's repeats (25–40 ms) and a typical SSH round trip's jitter, short
@@ -58,10 +60,14 @@ pub fn answer(rx: &Receiver<Msg>, app: &App, by: Instant) -> Option<Msg> {
         .ok()
 }
 
-/// What the preview showed and the selection was before a batch of input.
+/// What the preview showed and the selection was before a batch of input, in which
+/// corpus.
 pub struct Before {
     shown: Option<Subject>,
     selected: Option<Subject>,
+    /// The corpus they index into. Weak: the old corpus is not kept alive by this, and
+    /// its allocation (not its contents) is, so another corpus cannot take its address.
+    corpus: Weak<Corpus>,
 }
 
 /// Remembers the preview's state before a batch of input.
@@ -69,13 +75,23 @@ pub fn before(app: &App) -> Before {
     Before {
         shown: preview::shown(app),
         selected: preview::selected(app),
+        corpus: Arc::downgrade(&app.corpus),
     }
 }
 
 /// After a batch: holds the preview if the selection moved away from it, and returns
 /// the deadline to wait for — pushed back whenever the selection moved in this batch,
-/// kept when it did not, none once the preview shows the selection.
+/// kept when it did not, none once the preview shows the selection. A batch that
+/// brought another corpus (the checked one after the early names, a reload) never
+/// holds: what the preview showed was a dossier of the old corpus by its place there,
+/// which in the new one may be another dossier or none; held, the preview showed the
+/// early browser's selection beside the checked browser's for a moment at 100,000
+/// dossiers (BENCHMARKS.md, "Issue 16, sixth pass").
 pub fn after(app: &mut App, before: Before, deadline: Option<Instant>) -> Option<Instant> {
+    if !std::ptr::eq(before.corpus.as_ptr(), Arc::as_ptr(&app.corpus)) {
+        preview::settle(app);
+        return None;
+    }
     let moved = preview::selected(app) != before.selected;
     if !preview::hold(app, before.shown) {
         return None;
@@ -83,5 +99,40 @@ pub fn after(app: &mut App, before: Before, deadline: Option<Instant>) -> Option
     match deadline {
         Some(d) if !moved => Some(d),
         _ => Some(Instant::now() + REST),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::check::check;
+    use crate::data::DataRoot;
+    use crate::keymap::Keymap;
+
+    fn app(corpus: Corpus) -> App {
+        App::new(corpus, Keymap::default_keymap(), (120, 30))
+    }
+
+    /// Moved within one corpus, the preview holds until the selection rests; a batch
+    /// that brings another corpus with the selection elsewhere shows the new
+    /// selection's preview at once, with no deadline left to wait for.
+    #[test]
+    fn a_new_corpus_is_previewed_at_once() {
+        let corpus = check(&DataRoot::Bundled).corpus;
+        let mut a = app(corpus.clone());
+        let was = before(&a);
+        update(&mut a, Action::Down);
+        assert!(after(&mut a, was, None).is_some());
+        assert_ne!(preview::shown(&a), preview::selected(&a));
+
+        let mut a = app(corpus.clone());
+        let was = before(&a);
+        let mut checked = app(corpus);
+        update(&mut checked, Action::Down);
+        a = checked;
+        assert_eq!(after(&mut a, was, None), None);
+        assert!(preview::selected(&a).is_some());
+        assert_eq!(preview::shown(&a), preview::selected(&a));
     }
 }
