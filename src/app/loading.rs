@@ -38,8 +38,35 @@ pub struct Loading {
     pub phase: Phase,
     /// Keys held until the checked corpus is in (the terminal loop holds them).
     pub waiting: usize,
-    /// The names are the last start's ([`cache`]), not yet read from the files.
-    pub from_cache: bool,
+    /// Whose names the index lists.
+    pub names: Names,
+}
+
+/// Whose names an early browser lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    /// The last start's ([`cache`]), not yet read from the files.
+    Cached,
+    /// Those of the files read so far, `read` dossiers of `of` files, on a first start
+    /// of a large corpus (no cache yet): drawn as they are read, the way fzf draws a
+    /// stream, rather than after every file (≈4 s at 100,000 dossiers).
+    SoFar { read: usize, of: usize },
+    /// Every dossier file's, as parsed now.
+    Read,
+}
+
+impl Names {
+    /// True when an early browser on `self` should take the place of one on `shown`:
+    /// every file's names replace any others, more of the files' names fewer of them;
+    /// the names read so far never replace a whole list (the last start's).
+    pub fn fresher_than(self, shown: Names) -> bool {
+        match (shown, self) {
+            (Names::Read, _) => false,
+            (_, Names::Read) => true,
+            (Names::SoFar { read: was, .. }, Names::SoFar { read: now, .. }) => now > was,
+            (Names::Cached, _) | (Names::SoFar { .. }, Names::Cached) => false,
+        }
+    }
 }
 
 impl Loading {
@@ -48,7 +75,7 @@ impl Loading {
         let what = match self.phase {
             Phase::Checking(s) => {
                 let step = match s {
-                    Stage::Parsing => 1,
+                    Stage::Parsing { .. } => 1,
                     Stage::Sources => 2,
                     Stage::Quotes => 3,
                     Stage::Building { .. } => 4,
@@ -57,11 +84,12 @@ impl Loading {
             }
             Phase::Indexing => format!("{LOADING}5 of 5): checked, building the indexes"),
         };
-        let waiting = match self.waiting {
-            0 if self.from_cache => "names as of the last start, / filters them".to_owned(),
-            0 => "names only, / filters them".to_owned(),
-            1 => "1 key waits (q quits)".to_owned(),
-            n => format!("{n} keys wait (q quits)"),
+        let waiting = match (self.waiting, self.names) {
+            (0, Names::Cached) => "names as of the last start, / filters them".to_owned(),
+            (0, Names::SoFar { .. }) => "the names read so far, / filters them".to_owned(),
+            (0, Names::Read) => "names only, / filters them".to_owned(),
+            (1, _) => "1 key waits (q quits)".to_owned(),
+            (n, _) => format!("{n} keys wait (q quits)"),
         };
         format!("{what} · {waiting}")
     }
@@ -83,7 +111,27 @@ pub fn early(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
     app.loading = Some(Loading {
         phase: Phase::Checking(Stage::Sources),
         waiting: 0,
-        from_cache: false,
+        names: Names::Read,
+    });
+    app
+}
+
+/// [`early`] on the names of the files read so far, `outline` unsorted as parsed (ids
+/// in any order, a repeated id not yet known as one), `of` files in all: sorted and
+/// de-duplicated as the whole outline is, and marked as partial on the status line
+/// until [`refresh`] brings more of them or all.
+pub fn early_so_far(mut outline: Vec<Dossier>, of: usize, keymap: Keymap, size: (u16, u16)) -> App {
+    outline.sort_by(|a, b| a.id.cmp(&b.id));
+    outline.dedup_by(|a, b| a.id == b.id);
+    let read = outline.len();
+    let mut app = early(outline, keymap, size);
+    app.loading = Some(Loading {
+        phase: Phase::Checking(Stage::Parsing {
+            done: read,
+            total: of,
+        }),
+        waiting: 0,
+        names: Names::SoFar { read, of },
     });
     app
 }
@@ -93,27 +141,28 @@ pub fn early(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
 pub fn early_from_cache(outline: Vec<Dossier>, keymap: Keymap, size: (u16, u16)) -> App {
     let mut app = early(outline, keymap, size);
     app.loading = Some(Loading {
-        phase: Phase::Checking(Stage::Parsing),
+        phase: Phase::Checking(Stage::Parsing { done: 0, total: 0 }),
         waiting: 0,
-        from_cache: true,
+        names: Names::Cached,
     });
     app
 }
 
-/// The early browser `fresh`, on the outline of the files as they are now, takes the
-/// place of `app`, one on the last start's names ([`cache`]): showing what it showed
-/// (the filter searched again, the selection kept by id), still loading as it was. An
-/// outline that is not fresher than what `app` shows changes nothing: false.
+/// The early browser `fresh`, on the outline of the files as they are now (all of them
+/// or more of them), takes the place of `app`, one on the last start's names
+/// ([`cache`]) or on fewer of the files': showing what it showed (the filter searched
+/// again, the selection kept by id), still loading as it was. An outline that is not
+/// fresher than what `app` shows ([`Names::fresher_than`]) changes nothing: false.
 pub fn refresh(app: &mut App, fresh: App) -> bool {
     let (Some(was), Some(now)) = (app.loading, fresh.loading) else {
         return false;
     };
-    if !was.from_cache || now.from_cache {
+    if !now.names.fresher_than(was.names) {
         return false;
     }
     *app = super::reload::carry_into(app, fresh);
     app.loading = Some(Loading {
-        from_cache: false,
+        names: now.names,
         ..was
     });
     true

@@ -21,9 +21,13 @@ pub struct Parsed {
     pub raw: lean::Dossier,
 }
 
+/// Told of each part of the files as it is parsed: what parsed, how many files the part
+/// had, how many the corpus has.
+pub type OnPart<'a> = &'a (dyn Fn(&[Parsed], usize, usize) + Sync);
+
 /// Reads and parses every dossier file; files that cannot be read or parsed are reported
-/// and skipped.
-pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+/// and skipped. `on_part` is told of each part as it is done, from its thread.
+pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>, on_part: OnPart<'_>) -> Vec<Parsed> {
     let files = match root.dossier_files() {
         Ok(f) => f,
         Err(e) => {
@@ -36,7 +40,13 @@ pub fn parse_all(root: &DataRoot, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
         }
     };
     // Reading and parsing are independent per file: in parts on the pool for large corpora.
-    super::parts::in_parts(files, diags, |part, d| parse_some(root, part, d))
+    let total = files.len();
+    super::parts::in_parts(files, diags, |part, d| {
+        let n = part.len();
+        let parsed = parse_some(root, part, d);
+        on_part(&parsed, n, total);
+        parsed
+    })
 }
 
 fn parse_some(root: &DataRoot, files: Vec<String>, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {

@@ -65,8 +65,9 @@ impl Report {
 /// How far a check has come: what a browser shows while it waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Reading and parsing the dossier files.
-    Parsing,
+    /// Reading and parsing the dossier files: `done` of `total` read (`total` is 0
+    /// until the files are listed).
+    Parsing { done: usize, total: usize },
     /// Reading the registry, reading and hashing the articles.
     Sources,
     /// Finding every quote in its article.
@@ -78,7 +79,10 @@ pub enum Stage {
 impl std::fmt::Display for Stage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Stage::Parsing => f.write_str("reading the dossier files"),
+            Stage::Parsing { total: 0, .. } => f.write_str("reading the dossier files"),
+            Stage::Parsing { done, total } => {
+                write!(f, "reading the dossier files, {done} of {total}")
+            }
             Stage::Sources => f.write_str("reading and hashing the articles"),
             Stage::Quotes => f.write_str("finding the quotes in the articles"),
             Stage::Building { done, total } => {
@@ -102,6 +106,12 @@ pub trait Progress: Sync {
     /// Every dossier file is parsed: their ids, kinds, names and aliases, sorted by id
     /// (see [`outline::outline`]). Nothing in them is checked yet.
     fn outline(&self, _dossiers: Vec<Dossier>) {}
+    /// A part of the dossier files is parsed, `read` of `total` files so far: the outline
+    /// of that part (unsorted; a repeated id is not yet known as one). Called, from the
+    /// thread that parsed the part, only when [`Progress::wants_outline`] is true for
+    /// `total` files, so a browser can draw the names read so far on a first start
+    /// (BENCHMARKS.md, "Issue 16, seventh pass").
+    fn outline_part(&self, _part: Vec<Dossier>, _read: usize, _total: usize) {}
 }
 
 /// No one watching.
@@ -118,8 +128,22 @@ pub fn check(root: &DataRoot) -> Report {
 /// diagnostics are sorted at the end, whatever order they were found in.
 pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     let mut diags = Vec::new();
-    progress.stage(Stage::Parsing);
-    let mut parsed = dossiers::parse_all(root, &mut diags);
+    progress.stage(Stage::Parsing { done: 0, total: 0 });
+    // Counted and told under one lock, so the files read are told in order.
+    let read = std::sync::Mutex::new(0);
+    let mut parsed = dossiers::parse_all(root, &mut diags, &|part, files, total| {
+        let names = progress
+            .wants_outline(total)
+            .then(|| outline::outline_unsorted(part));
+        let mut read = read
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *read += files;
+        progress.stage(Stage::Parsing { done: *read, total });
+        if let Some(names) = names.filter(|_| *read < total) {
+            progress.outline_part(names, *read, total);
+        }
+    });
     if progress.wants_outline(parsed.len()) {
         progress.outline(outline::outline(&parsed));
     }

@@ -12,29 +12,35 @@ use crate::model::{AliasKind, Dossier, Kind};
 /// reports it); a kind that does not parse is shown as the check's built dossier shows
 /// it, a group.
 pub fn outline(parsed: &[Parsed]) -> Vec<Dossier> {
-    let mut out: Vec<Dossier> = parsed
-        .par_iter()
-        .map(|p| {
-            let aliases = p.raw.alias.iter().filter_map(|a| {
-                Some((
-                    AliasKind::parse(a.kind.get_ref())?,
-                    a.name.get_ref().to_owned(),
-                ))
-            });
-            Dossier::outline(
-                p.raw.id.get_ref().to_owned(),
-                Kind::parse(p.raw.kind.get_ref()).unwrap_or(Kind::Group),
-                p.raw.name.get_ref().to_owned(),
-                aliases.collect(),
-            )
-        })
-        .collect();
+    let mut out: Vec<Dossier> = parsed.par_iter().map(one).collect();
     // As `check` orders the built dossiers: by id, the first of a repeated id kept
     // (both sorts are stable). On the pool: sorting 100,000 outlines on one core kept
     // the other idle before the first frame.
     out.par_sort_by(|a, b| a.id.cmp(&b.id));
     out.dedup_by(|a, b| a.id == b.id);
     out
+}
+
+/// The outline of a part of the files, in their order, on the calling thread (a part is
+/// one thread's work).
+pub fn outline_unsorted(parsed: &[Parsed]) -> Vec<Dossier> {
+    parsed.iter().map(one).collect()
+}
+
+/// What the index shows of one parsed dossier.
+fn one(p: &Parsed) -> Dossier {
+    let aliases = p.raw.alias.iter().filter_map(|a| {
+        Some((
+            AliasKind::parse(a.kind.get_ref())?,
+            a.name.get_ref().to_owned(),
+        ))
+    });
+    Dossier::outline(
+        p.raw.id.get_ref().to_owned(),
+        Kind::parse(p.raw.kind.get_ref()).unwrap_or(Kind::Group),
+        p.raw.name.get_ref().to_owned(),
+        aliases.collect(),
+    )
 }
 
 #[cfg(test)]
@@ -50,6 +56,10 @@ mod tests {
     struct Record {
         stages: Mutex<Vec<Stage>>,
         outline: Mutex<Option<Vec<Dossier>>>,
+        /// Each part's outline, with the files read so far and in all.
+        parts: Mutex<Vec<(Vec<Dossier>, usize, usize)>>,
+        /// Answers `wants_outline` with this (the default: wants one).
+        none: bool,
     }
 
     impl Progress for Record {
@@ -59,11 +69,16 @@ mod tests {
             }
         }
         fn wants_outline(&self, _dossiers: usize) -> bool {
-            true
+            !self.none
         }
         fn outline(&self, dossiers: Vec<Dossier>) {
             if let Ok(mut o) = self.outline.lock() {
                 *o = Some(dossiers);
+            }
+        }
+        fn outline_part(&self, part: Vec<Dossier>, read: usize, total: usize) {
+            if let Ok(mut p) = self.parts.lock() {
+                p.push((part, read, total));
             }
         }
     }
@@ -113,7 +128,8 @@ mod tests {
             assert_eq!(
                 stages,
                 [
-                    Stage::Parsing,
+                    Stage::Parsing { done: 0, total: 0 },
+                    Stage::Parsing { done: n, total: n },
                     Stage::Sources,
                     Stage::Quotes,
                     Stage::Building { done: 0, total: n },
@@ -122,6 +138,73 @@ mod tests {
                 "{root:?}"
             );
         }
+    }
+
+    /// A corpus read in parts tells each part's names as it is read, with the files
+    /// read so far, all but the last part: every name told is in the whole outline,
+    /// none twice, and the files read climb to all of them. A watcher that wants no
+    /// outline is told no part.
+    #[test]
+    fn the_names_read_so_far_are_told_part_by_part() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let people = dir.path().join("dossiers/people");
+        std::fs::create_dir_all(&people).unwrap_or_else(|e| panic!("{e}"));
+        let files = 3 * crate::check::parts::PARALLEL_FROM;
+        for i in 0..files {
+            let text = format!("id = \"p{i:04}\"\nkind = \"person\"\nname = \"Person {i}\"\n");
+            std::fs::write(people.join(format!("p{i:04}.toml")), text)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let root = DataRoot::Dir(dir.path().to_path_buf());
+        let record = Record::default();
+        check_watched(&root, &record);
+        let parts = record.parts.lock().map(|p| p.clone()).unwrap_or_default();
+        let Ok(Some(outline)) = record.outline.lock().map(|o| o.clone()) else {
+            panic!("no outline")
+        };
+        assert_eq!(outline.len(), files);
+        assert!(!parts.is_empty(), "no part told");
+        let mut told: Vec<String> = parts
+            .iter()
+            .flat_map(|(p, _, _)| p.iter().map(|d| d.id.clone()))
+            .collect();
+        let mut read: Vec<usize> = parts.iter().map(|(_, r, _)| *r).collect();
+        read.sort_unstable();
+        assert!(
+            parts.iter().all(|(_, r, t)| *t == files && *r < files),
+            "{read:?}"
+        );
+        assert_eq!(
+            read.last(),
+            Some(&told.len()),
+            "the last part told read them all so far"
+        );
+        told.sort();
+        let before = told.len();
+        told.dedup();
+        assert_eq!(told.len(), before, "a name told twice");
+        let ids: Vec<String> = outline.iter().map(|d| d.id.clone()).collect();
+        assert!(told.iter().all(|id| ids.binary_search(id).is_ok()));
+        assert!(told.len() < files, "the last part is the whole outline's");
+        let stages = record.stages.lock().map(|s| s.clone()).unwrap_or_default();
+        let reading: Vec<(usize, usize)> = stages
+            .iter()
+            .filter_map(|s| match s {
+                Stage::Parsing { done, total } => Some((*done, *total)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reading.first(), Some(&(0, 0)));
+        assert_eq!(reading.last(), Some(&(files, files)));
+        assert!(reading.len() > 2, "{reading:?}");
+        assert!(reading.windows(2).all(|w| w[0].0 < w[1].0), "{reading:?}");
+
+        let unwanted = Record {
+            none: true,
+            ..Record::default()
+        };
+        check_watched(&root, &unwanted);
+        assert!(unwanted.parts.lock().is_ok_and(|p| p.is_empty()));
     }
 
     /// Files listed out of id order, and a repeated id, come out as the check orders

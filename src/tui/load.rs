@@ -1,8 +1,9 @@
 //! Checking the corpus and building the browser on a thread of its own, so the terminal
 //! loop can draw the dossiers' names (`app::loading`) while the rest is checked. The
-//! thread tells the loop on its channel: the outline once every dossier file is parsed,
-//! each stage as it begins, then the checked browser — or the number of errors that
-//! keep it from starting.
+//! thread tells the loop on its channel: on a first start of a large corpus the names of
+//! the files read so far (at the first part, then as they double), the outline once
+//! every dossier file is parsed, each stage as it begins, then the checked browser — or
+//! the number of errors that keep it from starting.
 //!
 //! The check runs on a rayon pool of its own, as wide as the global one: the early
 //! browser's searches run on the global pool, and queued behind the check's parts
@@ -10,7 +11,10 @@
 //! two pools the system shares the cores between them.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::input::Msg;
 use crate::app::App;
@@ -38,6 +42,36 @@ struct Tell {
     /// Where the outline is kept for the next start, and the corpus's real path
     /// (`app::loading::cache`); `None` for the bundled corpus.
     cache: Option<(PathBuf, String)>,
+    /// The names of the files read so far, drawn while the rest are read; `None` when
+    /// the last start's names are drawn instead (they list every dossier).
+    so_far: Option<Arc<SoFar>>,
+}
+
+/// The names of the dossier files read so far on a first start, and when the browser
+/// on them was last sent and on how many: one at the first part read, then one when
+/// their number has doubled, at most one a second ([`due`]), each built on a thread of
+/// its own (`send_so_far`).
+#[derive(Default)]
+struct SoFar {
+    /// Each part's names as it was read: shared with a browser being built, so taking
+    /// what was read so far costs the reading thread no copy.
+    parts: Mutex<Vec<Arc<Vec<Dossier>>>>,
+    last: Mutex<Option<(Instant, usize)>>,
+    /// A browser on them is being built: a part read meanwhile waits for the next.
+    building: Arc<AtomicBool>,
+}
+
+/// How long after one browser on the names read so far the next may be sent.
+const AGAIN: Duration = Duration::from_secs(1);
+
+/// True when a browser on the `names` read so far is due at `now`, the last sent at
+/// `last` on that many: at first, then once they have doubled and a second has passed.
+/// Each is built over all the names read so far while the rest of the files are read:
+/// sent once a second, at 100,000 dossiers four of them made the checked browser come
+/// 1.1× later (BENCHMARKS.md, "Issue 16, seventh pass"); doubling, together they cost
+/// less than one browser on every name.
+fn due(last: Option<(Instant, usize)>, now: Instant, names: usize) -> bool {
+    last.is_none_or(|(t, n)| names >= 2 * n && now.duration_since(t) >= AGAIN)
 }
 
 impl Progress for Tell {
@@ -49,6 +83,40 @@ impl Progress for Tell {
         dossiers >= crate::app::loading::OUTLINE_FROM
     }
 
+    /// The part's names join those read before; when due, a browser on all of them is
+    /// built and sent on a thread of its own: built here, on the check's pool, its own
+    /// parallel work would let this thread take another part of the files to read
+    /// (rayon's work stealing) and send the browser a part late.
+    fn outline_part(&self, part: Vec<Dossier>, _read: usize, total: usize) {
+        let Some(so_far) = &self.so_far else {
+            return;
+        };
+        let mut parts = lock(&so_far.parts);
+        parts.push(Arc::new(part));
+        let names = parts.iter().map(|p| p.len()).sum();
+        let now = Instant::now();
+        let mut last = lock(&so_far.last);
+        if !due(*last, now, names) || so_far.building.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        *last = Some((now, names));
+        let parts = parts.clone();
+        let (building, tx, keymap) = (
+            Arc::clone(&so_far.building),
+            self.tx.clone(),
+            self.keymap.clone(),
+        );
+        let spawned = std::thread::Builder::new()
+            .name("names-so-far".into())
+            .spawn(move || {
+                send_so_far(&parts, total, keymap, &tx);
+                building.store(false, Ordering::Release);
+            });
+        if spawned.is_err() {
+            so_far.building.store(false, Ordering::Release);
+        }
+    }
+
     /// The early browser is built here, on the check's pool, the check waiting: built
     /// on the loop's thread it shared the cores with the check and took seconds at
     /// 100,000 dossiers instead of a fraction of one.
@@ -57,11 +125,16 @@ impl Progress for Tell {
     /// copied), so the first frame does not wait for the encoding (≈50 ms at 100,000
     /// dossiers on a busy machine, BENCHMARKS.md "Issue 16, sixth pass").
     fn outline(&self, dossiers: Vec<Dossier>) {
+        if let Some(so_far) = &self.so_far {
+            // Every name is in the outline now: the parts are not kept (a browser being
+            // built on some of them holds those until it is sent).
+            drop(std::mem::take(&mut *lock(&so_far.parts)));
+        }
         let app = crate::app::loading::early(dossiers, self.keymap.clone(), (80, 24));
         let kept = self
             .cache
             .clone()
-            .map(|cache| (cache, std::sync::Arc::clone(&app.corpus)));
+            .map(|cache| (cache, Arc::clone(&app.corpus)));
         let _ = self.tx.send(Msg::Outline(Box::new(app)));
         if let Some(((file, real), corpus)) = kept {
             let _ = std::thread::Builder::new()
@@ -69,6 +142,20 @@ impl Progress for Tell {
                 .spawn(move || cache::write(&file, &cache::encode(&corpus.dossiers, &real)));
         }
     }
+}
+
+/// Builds the browser on the names of `parts`, `of` files in all, and sends it. A
+/// browser on more names or every name may be shown by the time it comes: the loop
+/// then keeps that one ([`crate::app::loading::refresh`]).
+fn send_so_far(parts: &[Arc<Vec<Dossier>>], of: usize, keymap: Keymap, tx: &Sender<Msg>) {
+    let names: Vec<Dossier> = parts.iter().flat_map(|p| p.iter().cloned()).collect();
+    let app = crate::app::loading::early_so_far(names, of, keymap, (80, 24));
+    let _ = tx.send(Msg::Outline(Box::new(app)));
+}
+
+/// `m` locked, whatever a panicking holder left: the names are only ever added to.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Starts the thread: checks the corpus at `root`; when it passes, runs `before_indexing`
@@ -108,13 +195,14 @@ fn load(
     tx: &Sender<Msg>,
 ) {
     let cache = cache_file(root, keep_names);
-    if let Some((file, real)) = &cache {
-        from_cache(file, real, keymap.clone(), tx);
-    }
+    let cached = cache
+        .as_ref()
+        .is_some_and(|(file, real)| from_cache(file, real, keymap.clone(), tx));
     let tell = Tell {
         tx: tx.clone(),
         keymap: keymap.clone(),
         cache,
+        so_far: (!cached).then(Arc::default),
     };
     let report = crate::check::check_watched(root, &tell);
     let errors = report.errors();
@@ -143,11 +231,14 @@ fn cache_file(root: &DataRoot, keep_names: bool) -> Option<(PathBuf, String)> {
 /// Sends the browser on the last start's outline of the corpus, if one is kept, before
 /// the check starts reading the files: on the check's pool, with the cores to itself
 /// (beside a check reading 100,000 files it took seconds instead of a fraction of one).
-fn from_cache(file: &Path, real: &str, keymap: Keymap, tx: &Sender<Msg>) {
-    if let Some(outline) = cache::read(file, real) {
-        let app = crate::app::loading::early_from_cache(outline, keymap, (80, 24));
-        let _ = tx.send(Msg::Outline(Box::new(app)));
-    }
+/// True when one was sent.
+fn from_cache(file: &Path, real: &str, keymap: Keymap, tx: &Sender<Msg>) -> bool {
+    let Some(outline) = cache::read(file, real) else {
+        return false;
+    };
+    let app = crate::app::loading::early_from_cache(outline, keymap, (80, 24));
+    let _ = tx.send(Msg::Outline(Box::new(app)));
+    true
 }
 
 #[cfg(test)]
@@ -170,10 +261,84 @@ mod tests {
             tx,
             keymap: crate::keymap::Keymap::default_keymap(),
             cache: None,
+            so_far: None,
         };
         let from = crate::app::loading::OUTLINE_FROM;
         assert!(!tell.wants_outline(from - 1));
         assert!(tell.wants_outline(from));
+    }
+
+    /// The names of the early browsers `tell` sent, in the order they came, once it and
+    /// every thread it started are done (each holds a sender).
+    fn names_sent(
+        tell: super::Tell,
+        rx: &std::sync::mpsc::Receiver<super::Msg>,
+    ) -> Vec<crate::app::loading::Names> {
+        drop(tell);
+        rx.iter()
+            .filter_map(|m| match m {
+                super::Msg::Outline(app) => app.loading.map(|l| l.names),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// On a first start the first part's names are sent at once, the next parts' not
+    /// before they have doubled, a second later; once every name is in the outline, no
+    /// part is kept. When the last start's names are shown (no `so_far`), no part is sent.
+    #[test]
+    fn the_names_read_so_far_are_sent_at_first_then_as_they_double() {
+        use crate::app::loading::Names;
+        use crate::check::Progress as _;
+        let (outline, _) = crate::test_support::bundled_outline();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let tell = super::Tell {
+            tx,
+            keymap: crate::keymap::Keymap::default_keymap(),
+            cache: None,
+            so_far: Some(std::sync::Arc::default()),
+        };
+        let of = outline.len() + 10;
+        tell.outline_part(outline[..4].to_vec(), 4, of);
+        tell.outline_part(outline[4..8].to_vec(), 8, of);
+        tell.outline(outline.clone());
+        assert!(
+            tell.so_far
+                .iter()
+                .all(|s| s.parts.lock().is_ok_and(|p| p.is_empty()))
+        );
+        let mut sent = names_sent(tell, &rx);
+        // The browser on the first part is built on a thread of its own: it may come
+        // after every name's (the loop then keeps every name's).
+        sent.sort_by_key(|n| *n == Names::Read);
+        assert_eq!(
+            sent,
+            [Names::SoFar { read: 4, of }, Names::Read],
+            "the first part's names, and every name"
+        );
+
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cached = super::Tell {
+            tx,
+            keymap: crate::keymap::Keymap::default_keymap(),
+            cache: None,
+            so_far: None,
+        };
+        cached.outline_part(outline[..4].to_vec(), 4, of);
+        cached.outline(outline);
+        assert_eq!(names_sent(cached, &rx), [Names::Read]);
+    }
+
+    /// A browser on the names read so far is due at first, then once they have doubled
+    /// and a second has passed.
+    #[test]
+    fn due_at_first_then_doubled_after_a_second() {
+        let t = std::time::Instant::now();
+        let later = t + super::AGAIN;
+        assert!(super::due(None, t, 10));
+        assert!(!super::due(Some((t, 10)), t + super::AGAIN / 2, 20));
+        assert!(!super::due(Some((t, 10)), later, 19));
+        assert!(super::due(Some((t, 10)), later, 20));
     }
 
     /// The corpus folder is watched only once the check has read every file (stage 3 on):
@@ -183,7 +348,10 @@ mod tests {
     fn the_watch_waits_until_the_files_are_read() {
         use crate::app::loading::Phase;
         use crate::check::Stage;
-        assert!(!super::super::read_all(Phase::Checking(Stage::Parsing)));
+        assert!(!super::super::read_all(Phase::Checking(Stage::Parsing {
+            done: 0,
+            total: 0
+        })));
         assert!(!super::super::read_all(Phase::Checking(Stage::Sources)));
         assert!(super::super::read_all(Phase::Checking(Stage::Quotes)));
         assert!(super::super::read_all(Phase::Checking(Stage::Building {

@@ -145,7 +145,8 @@ fn first_state(
     deferred: &mut Vec<Msg>,
 ) -> std::io::Result<Start> {
     let mut checked = None;
-    let mut phase = crate::app::loading::Phase::Checking(crate::check::Stage::Parsing);
+    let mut phase =
+        crate::app::loading::Phase::Checking(crate::check::Stage::Parsing { done: 0, total: 0 });
     // True while the watch is being started and has not been handed over.
     let mut watching = false;
     loop {

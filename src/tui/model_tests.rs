@@ -285,23 +285,10 @@ fn resizes_between_keys_in_every_view() {
 /// The browser on the bundled corpus's outline (what a large corpus shows while it is
 /// checked) and the checked browser to swap in.
 fn early_and_checked(w: u16, h: u16) -> (App, App) {
-    struct Keep(std::sync::Mutex<Vec<crate::model::Dossier>>);
-    impl crate::check::Progress for Keep {
-        fn wants_outline(&self, _dossiers: usize) -> bool {
-            true
-        }
-        fn outline(&self, d: Vec<crate::model::Dossier>) {
-            if let Ok(mut k) = self.0.lock() {
-                *k = d;
-            }
-        }
-    }
-    let keep = Keep(std::sync::Mutex::new(Vec::new()));
-    let report = crate::check::check_watched(&crate::data::DataRoot::Bundled, &keep);
-    let outline = keep.0.into_inner().unwrap_or_default();
+    let (outline, corpus) = crate::test_support::bundled_outline();
     let early = crate::app::loading::early(outline, Keymap::default_keymap(), (w, h));
     // Built at another size, as the loading thread builds it.
-    let checked = App::new(report.corpus, Keymap::default_keymap(), (80, 24));
+    let checked = App::new(corpus, Keymap::default_keymap(), (80, 24));
     (early, checked)
 }
 
@@ -381,10 +368,74 @@ fn the_files_outline_after_the_cached_one_equals_a_full_redraw() {
     assert!(crate::app::loading::refresh(&mut s.app, fresh));
     s.draw();
     check(&s, "the files' names");
-    assert!(s.app.loading.is_some_and(|l| !l.from_cache));
+    assert!(
+        s.app
+            .loading
+            .is_some_and(|l| l.names == crate::app::loading::Names::Read)
+    );
     s.step(&k('l'));
     check(&s, "a key on the files' names");
     crate::app::loading::swap(&mut s.app, checked);
+    s.draw();
+    check(&s, "the swap");
+}
+
+/// A first start's names read so far (a third, then two thirds of the files), then
+/// every file's, then the checked browser: each draws what a full redraw shows, with
+/// keys, a filter and resizes between them, and the title never counts the names read
+/// so far as all.
+#[test]
+fn the_names_read_so_far_then_all_equal_a_full_redraw() {
+    use crate::app::loading::{Names, early_so_far, refresh, swap};
+    let k = |c: char| Step::Key(Key::char(c));
+    let (all, checked) = early_and_checked(120, 40);
+    let names = all.corpus.dossiers.clone();
+    let of = names.len();
+    let third = |n: usize| names.iter().take(of * n / 3).cloned().collect::<Vec<_>>();
+    let keymap = Keymap::default_keymap;
+    let mut s = Session::new(early_so_far(third(1), of, keymap(), (120, 40)));
+    let check = |s: &Session, what: &str| {
+        let (want, got) = (full_redraw(&s.app, &s.theme), visible(&s.screen));
+        assert_eq!(got, want, "{what}");
+    };
+    let title = |s: &Session| {
+        s.screen
+            .screen()
+            .contents()
+            .lines()
+            .next()
+            .map(str::to_owned)
+    };
+    let so_far = format!("so far of {of} files");
+    assert!(
+        title(&s).is_some_and(|t| t.contains(&so_far)),
+        "{:?}",
+        title(&s)
+    );
+    for st in [k('j'), Step::Rest, Step::Resize(80, 24), k('/'), k('a')] {
+        s.step(&st);
+        check(&s, "a step on the first third's names");
+    }
+    assert!(refresh(
+        &mut s.app,
+        early_so_far(third(2), of, keymap(), (80, 24))
+    ));
+    s.draw();
+    check(&s, "two thirds of the names");
+    for st in [k('l'), Step::Resize(120, 40), Step::Rest] {
+        s.step(&st);
+        check(&s, "a step on two thirds of the names");
+    }
+    assert!(refresh(&mut s.app, all));
+    s.draw();
+    check(&s, "every file's names");
+    assert!(s.app.loading.is_some_and(|l| l.names == Names::Read));
+    assert!(
+        title(&s).is_some_and(|t| !t.contains("so far")),
+        "{:?}",
+        title(&s)
+    );
+    swap(&mut s.app, checked);
     s.draw();
     check(&s, "the swap");
 }

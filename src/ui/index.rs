@@ -32,10 +32,12 @@ pub fn render(app: &App, v: &IndexView, theme: &Theme, frame: &mut Frame<'_>, ar
         Some(_) => "sources loading".to_owned(),
         None => count(app.corpus.sources.len(), "source"),
     };
-    let title = format!(
-        " dossier — {}, {sources}{order}",
-        count(app.corpus.dossiers.len(), "dossier"),
-    );
+    let mut dossiers = count(app.corpus.dossiers.len(), "dossier");
+    // A first start draws the names of the files read so far: never as if all.
+    if let Some(crate::app::loading::Names::SoFar { of, .. }) = app.loading.map(|l| l.names) {
+        dossiers.push_str(&format!(" so far of {of} files"));
+    }
+    let title = format!(" dossier — {dossiers}, {sources}{order}");
     super::clip::draw_row(
         frame,
         Span::styled(title, theme.style(Tone::Title)),

@@ -5,7 +5,7 @@
 //! fifth pass"), against a fraction of a second for this one file.
 //!
 //! A cached outline is never shown as current: the status line says the names are the
-//! last start's (`Loading::from_cache`) until the outline of the files as they are now
+//! last start's (`Names::Cached`) until the outline of the files as they are now
 //! replaces it (`loading::refresh`), which is also when the cache is written again. Its
 //! place is the user's cache folder, `$XDG_CACHE_HOME/dossier/outlines/` (else
 //! `~/.cache/dossier/outlines/`), one file per corpus folder named by the SHA-256 of

@@ -1,30 +1,11 @@
 //! The early browser on a corpus's outline, and its swap for the checked one.
 
-use std::sync::Mutex;
-
 use super::*;
 use crate::app::{Screen, update};
-use crate::check::{Progress, check_watched};
-use crate::data::DataRoot;
 
 /// The outline a check tells, and the checked corpus.
 fn outline_and_corpus() -> (Vec<Dossier>, Corpus) {
-    struct Keep(Mutex<Vec<Dossier>>);
-    impl Progress for Keep {
-        fn wants_outline(&self, _dossiers: usize) -> bool {
-            true
-        }
-        fn outline(&self, d: Vec<Dossier>) {
-            if let Ok(mut k) = self.0.lock() {
-                *k = d;
-            }
-        }
-    }
-    let keep = Keep(Mutex::new(Vec::new()));
-    let report = check_watched(&DataRoot::Bundled, &keep);
-    let outline = keep.0.into_inner().unwrap_or_default();
-    assert!(!outline.is_empty());
-    (outline, report.corpus)
+    crate::test_support::bundled_outline()
 }
 
 fn early_app() -> (App, Corpus) {
@@ -128,7 +109,7 @@ fn the_status_says_what_is_left() {
             total: 1000,
         }),
         waiting: 0,
-        from_cache: false,
+        names: Names::Read,
     };
     let s = l.status();
     assert!(s.starts_with(LOADING), "{s}");
@@ -216,7 +197,7 @@ fn the_files_outline_replaces_the_last_starts() {
         &mut app,
         early_from_cache(stale, keymap(), (80, 24))
     ));
-    assert!(app.loading.is_some_and(|l| l.from_cache));
+    assert!(app.loading.is_some_and(|l| l.names == Names::Cached));
     assert!(refresh(
         &mut app,
         early(outline.clone(), keymap(), (80, 24))
@@ -224,7 +205,7 @@ fn the_files_outline_replaces_the_last_starts() {
     let Some(l) = app.loading else {
         panic!("still loading")
     };
-    assert!(!l.from_cache && l.waiting == 2, "{l:?}");
+    assert!(l.names == Names::Read && l.waiting == 2, "{l:?}");
     assert!(!l.status().contains("last start"), "{}", l.status());
     assert_eq!(app.size, (120, 40));
     assert_eq!(index(&app).query, "old name");
@@ -241,4 +222,94 @@ fn the_files_outline_replaces_the_last_starts() {
     fewer.pop();
     assert!(!refresh(&mut app, early(fewer, keymap(), (80, 24))));
     assert_eq!(app.corpus.dossiers.len(), before);
+}
+
+/// The names of every file replace any others; more of the files' names replace fewer;
+/// the names read so far never replace a whole list, and nothing replaces every file's.
+#[test]
+fn fresher_names_replace_staler_ones() {
+    let so_far = |read| Names::SoFar { read, of: 100 };
+    let cases = [
+        (Names::Read, Names::Cached, true),
+        (Names::Read, so_far(40), true),
+        (so_far(60), so_far(40), true),
+        (so_far(40), so_far(40), false),
+        (so_far(40), so_far(60), false),
+        (so_far(99), Names::Cached, false),
+        (so_far(99), Names::Read, false),
+        (Names::Cached, so_far(40), false),
+        (Names::Cached, Names::Read, false),
+        (Names::Read, Names::Read, false),
+    ];
+    for (now, shown, want) in cases {
+        assert_eq!(now.fresher_than(shown), want, "{now:?} over {shown:?}");
+    }
+}
+
+/// On a first start the index lists the names of the files read so far, sorted and
+/// de-duplicated as the whole outline is, and says so; more of them, then all of them,
+/// take its place with the filter and the selection kept; fewer do not.
+#[test]
+fn the_names_read_so_far_grow_into_the_outline() {
+    let (outline, _) = outline_and_corpus();
+    let keymap = Keymap::default_keymap;
+    let of = outline.len() + 1;
+    // Half the names, parsed out of id order, one of them twice.
+    let mut half: Vec<Dossier> = outline.iter().skip(1).step_by(2).cloned().collect();
+    half.reverse();
+    half.push(half[0].clone());
+    let mut app = early_so_far(half.clone(), of, keymap(), (120, 40));
+    let ids: Vec<&str> = app.corpus.dossiers.iter().map(|d| d.id.as_str()).collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "sorted, once each: {ids:?}"
+    );
+    assert_eq!(ids.len(), half.len() - 1);
+    let Some(l) = app.loading else {
+        panic!("not loading")
+    };
+    assert_eq!(
+        l.names,
+        Names::SoFar {
+            read: half.len() - 1,
+            of
+        }
+    );
+    assert!(l.status().contains("read so far"), "{}", l.status());
+    let picked = half[1].clone();
+    typed(&mut app, &picked.name);
+    assert_eq!(selected_id(&app), picked.id);
+
+    // Fewer names (a browser built before this one, sent late) are not taken.
+    let fewer = early_so_far(half[..3].to_vec(), of, keymap(), (80, 24));
+    assert!(!refresh(&mut app, fewer));
+    assert_eq!(app.corpus.dossiers.len(), half.len() - 1);
+
+    let more: Vec<Dossier> = outline.iter().skip(1).cloned().collect();
+    assert!(refresh(
+        &mut app,
+        early_so_far(more, of, keymap(), (80, 24))
+    ));
+    assert_eq!(app.corpus.dossiers.len(), outline.len() - 1);
+    assert_eq!(index(&app).query, picked.name);
+    assert_eq!(selected_id(&app), picked.id);
+    assert_eq!(app.size, (120, 40));
+
+    assert!(refresh(
+        &mut app,
+        early(outline.clone(), keymap(), (80, 24))
+    ));
+    let Some(l) = app.loading else {
+        panic!("not loading")
+    };
+    assert_eq!(l.names, Names::Read);
+    assert!(!l.status().contains("so far"), "{}", l.status());
+    assert_eq!(app.corpus.dossiers.len(), outline.len());
+    assert_eq!(selected_id(&app), picked.id);
+    // Every file's names are not replaced by some of them.
+    assert!(!refresh(
+        &mut app,
+        early_so_far(half, of, keymap(), (80, 24))
+    ));
+    assert_eq!(app.corpus.dossiers.len(), outline.len());
 }
