@@ -106,11 +106,15 @@ pub trait Progress: Sync {
     /// Every dossier file is parsed: their ids, kinds, names and aliases, sorted by id
     /// (see [`outline::outline`]). Nothing in them is checked yet.
     fn outline(&self, _dossiers: Vec<Dossier>) {}
+    /// True when [`Progress::outline_part`] should be called, for a corpus of this many
+    /// dossier files.
+    fn wants_outline_parts(&self, _files: usize) -> bool {
+        false
+    }
     /// A part of the dossier files is parsed, `read` of `total` files so far: the outline
-    /// of that part (unsorted; a repeated id is not yet known as one). Called, from the
-    /// thread that parsed the part, only when [`Progress::wants_outline`] is true for
-    /// `total` files, so a browser can draw the names read so far on a first start
-    /// (BENCHMARKS.md, "Issue 16, seventh pass").
+    /// of that part (unsorted; a repeated id is not yet known as one), from the thread
+    /// that parsed it, all but the last, so a browser can draw the names read so far on
+    /// a first start (BENCHMARKS.md, "Issue 16, seventh pass").
     fn outline_part(&self, _part: Vec<Dossier>, _read: usize, _total: usize) {}
 }
 
@@ -133,7 +137,7 @@ pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     let read = std::sync::Mutex::new(0);
     let mut parsed = dossiers::parse_all(root, &mut diags, &|part, files, total| {
         let names = progress
-            .wants_outline(total)
+            .wants_outline_parts(total)
             .then(|| outline::outline_unsorted(part));
         let mut read = read
             .lock()

@@ -58,7 +58,7 @@ mod tests {
         outline: Mutex<Option<Vec<Dossier>>>,
         /// Each part's outline, with the files read so far and in all.
         parts: Mutex<Vec<(Vec<Dossier>, usize, usize)>>,
-        /// Answers `wants_outline` with this (the default: wants one).
+        /// Wants no part's outline (the default: wants them).
         none: bool,
     }
 
@@ -69,6 +69,9 @@ mod tests {
             }
         }
         fn wants_outline(&self, _dossiers: usize) -> bool {
+            true
+        }
+        fn wants_outline_parts(&self, _files: usize) -> bool {
             !self.none
         }
         fn outline(&self, dossiers: Vec<Dossier>) {

@@ -83,6 +83,11 @@ impl Progress for Tell {
         dossiers >= crate::app::loading::OUTLINE_FROM
     }
 
+    /// Only on a first start (no names from the last one) of a large corpus.
+    fn wants_outline_parts(&self, files: usize) -> bool {
+        self.so_far.is_some() && self.wants_outline(files)
+    }
+
     /// The part's names join those read before; when due, a browser on all of them is
     /// built and sent on a thread of its own: built here, on the check's pool, its own
     /// parallel work would let this thread take another part of the files to read
@@ -266,6 +271,14 @@ mod tests {
         let from = crate::app::loading::OUTLINE_FROM;
         assert!(!tell.wants_outline(from - 1));
         assert!(tell.wants_outline(from));
+        // The names read so far only on a first start (here: the last start's are shown).
+        assert!(!tell.wants_outline_parts(from));
+        let first = super::Tell {
+            so_far: Some(std::sync::Arc::default()),
+            ..tell
+        };
+        assert!(!first.wants_outline_parts(from - 1));
+        assert!(first.wants_outline_parts(from));
     }
 
     /// The names of the early browsers `tell` sent, in the order they came, once it and
