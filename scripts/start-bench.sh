@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The browser's start, as a user sees it, for two builds interleaved (A B A B …) in tmux
-# at 120×40: start → first frame (the pane shows the index), start → fully loaded (the
-# title counts the sources and the status line no longer says "loading ("), and peak
-# RSS (/usr/bin/time -f %M, after `q`). Medians per build and corpus, and the ratio.
+# at 120×40: start → first frame (the pane shows the index), start → every name (the
+# title no longer counts the names read "so far": on a first start of a large corpus the
+# first frame may list only the files read so far), start → fully loaded (the title
+# counts the sources and the status line no longer says "loading ("), and peak RSS
+# (/usr/bin/time -f %M, after `q`). Medians per build and corpus, and the ratio.
 #
 #   scripts/start-bench.sh BASELINE CANDIDATE CORPUS...   # CORPUS: a folder, or bundled
 #   N=5 scripts/start-bench.sh /tmp/base-dossier target/release/dossier bundled target/synth/10k
@@ -20,9 +22,9 @@ now() { date +%s%N; }
 tm() { tmux -L "start-bench-$$-$run" "$@"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# One start of $1 on corpus $2: prints "first_ms loaded_ms rss_kib", or fails.
+# One start of $1 on corpus $2: prints "first_ms loaded_ms rss_kib all_names_ms", or fails.
 one() {
-  local bin=$1 data=$2 args="" rss first="" loaded="" t0 s t
+  local bin=$1 data=$2 args="" rss first="" all="" loaded="" t0 s t
   [ "$data" = bundled ] || args="--data $data"
   run=$((run + 1))
   rss=$(mktemp)
@@ -34,6 +36,7 @@ one() {
     s=$(tm capture-pane -p -t s 2>/dev/null) || { rm -f "$rss"; return 1; }
     t=$(now)
     if [ -z "$first" ] && grep -q "dossier — " <<<"$s"; then first=$t; fi
+    if [ -z "$all" ] && grep -q "dossier — " <<<"$s" && ! head -1 <<<"$s" | grep -q " so far "; then all=$t; fi
     if [ -n "$first" ] && head -1 <<<"$s" | grep -Eq "[0-9] sources?( |$)" && ! grep -q "loading (" <<<"$s"; then
       loaded=$t
       break
@@ -48,7 +51,7 @@ one() {
   tm send-keys -t s q
   for _ in $(seq 200); do [ -s "$rss" ] && break; sleep 0.05; done
   tm kill-server 2>/dev/null || true
-  echo "$(( (first - t0) / 1000000 )) $(( (${loaded:-$t0} - t0) / 1000000 )) $(tail -1 "$rss")"
+  echo "$(( (first - t0) / 1000000 )) $(( (${loaded:-$t0} - t0) / 1000000 )) $(tail -1 "$rss") $(( (${all:-$t0} - t0) / 1000000 ))"
   rm -f "$rss"
 }
 
@@ -62,9 +65,9 @@ for data in "$@"; do
     for _ in 1 2 3; do b=$(one "$B" "$data") && break; done
     echo "$data B $i: $b" >&2; echo "$b" >>"$rb"
   done
-  for col in 1 2 3; do
+  for col in 1 4 2 3; do
     ma=$(cut -d' ' -f$col "$ra" | median); mb=$(cut -d' ' -f$col "$rb" | median)
-    name=$(case $col in 1) echo "first frame ms";; 2) echo "fully loaded ms";; 3) echo "peak RSS KiB";; esac)
+    name=$(case $col in 1) echo "first frame ms";; 4) echo "every name ms";; 2) echo "fully loaded ms";; 3) echo "peak RSS KiB";; esac)
     ratio=$(awk -v a="$ma" -v b="$mb" 'BEGIN {if (a > 0) printf "%.2f", b / a; else print "-"}')
     echo "$data, $name: A $ma, B $mb, B/A $ratio"
   done
