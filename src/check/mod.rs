@@ -133,19 +133,20 @@ pub fn check(root: &DataRoot) -> Report {
 pub fn check_watched(root: &DataRoot, progress: &dyn Progress) -> Report {
     let mut diags = Vec::new();
     progress.stage(Stage::Parsing { done: 0, total: 0 });
-    // Counted and told under one lock, so the files read are told in order.
+    // Counted and told under one lock, so the files read are told in order; a part's
+    // names are made outside it, and not for the part that reads the last files.
     let read = std::sync::Mutex::new(0);
     let mut parsed = dossiers::parse_all(root, &mut diags, &|part, files, total| {
-        let names = progress
-            .wants_outline_parts(total)
-            .then(|| outline::outline_unsorted(part));
-        let mut read = read
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *read += files;
-        progress.stage(Stage::Parsing { done: *read, total });
-        if let Some(names) = names.filter(|_| *read < total) {
-            progress.outline_part(names, *read, total);
+        let so_far = {
+            let mut read = read
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *read += files;
+            progress.stage(Stage::Parsing { done: *read, total });
+            *read
+        };
+        if so_far < total && progress.wants_outline_parts(total) {
+            progress.outline_part(outline::outline_unsorted(part), so_far, total);
         }
     });
     if progress.wants_outline(parsed.len()) {

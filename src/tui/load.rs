@@ -53,12 +53,19 @@ struct Tell {
 /// its own (`send_so_far`).
 #[derive(Default)]
 struct SoFar {
-    /// Each part's names as it was read: shared with a browser being built, so taking
-    /// what was read so far costs the reading thread no copy.
-    parts: Mutex<Vec<Arc<Vec<Dossier>>>>,
-    last: Mutex<Option<(Instant, usize)>>,
+    read: Mutex<Read>,
     /// A browser on them is being built: a part read meanwhile waits for the next.
     building: Arc<AtomicBool>,
+}
+
+/// The names read so far and the last browser sent on them, under one lock.
+#[derive(Default)]
+struct Read {
+    /// Each part's names as it was read: shared with a browser being built, so taking
+    /// what was read so far costs the reading thread no copy.
+    parts: Vec<Arc<Vec<Dossier>>>,
+    /// When the last browser was sent, and on how many names.
+    last: Option<(Instant, usize)>,
 }
 
 /// How long after one browser on the names read so far the next may be sent.
@@ -96,16 +103,16 @@ impl Progress for Tell {
         let Some(so_far) = &self.so_far else {
             return;
         };
-        let mut parts = lock(&so_far.parts);
-        parts.push(Arc::new(part));
-        let names = parts.iter().map(|p| p.len()).sum();
+        let mut read = lock(&so_far.read);
+        read.parts.push(Arc::new(part));
+        let names = read.parts.iter().map(|p| p.len()).sum();
         let now = Instant::now();
-        let mut last = lock(&so_far.last);
-        if !due(*last, now, names) || so_far.building.swap(true, Ordering::AcqRel) {
+        if !due(read.last, now, names) || so_far.building.swap(true, Ordering::AcqRel) {
             return;
         }
-        *last = Some((now, names));
-        let parts = parts.clone();
+        read.last = Some((now, names));
+        let parts = read.parts.clone();
+        drop(read);
         let (building, tx, keymap) = (
             Arc::clone(&so_far.building),
             self.tx.clone(),
@@ -133,7 +140,7 @@ impl Progress for Tell {
         if let Some(so_far) = &self.so_far {
             // Every name is in the outline now: the parts are not kept (a browser being
             // built on some of them holds those until it is sent).
-            drop(std::mem::take(&mut *lock(&so_far.parts)));
+            drop(std::mem::take(&mut lock(&so_far.read).parts));
         }
         let app = crate::app::loading::early(dossiers, self.keymap.clone(), (80, 24));
         let kept = self
@@ -257,26 +264,29 @@ mod tests {
         assert!(super::cache_file(&crate::data::DataRoot::Bundled, true).is_none());
     }
 
+    /// A watcher of the check with no cache file, on a first start (`first`: it draws
+    /// the names read so far) or not (the last start's names are shown).
+    fn watcher(tx: std::sync::mpsc::Sender<super::Msg>, first: bool) -> super::Tell {
+        super::Tell {
+            tx,
+            keymap: crate::keymap::Keymap::default_keymap(),
+            cache: None,
+            so_far: first.then(std::sync::Arc::default),
+        }
+    }
+
     /// The names are drawn first from [`crate::app::loading::OUTLINE_FROM`] dossiers on.
     #[test]
     fn only_a_large_corpus_gets_an_outline() {
         use crate::check::Progress as _;
         let (tx, _rx) = std::sync::mpsc::channel();
-        let tell = super::Tell {
-            tx,
-            keymap: crate::keymap::Keymap::default_keymap(),
-            cache: None,
-            so_far: None,
-        };
+        let tell = watcher(tx, false);
         let from = crate::app::loading::OUTLINE_FROM;
         assert!(!tell.wants_outline(from - 1));
         assert!(tell.wants_outline(from));
         // The names read so far only on a first start (here: the last start's are shown).
         assert!(!tell.wants_outline_parts(from));
-        let first = super::Tell {
-            so_far: Some(std::sync::Arc::default()),
-            ..tell
-        };
+        let first = watcher(tell.tx.clone(), true);
         assert!(!first.wants_outline_parts(from - 1));
         assert!(first.wants_outline_parts(from));
     }
@@ -305,12 +315,7 @@ mod tests {
         use crate::check::Progress as _;
         let (outline, _) = crate::test_support::bundled_outline();
         let (tx, rx) = std::sync::mpsc::channel();
-        let tell = super::Tell {
-            tx,
-            keymap: crate::keymap::Keymap::default_keymap(),
-            cache: None,
-            so_far: Some(std::sync::Arc::default()),
-        };
+        let tell = watcher(tx, true);
         let of = outline.len() + 10;
         tell.outline_part(outline[..4].to_vec(), 4, of);
         tell.outline_part(outline[4..8].to_vec(), 8, of);
@@ -318,7 +323,7 @@ mod tests {
         assert!(
             tell.so_far
                 .iter()
-                .all(|s| s.parts.lock().is_ok_and(|p| p.is_empty()))
+                .all(|s| s.read.lock().is_ok_and(|r| r.parts.is_empty()))
         );
         let mut sent = names_sent(tell, &rx);
         // The browser on the first part is built on a thread of its own: it may come
@@ -331,12 +336,7 @@ mod tests {
         );
 
         let (tx, rx) = std::sync::mpsc::channel();
-        let cached = super::Tell {
-            tx,
-            keymap: crate::keymap::Keymap::default_keymap(),
-            cache: None,
-            so_far: None,
-        };
+        let cached = watcher(tx, false);
         cached.outline_part(outline[..4].to_vec(), 4, of);
         cached.outline(outline);
         assert_eq!(names_sent(cached, &rx), [Names::Read]);
